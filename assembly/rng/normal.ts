@@ -1,0 +1,112 @@
+// Standard normals from Philox words: 32-bit uniforms and the Box-Muller transform (Box and Muller 1958).
+//
+// The normal stream of a path: normal m (m = 0, 1, 2, ...) of (seed, path, stream) comes from the Philox
+// call with counter (path, floor(m / 4), stream, 0); words (w0, w1) give normals 4c and 4c + 1, words
+// (w2, w3) give 4c + 2 and 4c + 3. From a word pair (a, b):
+//   u1 = 1 - a 2^-32 in [2^-32, 1]   (radius; built exactly by putting a under the exponent of 1.0)
+//   u2 =     b 2^-32 in [0, 1)       (angle)
+//   z  = sqrt(-2 log u1) cos(2 pi u2),  z' = sqrt(-2 log u1) sin(2 pi u2)
+// 32-bit uniforms halve the generator's cost per normal; the price is that |z| <= sqrt(64 ln 2) = 6.66
+// (P(|Z| > 6.66) = 2.7e-11 is the tail mass that is never drawn), as with cuRAND's normals.
+// Accuracy of each normal: that of log (< 1 ulp) and sincos2pi (<= 1.5 ulp) plus two roundings.
+import { logPositiveNormalF64x2, logPositiveNormalF64 } from '../math/log';
+import { sinKernelF64x2, cosKernelF64x2, sincos2piF64, sin2piResult, cos2piResult } from '../math/sincos2pi';
+import { splatF64, splatI64 } from '../math/splat';
+import { philox4x32x4, philoxX4Out0, philoxX4Out1, philoxX4Out2, philoxX4Out3 } from './philox';
+
+// @ts-ignore: decorator
+@inline const ONE_BITS: i64 = 0x3ff0000000000000;
+const TABLE = memory.data<f64>([1.0, 2.0, -2.0, 1.5707963267948966 / 4294967296.0]); // last: (pi/2) 2^-32
+const BITS = memory.data<u64>([ONE_BITS, 0x8000000000000000]);
+/** Bytes per Philox call in a normals block: 4 normals x 4 paths (see fillNormalsX4). */
+// @ts-ignore: decorator
+@inline export const NORMALS_X4_CALL_BYTES: usize = 128;
+
+/** 1 + a 2^-32 in [1, 2) for the i64 lanes a (each < 2^32). */
+// @ts-ignore: decorator
+@inline function oneToTwo(a: v128): v128 {
+  return v128.or(i64x2.shl(a, 20), splatI64(BITS, 0));
+}
+
+/** Box-Muller radius sqrt(-2 log u1), u1 = 1 - a 2^-32, for the two words a in i64 lanes. */
+// @ts-ignore: decorator
+@inline export function radiusF64x2(a: v128): v128 {
+  const u1 = f64x2.sub(splatF64(TABLE, 1), oneToTwo(a));
+  return f64x2.sqrt(f64x2.mul(splatF64(TABLE, 2), logPositiveNormalF64x2(u1)));
+}
+
+/**
+ * The angle 2 pi b 2^-32 of a 32-bit word b, reduced from its bits with no rounding: quadrant n = b >>> 30,
+ * r = (b << 2) as a signed int times 2^-32 in [-1/2, 1/2), angle = (pi/2)(n + r) (mod 2 pi). This is
+ * sincos2pi's reduction of u2 = b 2^-32 done on the integer (same n and r, so the same bits).
+ * For the i32x4 word vector w, lanes (0, 1) when high is false, (2, 3) when true; stores radius cos at out
+ * and radius sin at out + 32.
+ */
+// @ts-ignore: decorator
+@inline export function angleStoreF64x2(w: v128, high: bool, radius: v128, out: usize): void {
+  const lanes = high ? i32x4.shuffle(w, w, 2, 3, 2, 3) : w;
+  const y = f64x2.mul(f64x2.convert_low_i32x4_s(i32x4.shl(lanes, 2)), splatF64(TABLE, 3));
+  const z = f64x2.mul(y, y);
+  const sk = sinKernelF64x2(y, z);
+  const ck = cosKernelF64x2(z);
+  // quadrant masks from bits 30 (odd quadrant: swap sin and cos) and 31 (n >= 2: negate sin) of b;
+  // cos is negated for n = 1, 2, i.e. when bit 31 xor bit 30. i32 lanes sign-extend to i64 masks.
+  const swap = i64x2.extend_low_i32x4_s(i32x4.shr_s(i32x4.shl(lanes, 1), 31));
+  const sinSign = v128.and(i64x2.extend_low_i32x4_s(lanes), splatI64(BITS, 1));
+  const cosSign = v128.and(i64x2.extend_low_i32x4_s(v128.xor(lanes, i32x4.shl(lanes, 1))), splatI64(BITS, 1));
+  v128.store(out, f64x2.mul(radius, v128.xor(v128.bitselect(sk, ck, swap), cosSign)));
+  v128.store(out, f64x2.mul(radius, v128.xor(v128.bitselect(ck, sk, swap), sinSign)), 32);
+}
+
+/** Bytes of Philox words per call that fillNormalsX4 keeps in its words scratch. */
+// @ts-ignore: decorator
+@inline export const WORDS_X4_CALL_BYTES: usize = 64;
+
+/**
+ * Normals 4 firstCall .. 4 (firstCall + nCalls) - 1 of four consecutive paths (c0v = path indices), one
+ * stream. Layout per call (NORMALS_X4_CALL_BYTES): for normals (4c, 4c+1) then (4c+2, 4c+3), 64 bytes each:
+ * [first of paths 0,1][first of paths 2,3][second of paths 0,1][second of paths 2,3]. So a scheme that
+ * takes two normals per step finds step k's pair at 64 k from the block start.
+ * Three passes: Philox words to wordsPtr; radii; angles and products. V8 schedules every wasm load at the
+ * top of its loop body, so a body holding log and sin/cos at once keeps ~30 constants live in 16 xmm
+ * registers and spills; one short chain per body does not.
+ */
+// @ts-ignore: decorator
+@inline export function fillNormalsX4(c0v: v128, firstCall: i32, nCalls: i32, stream: u32, k0: u32, k1: u32,
+  keyTablePtr: usize, wordsPtr: usize, outPtr: usize): void {
+  for (let c = 0; c < nCalls; c++) {
+    philox4x32x4(c0v, <u32>(firstCall + c), stream, k0, k1, keyTablePtr);
+    const words = wordsPtr + (<usize>c << 6);
+    v128.store(words, philoxX4Out0);
+    v128.store(words, philoxX4Out1, 16);
+    v128.store(words, philoxX4Out2, 32);
+    v128.store(words, philoxX4Out3, 48);
+  }
+  // h counts word pairs: (w0, w1) then (w2, w3) of each call; radius word at 32 h, angle word at 32 h + 16
+  for (let h = 0; h < nCalls * 2; h++) {
+    const a = v128.load(wordsPtr + (<usize>h << 5));
+    const out = outPtr + (<usize>h << 6);
+    v128.store(out, radiusF64x2(i64x2.extend_low_i32x4_u(a)));
+    v128.store(out, radiusF64x2(i64x2.extend_high_i32x4_u(a)), 16);
+  }
+  for (let h = 0; h < nCalls * 2; h++) {
+    const b = v128.load(wordsPtr + (<usize>h << 5), 16);
+    const out = outPtr + (<usize>h << 6);
+    angleStoreF64x2(b, false, v128.load(out), out);
+    angleStoreF64x2(b, true, v128.load(out, 16), out + 16);
+  }
+}
+
+/** The scalar pair of the last boxMullerF64 call. */
+export let normalCos: f64 = 0.0;
+export let normalSin: f64 = 0.0;
+
+/** Scalar Box-Muller of one word pair, bit-identical to the lanes above. */
+export function boxMullerF64(a: u32, b: u32): void {
+  const u1 = 2.0 - reinterpret<f64>((<i64>a << 20) | ONE_BITS);
+  const u2 = reinterpret<f64>((<i64>b << 20) | ONE_BITS) - 1.0;
+  const radius = sqrt(-2.0 * logPositiveNormalF64(u1));
+  sincos2piF64(u2);
+  normalCos = radius * cos2piResult;
+  normalSin = radius * sin2piResult;
+}
