@@ -1,3 +1,9 @@
-// The ABI of build/flowexec.wasm: every export, flat functions over (pointer, length, scalars). One list.
-export { heapBase } from './memory';
-export { hestonEulerTerminal } from './heston/terminal';
+// The ABI of build/flowexec.wasm: every export, flat functions over (pointer, length, scalars). One list,
+// mirrored by src/engine/abi.ts. TypeScript owns all memory above heapBase(); kernels never allocate.
+export { heapBase, layout } from './memory';
+export { expArray, expNormalArray, logArray, sincos2piArray, expArrayScalar, logArrayScalar, sincos2piArrayScalar } from './math/batch';
+export { philoxBlock, normalBlock } from './rng/blocks';
+export { rolloutScratchBytes } from './rollout/scratch';
+export { hestonTerminal } from './rollout/terminal';
+export { hestonStaticExecution } from './rollout/static-schedule';
+export { momentsRecordLength, momentsReduce } from './stats/moments';

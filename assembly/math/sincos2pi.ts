@@ -135,16 +135,18 @@ export let cos2piResult: f64 = 0.0;
   return pickCosF64x2(sinKernelF64x2(y, z), cosKernelF64x2(z), quadrantF64x2(q));
 }
 
+/** fdlibm __sin(y, 0, 0), z = y * y, scalar. */
 // @ts-ignore: decorator
-@inline function sinKernelF64(y: f64, z: f64): f64 {
+@inline export function sinKernelF64(y: f64, z: f64): f64 {
   const w = z * z;
   const r = (S2 + z * (S3 + z * S4)) + (z * w) * (S5 + z * S6);
   const v = z * y;
   return y + v * (S1 + z * r);
 }
 
+/** fdlibm __cos(y, 0), z = y * y, scalar. */
 // @ts-ignore: decorator
-@inline function cosKernelF64(z: f64): f64 {
+@inline export function cosKernelF64(z: f64): f64 {
   const w = z * z;
   const r = z * (CC1 + z * (CC2 + z * CC3)) + (w * w) * (CC4 + z * (CC5 + z * CC6));
   const hz = 0.5 * z;

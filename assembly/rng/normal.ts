@@ -3,20 +3,22 @@
 // The normal stream of a path: normal m (m = 0, 1, 2, ...) of (seed, path, stream) comes from the Philox
 // call with counter (path, floor(m / 4), stream, 0); words (w0, w1) give normals 4c and 4c + 1, words
 // (w2, w3) give 4c + 2 and 4c + 3. From a word pair (a, b):
-//   u1 = 1 - a 2^-32 in [2^-32, 1]   (radius; built exactly by putting a under the exponent of 1.0)
-//   u2 =     b 2^-32 in [0, 1)       (angle)
-//   z  = sqrt(-2 log u1) cos(2 pi u2),  z' = sqrt(-2 log u1) sin(2 pi u2)
+//   u1 = 1 - a 2^-32 in [2^-32, 1]       (radius; built exactly by putting a under the exponent of 1.0)
+//   angle = (pi/2)(n + r), n = b >>> 30, r = (b << 2 as int32) 2^-32 in [-1/2, 1/2)   (see angleStoreF64x2)
+//   z = sqrt(-2 log u1) cos(angle),  z' = sqrt(-2 log u1) sin(angle)
 // 32-bit uniforms halve the generator's cost per normal; the price is that |z| <= sqrt(64 ln 2) = 6.66
 // (P(|Z| > 6.66) = 2.7e-11 is the tail mass that is never drawn), as with cuRAND's normals.
-// Accuracy of each normal: that of log (< 1 ulp) and sincos2pi (<= 1.5 ulp) plus two roundings.
+// Accuracy of each normal: that of log (< 1 ulp) and the sin/cos kernels (<= 1.5 ulp) plus two roundings.
 import { logPositiveNormalF64x2, logPositiveNormalF64 } from '../math/log';
-import { sinKernelF64x2, cosKernelF64x2, sincos2piF64, sin2piResult, cos2piResult } from '../math/sincos2pi';
+import { sinKernelF64x2, cosKernelF64x2, sinKernelF64, cosKernelF64 } from '../math/sincos2pi';
 import { splatF64, splatI64 } from '../math/splat';
-import { philox4x32x4, philoxX4Out0, philoxX4Out1, philoxX4Out2, philoxX4Out3 } from './philox';
+import { fillWordsX4 } from './philox';
 
 // @ts-ignore: decorator
 @inline const ONE_BITS: i64 = 0x3ff0000000000000;
-const TABLE = memory.data<f64>([1.0, 2.0, -2.0, 1.5707963267948966 / 4294967296.0]); // last: (pi/2) 2^-32
+// @ts-ignore: decorator
+@inline const ANGLE_UNIT: f64 = 3.657295198167899e-10; // (pi/2) 2^-32 = 0x3df921fb54442d18, exact scaling of PIO2
+const TABLE = memory.data<f64>([1.0, 2.0, -2.0, ANGLE_UNIT]);
 const BITS = memory.data<u64>([ONE_BITS, 0x8000000000000000]);
 /** Bytes per Philox call in a normals block: 4 normals x 4 paths (see fillNormalsX4). */
 // @ts-ignore: decorator
@@ -36,9 +38,10 @@ const BITS = memory.data<u64>([ONE_BITS, 0x8000000000000000]);
 }
 
 /**
- * The angle 2 pi b 2^-32 of a 32-bit word b, reduced from its bits with no rounding: quadrant n = b >>> 30,
- * r = (b << 2) as a signed int times 2^-32 in [-1/2, 1/2), angle = (pi/2)(n + r) (mod 2 pi). This is
- * sincos2pi's reduction of u2 = b 2^-32 done on the integer (same n and r, so the same bits).
+ * The Box-Muller angle of a 32-bit word b, reduced from its bits with no rounding: quadrant n = b >>> 30,
+ * r = (b << 2) as a signed int times 2^-32 in [-1/2, 1/2), angle = (pi/2)(n + r). The map from the 2^32
+ * words to these angles is a bijection onto 2^32 equally spaced points of the circle, so the angle is
+ * uniform; sin and cos come from fdlibm's kernels at y = (pi/2) r (sincos2pi.ts), <= 1.5 ulp.
  * For the i32x4 word vector w, lanes (0, 1) when high is false, (2, 3) when true; stores radius cos at out
  * and radius sin at out + 32.
  */
@@ -71,17 +74,9 @@ const BITS = memory.data<u64>([ONE_BITS, 0x8000000000000000]);
  * top of its loop body, so a body holding log and sin/cos at once keeps ~30 constants live in 16 xmm
  * registers and spills; one short chain per body does not.
  */
-// @ts-ignore: decorator
-@inline export function fillNormalsX4(c0v: v128, firstCall: i32, nCalls: i32, stream: u32, k0: u32, k1: u32,
+export function fillNormalsX4(c0v: v128, firstCall: i32, nCalls: i32, stream: u32, k0: u32, k1: u32,
   keyTablePtr: usize, wordsPtr: usize, outPtr: usize): void {
-  for (let c = 0; c < nCalls; c++) {
-    philox4x32x4(c0v, <u32>(firstCall + c), stream, k0, k1, keyTablePtr);
-    const words = wordsPtr + (<usize>c << 6);
-    v128.store(words, philoxX4Out0);
-    v128.store(words, philoxX4Out1, 16);
-    v128.store(words, philoxX4Out2, 32);
-    v128.store(words, philoxX4Out3, 48);
-  }
+  fillWordsX4(c0v, firstCall, nCalls, stream, k0, k1, keyTablePtr, wordsPtr);
   // h counts word pairs: (w0, w1) then (w2, w3) of each call; radius word at 32 h, angle word at 32 h + 16
   for (let h = 0; h < nCalls * 2; h++) {
     const a = v128.load(wordsPtr + (<usize>h << 5));
@@ -101,12 +96,17 @@ const BITS = memory.data<u64>([ONE_BITS, 0x8000000000000000]);
 export let normalCos: f64 = 0.0;
 export let normalSin: f64 = 0.0;
 
-/** Scalar Box-Muller of one word pair, bit-identical to the lanes above. */
+/** Scalar Box-Muller of one word pair (a radius, b angle), bit-identical to the lanes above. */
 export function boxMullerF64(a: u32, b: u32): void {
   const u1 = 2.0 - reinterpret<f64>((<i64>a << 20) | ONE_BITS);
-  const u2 = reinterpret<f64>((<i64>b << 20) | ONE_BITS) - 1.0;
   const radius = sqrt(-2.0 * logPositiveNormalF64(u1));
-  sincos2piF64(u2);
-  normalCos = radius * cos2piResult;
-  normalSin = radius * sin2piResult;
+  const y = <f64>(<i32>(b << 2)) * ANGLE_UNIT;
+  const z = y * y;
+  const sk = sinKernelF64(y, z);
+  const ck = cosKernelF64(z);
+  const swap = (b & 0x40000000) != 0;
+  const s = swap ? ck : sk;
+  const c = swap ? sk : ck;
+  normalSin = radius * ((b & 0x80000000) != 0 ? -s : s);
+  normalCos = radius * (((b ^ (b << 1)) & 0x80000000) != 0 ? -c : c);
 }

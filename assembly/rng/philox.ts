@@ -126,3 +126,20 @@ export let philoxX4Out3: v128 = i32x4.splat(0);
   philoxX4Out2 = mulHiXorX4(x0, m0, x3, keyTablePtr + 304);
   philoxX4Out3 = mulLoX4(x0, m0);
 }
+
+/**
+ * Philox words of four consecutive paths (c0v), calls firstCall .. firstCall + nCalls - 1 of one stream:
+ * per call 64 bytes at outPtr + 64 c, word j of the four paths (one i32x4) at + 16 j. Word m of a path's
+ * stream (call m >> 2, word m & 3) is therefore at outPtr + 16 (m - 4 firstCall).
+ */
+export function fillWordsX4(c0v: v128, firstCall: i32, nCalls: i32, stream: u32, k0: u32, k1: u32,
+  keyTablePtr: usize, outPtr: usize): void {
+  for (let c = 0; c < nCalls; c++) {
+    philox4x32x4(c0v, <u32>(firstCall + c), stream, k0, k1, keyTablePtr);
+    const out = outPtr + (<usize>c << 6);
+    v128.store(out, philoxX4Out0);
+    v128.store(out, philoxX4Out1, 16);
+    v128.store(out, philoxX4Out2, 32);
+    v128.store(out, philoxX4Out3, 48);
+  }
+}

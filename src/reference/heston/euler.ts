@@ -1,28 +1,15 @@
-// Plain-TS twin of assembly/heston/euler.ts: one full-truncation Euler step, same folded constants and order.
+// Plain-TS twin of assembly/heston/euler.ts: one full-truncation Euler step from the parameter block.
+import * as L from '../../engine/layout.js';
 
-/** Per-run constants of the Euler step, folded once (same expressions as the wasm kernel). */
-export interface EulerConstants {
-  dt: number; muDt: number; halfDt: number; kappaThetaDt: number; kappaDt: number;
-  xi: number; rho: number; rhoBar: number;
-}
+/** Result of a step; reused to avoid allocation in the twin's inner loop. */
+export interface HestonState { x: number; v: number }
 
-export function eulerConstants(kappa: number, theta: number, xi: number, rho: number, mu: number,
-  dt: number): EulerConstants {
-  return { dt, muDt: mu * dt, halfDt: 0.5 * dt, kappaThetaDt: kappa * theta * dt, kappaDt: kappa * dt,
-    xi, rho, rhoBar: Math.sqrt(1.0 - rho * rho) };
-}
-
-/** sqrt(max(v, 0) dt). */
-export function eulerSqrtVarDt(vp: number, c: EulerConstants): number {
-  return Math.sqrt(vp * c.dt);
-}
-
-export function eulerLogPrice(x: number, vp: number, sq: number, z1: number, c: EulerConstants): number {
-  return (x + (c.muDt - c.halfDt * vp)) + sq * z1;
-}
-
-export function eulerVariance(v: number, vp: number, sq: number, z1: number, z2: number, c: EulerConstants): number {
-  const drift = c.kappaThetaDt - c.kappaDt * vp;
-  const shock = (c.xi * sq) * (c.rho * z1 + c.rhoBar * z2);
-  return (v + drift) + shock;
+export function eulerStep(p: Float64Array, s: HestonState, z1: number, z2: number): void {
+  const vp = Math.max(s.v, 0.0);
+  const sq = Math.sqrt(vp * p[L.P_DT]!);
+  const x = (s.x + (p[L.P_MU_DT]! - p[L.P_HALF_DT]! * vp)) + sq * z1;
+  const drift = p[L.P_KAPPA_THETA_DT]! - p[L.P_KAPPA_DT]! * vp;
+  const shock = (p[L.P_XI]! * sq) * (p[L.P_RHO]! * z1 + p[L.P_RHO_BAR]! * z2);
+  s.v = (s.v + drift) + shock;
+  s.x = x;
 }

@@ -11,6 +11,11 @@ const C6 = 0.001388888888888889, C7 = 0.0001984126984126984, C8 = 2.480158730158
 const C9 = 2.7557319223985893e-6, C10 = 2.755731922398589e-7, C11 = 2.505210838544172e-8;
 const C12 = 2.08767569878681e-9, C13 = 1.6059043836821613e-10;
 
+/** 2^k for a float integer k in [-1022, 1023] (the wasm form keeps the low 12 bits of k + 1023, so does << 20). */
+function pow2(k: number): number {
+  return fromWords((k + 1023) << 20, 0);
+}
+
 function expTail(r: number): number {
   let p = C13 * r + C12;
   p = p * r + C11;
@@ -33,9 +38,8 @@ export function exp(x: number): number {
   const k = kd - SHIFTER;
   const r = (x - k * LN2_HI) - k * LN2_LO;
   const p = 1.0 + (r + expTail(r));
-  const k1 = k >> 1;
-  const k2 = k - k1;
-  return (p * fromWords((k1 + 1023) << 20, 0)) * fromWords((k2 + 1023) << 20, 0);
+  const k1 = Math.floor(k * 0.5);
+  return (p * pow2(k1)) * pow2(k - k1);
 }
 
 /** exp for results in the normal range (|x| < 708): same bits as exp there, as expNormalF64x2. */
@@ -44,5 +48,5 @@ export function expNormal(x: number): number {
   const k = kd - SHIFTER;
   const r = (x - k * LN2_HI) - k * LN2_LO;
   const p = 1.0 + (r + expTail(r));
-  return p * fromWords((k + 1023) << 20, 0);
+  return p * pow2(k);
 }

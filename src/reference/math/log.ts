@@ -11,7 +11,7 @@ const MIN_NORMAL = 2.2250738585072014e-308;
 
 function logCore(x: number, kBias: number): number {
   const hi = (highWord(x) + 0x00095f62) | 0;
-  const dk = ((hi >> 20) - 1023.0) + kBias;
+  const dk = ((hi >>> 20) - 1023.0) + kBias;
   const f = fromWords((hi & 0x000fffff) + 0x3fe6a09e, lowWord(x)) - 1.0;
   const hfsq = 0.5 * f * f;
   const s = f / (2.0 + f);

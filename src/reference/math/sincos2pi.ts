@@ -7,14 +7,16 @@ const S4 = 2.75573137070700676789e-06, S5 = -2.50507602534068634195e-08, S6 = 1.
 const CC1 = 4.16666666666666019037e-02, CC2 = -1.38888888888741095749e-03, CC3 = 2.48015872894767294178e-05;
 const CC4 = -2.75573143513906633035e-07, CC5 = 2.08757232129817482790e-09, CC6 = -1.13596475577881948265e-11;
 
-function sinKernel(y: number, z: number): number {
+/** fdlibm __sin(y, 0, 0), z = y * y. */
+export function sinKernel(y: number, z: number): number {
   const w = z * z;
   const r = (S2 + z * (S3 + z * S4)) + (z * w) * (S5 + z * S6);
   const v = z * y;
   return y + v * (S1 + z * r);
 }
 
-function cosKernel(z: number): number {
+/** fdlibm __cos(y, 0), z = y * y. */
+export function cosKernel(z: number): number {
   const w = z * z;
   const r = z * (CC1 + z * (CC2 + z * CC3)) + (w * w) * (CC4 + z * (CC5 + z * CC6));
   const hz = 0.5 * z;

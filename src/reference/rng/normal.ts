@@ -1,21 +1,31 @@
-// Plain-TS twin of assembly/rng/normal.ts: 52-bit uniforms from Philox words and Box-Muller, same bits.
+// Plain-TS twin of assembly/rng/normal.ts: 32-bit uniforms from Philox words and Box-Muller, same bits.
 import { logPositiveNormal } from '../math/log.js';
-import { sincos2pi } from '../math/sincos2pi.js';
+import { sinKernel, cosKernel } from '../math/sincos2pi.js';
 import { philox4x32 } from './philox.js';
 
-const TWO_P20 = 1048576;
-const TWO_M52 = 2.220446049250313e-16;
+const TWO_M32 = 2.3283064365386963e-10;
+const ANGLE_UNIT = 3.657295198167899e-10; // (pi/2) 2^-32
 const words = new Uint32Array(4);
-const sc = new Float64Array(2);
 
-/** (z1, z2) of Philox(k0, k1; path, step, stream, 0) into out[0], out[1]. */
-export function normalPair(path: number, step: number, stream: number, k0: number, k1: number,
-  out: Float64Array): void {
-  philox4x32(path, step, stream, 0, k0, k1, words);
-  const u1 = 2.0 - (1.0 + (words[0]! * TWO_P20 + (words[1]! >>> 12)) * TWO_M52);
-  const u2 = (1.0 + (words[2]! * TWO_P20 + (words[3]! >>> 12)) * TWO_M52) - 1.0;
+/** Box-Muller of the word pair (a: radius, b: angle) into out[0] (cos) and out[1] (sin). */
+export function boxMuller(a: number, b: number, out: Float64Array, at: number): void {
+  const u1 = 2.0 - (1.0 + a * TWO_M32);
   const radius = Math.sqrt(-2.0 * logPositiveNormal(u1));
-  sincos2pi(u2, sc);
-  out[0] = radius * sc[1]!;
-  out[1] = radius * sc[0]!;
+  const y = (b << 2) * ANGLE_UNIT;
+  const z = y * y;
+  const sk = sinKernel(y, z);
+  const ck = cosKernel(z);
+  const swap = (b & 0x40000000) !== 0;
+  const s = swap ? ck : sk;
+  const c = swap ? sk : ck;
+  out[at] = radius * (((b ^ (b << 1)) & 0x80000000) !== 0 ? -c : c);
+  out[at + 1] = radius * ((b & 0x80000000) !== 0 ? -s : s);
+}
+
+/** Normals 4c .. 4c + 3 of the stream (seed key k0, k1; path, stream) into out[0..3]. */
+export function normalQuad(path: number, call: number, stream: number, k0: number, k1: number,
+  out: Float64Array): void {
+  philox4x32(path, call, stream, 0, k0, k1, words);
+  boxMuller(words[0]!, words[1]!, out, 0);
+  boxMuller(words[2]!, words[3]!, out, 2);
 }

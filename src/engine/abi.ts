@@ -1,0 +1,31 @@
+// The exports of build/flowexec.wasm as TypeScript sees them: one list, mirroring assembly/index.ts.
+// Pointers are byte offsets into the module's memory; every array is owned and allocated by TypeScript.
+
+export interface FlowexecExports {
+  readonly memory: WebAssembly.Memory;
+  heapBase(): number;
+  // math (tests and microbenchmarks)
+  expArray(xPtr: number, outPtr: number, n: number): void;
+  expNormalArray(xPtr: number, outPtr: number, n: number): void;
+  logArray(xPtr: number, outPtr: number, n: number): void;
+  sincos2piArray(uPtr: number, sinPtr: number, cosPtr: number, n: number): void;
+  expArrayScalar(xPtr: number, outPtr: number, n: number): void;
+  logArrayScalar(xPtr: number, outPtr: number, n: number): void;
+  sincos2piArrayScalar(uPtr: number, sinPtr: number, cosPtr: number, n: number): void;
+  // random numbers
+  philoxBlock(c0: number, c1: number, c2: number, c3: number, k0: number, k1: number, n: number, outPtr: number): void;
+  normalBlock(path: number, stream: number, k0: number, k1: number, n: number, outPtr: number): void;
+  // layout constants by id (assembly/memory.ts)
+  layout(id: number): number;
+  // rollouts (assembly/rollout)
+  rolloutScratchBytes(nStrategies: number): number;
+  hestonTerminal(scheme: number, paramsPtr: number, seedLo: number, seedHi: number, firstPath: number,
+    nPaths: number, steps: number, scratch: number, outPtr: number): void;
+  hestonStaticExecution(scheme: number, paramsPtr: number, seedLo: number, seedHi: number, firstPath: number,
+    nPaths: number, steps: number, nStrategies: number, qtyPtr: number, weightPtr: number, scratch: number,
+    outPtr: number, stride: number): void;
+  // statistics (assembly/stats)
+  momentsRecordLength(nCols: number, nPaired: number, bins: number): number;
+  momentsReduce(valuesPtr: number, n: number, stride: number, nCols: number, nPaired: number, histPtr: number,
+    bins: number, recordPtr: number): void;
+}

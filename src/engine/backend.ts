@@ -1,0 +1,29 @@
+// The kernel contract: what the wasm engine and its plain-TS twin both implement, bit for bit.
+// One shared suite (test/engine/contract.test.ts) runs against every backend; the evaluation layer
+// only ever talks to this interface.
+
+export interface Seed {
+  lo: number;
+  hi: number;
+}
+
+/** The two key words of a seed, a non-negative integer below 2^53. */
+export function seedWords(seed: number): Seed {
+  return { lo: seed >>> 0, hi: Math.floor(seed / 4294967296) >>> 0 };
+}
+
+export interface KernelBackend {
+  readonly name: 'wasm' | 'reference';
+  /** Terminal log prices of paths firstPath .. firstPath + n - 1 into out[0 .. n - 1]. */
+  hestonTerminal(scheme: number, params: Float64Array, seed: Seed, firstPath: number, n: number, steps: number,
+    out: Float64Array): void;
+  /**
+   * For each of nStrategies static schedules (qty[s steps + k] = n_sk, weight = n_sk f_sk) the sums
+   * A_s = sum_k n_sk S_k into out[2 s stride + i] and B_s = sum_k g_sk S_k into out[(2 s + 1) stride + i].
+   */
+  hestonStaticExecution(scheme: number, params: Float64Array, seed: Seed, firstPath: number, n: number,
+    steps: number, nStrategies: number, qty: Float64Array, weight: Float64Array, out: Float64Array, stride: number): void;
+  /** Statistics record of n per-path values (column-major, stride) into record (see engine/moments.ts). */
+  momentsReduce(values: Float64Array, n: number, stride: number, nCols: number, nPaired: number,
+    hist: Float64Array | null, bins: number, record: Float64Array): void;
+}

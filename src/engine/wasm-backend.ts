@@ -1,0 +1,66 @@
+// The kernel contract on the wasm engine: copies arguments into the engine's memory, calls, copies results out.
+import type { Engine } from './engine.js';
+import type { KernelBackend, Seed } from './backend.js';
+import { padPaths } from './layout.js';
+
+export class WasmBackend implements KernelBackend {
+  readonly name = 'wasm' as const;
+  constructor(readonly engine: Engine) {}
+
+  /** Runs f with a scoped arena: everything allocated inside is released after. */
+  private scoped<T>(f: () => T): T {
+    const mark = this.engine.mark();
+    try {
+      return f();
+    } finally {
+      this.engine.release(mark);
+    }
+  }
+
+  private put(values: Float64Array): number {
+    const ptr = this.engine.alloc(values.length * 8);
+    this.engine.f64(ptr, values.length).set(values);
+    return ptr;
+  }
+
+  hestonTerminal(scheme: number, params: Float64Array, seed: Seed, firstPath: number, n: number, steps: number,
+    out: Float64Array): void {
+    this.scoped(() => {
+      const e = this.engine;
+      const paramsPtr = this.put(params);
+      const scratch = e.alloc(e.exports.rolloutScratchBytes(0));
+      const outPtr = e.alloc(padPaths(n) * 8);
+      e.exports.hestonTerminal(scheme, paramsPtr, seed.lo, seed.hi, firstPath, n, steps, scratch, outPtr);
+      out.set(e.f64(outPtr, n));
+    });
+  }
+
+  hestonStaticExecution(scheme: number, params: Float64Array, seed: Seed, firstPath: number, n: number,
+    steps: number, nStrategies: number, qty: Float64Array, weight: Float64Array, out: Float64Array, stride: number): void {
+    this.scoped(() => {
+      const e = this.engine;
+      const paramsPtr = this.put(params);
+      const qtyPtr = this.put(qty);
+      const weightPtr = this.put(weight);
+      const scratch = e.alloc(e.exports.rolloutScratchBytes(nStrategies));
+      const wasmStride = padPaths(n);
+      const outPtr = e.alloc(2 * nStrategies * wasmStride * 8);
+      e.exports.hestonStaticExecution(scheme, paramsPtr, seed.lo, seed.hi, firstPath, n, steps, nStrategies,
+        qtyPtr, weightPtr, scratch, outPtr, wasmStride);
+      const result = e.f64(outPtr, 2 * nStrategies * wasmStride);
+      for (let c = 0; c < 2 * nStrategies; c++) out.set(result.subarray(c * wasmStride, c * wasmStride + n), c * stride);
+    });
+  }
+
+  momentsReduce(values: Float64Array, n: number, stride: number, nCols: number, nPaired: number,
+    hist: Float64Array | null, bins: number, record: Float64Array): void {
+    this.scoped(() => {
+      const e = this.engine;
+      const valuesPtr = this.put(values.subarray(0, nCols * stride));
+      const histPtr = hist ? this.put(hist) : 0;
+      const recordPtr = e.alloc(record.length * 8);
+      e.exports.momentsReduce(valuesPtr, n, stride, nCols, nPaired, histPtr, bins, recordPtr);
+      record.set(e.f64(recordPtr, record.length));
+    });
+  }
+}
