@@ -1,10 +1,7 @@
 // Node runtime: finds and compiles build/flowexec.wasm; the only place (with its siblings) that reads files.
 import { readFileSync, existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Engine } from '../engine/engine.js';
-
-/** build/flowexec.wasm relative to this file, from src/runtime (tsx) or dist/runtime (compiled). */
-export const WASM_PATH = fileURLToPath(new URL('../../build/flowexec.wasm', import.meta.url));
+import { WASM_PATH } from './paths.js';
 
 let compiled: WebAssembly.Module | undefined;
 

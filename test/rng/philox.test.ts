@@ -2,6 +2,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { philox4x32, mulHi32 } from '../../src/reference/rng/philox.js';
+import { createNodeEngine } from '../../src/runtime/node.js';
 
 // Salmon et al. 2011, Random123 kat_vectors (philox4x32 10 rounds); ../shared/references/README.md
 const KNOWN_ANSWERS: Array<{ counter: number[]; key: number[]; output: number[] }> = [
@@ -17,6 +18,15 @@ test('the TS twin reproduces every Random123 known-answer vector', () => {
   for (const { counter, key, output } of KNOWN_ANSWERS) {
     philox4x32(counter[0]!, counter[1]!, counter[2]!, counter[3]!, key[0]!, key[1]!, out);
     assert.equal([...out], output);
+  }
+});
+
+test('the wasm generator reproduces every Random123 known-answer vector', async () => {
+  const engine = await createNodeEngine();
+  const out = engine.alloc(16);
+  for (const { counter, key, output } of KNOWN_ANSWERS) {
+    engine.exports.philoxBlock(counter[0]!, counter[1]!, counter[2]!, counter[3]!, key[0]!, key[1]!, 1, out);
+    assert.equal([...engine.u32(out, 4)], output);
   }
 });
 

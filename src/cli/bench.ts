@@ -1,0 +1,27 @@
+// flowexec bench: the benchmark suite (bench/suite.ts), a table or one JSON line per result.
+import { availableParallelism } from 'node:os';
+import { runBenchSuite, type BenchRow } from '../../bench/suite.js';
+import { parseCommand, integerOption } from './args.js';
+import { InputError } from '../market/validation.js';
+import { existsSync } from 'node:fs';
+
+function formatRow(r: BenchRow): string {
+  const speed = `${(r.pathStepsPerSec / 1e6).toFixed(1).padStart(8)} M path-steps/s`;
+  const ratio = r.ratio === undefined ? '' : r.suite === 'anchor' ? `  FlowExec / ${r.impl} = ${r.ratio.toFixed(2)}x`
+    : r.suite === 'scaling-threads' ? `  ${r.ratio.toFixed(2)}x one thread` : `  ${r.ratio.toFixed(1)}x the TS twin`;
+  return `${r.suite.padEnd(16)}${r.workload.padEnd(18)}${r.impl.padEnd(11)}${String(r.threads).padStart(2)} thr ${r.paths.toLocaleString('en-US').padStart(11)} paths ${speed}${ratio}`;
+}
+
+export async function benchCommand(args: string[]): Promise<void> {
+  const { values } = parseCommand(args, {
+    anchors: { type: 'string' }, quick: { type: 'boolean' }, json: { type: 'boolean' }, threads: { type: 'string' },
+  }, 0);
+  if (values.anchors !== undefined && !existsSync(values.anchors)) throw new InputError(`--anchors: directory not found: ${values.anchors}`);
+  const maxThreads = integerOption(values, 'threads', 1, 256) ?? availableParallelism();
+  if (!values.json) console.log('FlowExec benchmarks (single thread unless stated; ratios are between figures of this run)');
+  await runBenchSuite({
+    quick: Boolean(values.quick), anchorsDir: values.anchors, maxThreads,
+    onRow: (row) => console.log(values.json ? JSON.stringify(row) : formatRow(row)),
+    onNote: (note) => console.error(`note: ${note}`),
+  });
+}

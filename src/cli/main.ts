@@ -1,0 +1,42 @@
+// The flowexec command: dispatches subcommands; bad input exits 2 with one line, never a stack trace.
+import { InputError } from '../market/validation.js';
+import { runCommand, RUN_USAGE } from './run.js';
+
+const USAGE = `FlowExec: Monte Carlo engine for optimal trade execution research
+
+usage:
+  ${RUN_USAGE}
+  flowexec demo                  both canonical workloads on defaults, each beside its exact oracle
+  flowexec bench [--anchors DIR] [--quick] [--json]
+  flowexec help
+
+Set FLOWEXEC_DEBUG=1 to see stack traces of internal errors.`;
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+  run: runCommand,
+  demo: async (args) => (await import('./demo.js')).demoCommand(args),
+  bench: async (args) => (await import('./bench.js')).benchCommand(args),
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    console.log(USAGE);
+    return 0;
+  }
+  const handler = COMMANDS[command];
+  if (!handler) throw new InputError(`unknown command '${command}' (commands: ${Object.keys(COMMANDS).join(', ')}, help)`);
+  await handler(args);
+  return 0;
+}
+
+main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (error: unknown) => {
+  if (error instanceof InputError) {
+    console.error(`flowexec: ${error.message}`);
+    process.exitCode = 2;
+  } else {
+    console.error(`flowexec: internal error: ${(error as Error)?.message ?? String(error)}`);
+    if (process.env.FLOWEXEC_DEBUG) console.error(error);
+    process.exitCode = 1;
+  }
+});

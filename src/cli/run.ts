@@ -1,0 +1,58 @@
+// flowexec run WORKLOAD.json: one canonical workload, human output or one JSON line.
+import { parseWorkload } from '../market/workload.js';
+import { InputError } from '../market/validation.js';
+import { runWorkload, type WorkloadRunResult } from '../eval/run-workload.js';
+import { InlineExecutor, type ShardExecutor } from '../eval/executor.js';
+import { WasmBackend } from '../engine/wasm-backend.js';
+import { createNodeEngine } from '../runtime/node.js';
+import { NodePoolExecutor, defaultThreads } from '../runtime/node-pool.js';
+import { parseCommand, integerOption, choiceOption } from './args.js';
+import { readJsonFile, resolveWorkloadPath } from './files.js';
+import { progressBar } from './progress.js';
+import { formatRun } from './format-run.js';
+import { exactCallPrice } from './oracles.js';
+
+export const RUN_USAGE = 'flowexec run WORKLOAD.json [--paths N] [--steps N] [--seed S] [--scheme euler|qe] [--threads N] [--shard-paths N] [--json]';
+export const DEFAULT_SEED = 20240601;
+
+const OPTIONS = {
+  paths: { type: 'string' }, steps: { type: 'string' }, seed: { type: 'string' }, scheme: { type: 'string' },
+  threads: { type: 'string' }, 'shard-paths': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** A pool of `threads` workers, or this thread when one is asked for. */
+export async function executorFor(threads: number): Promise<ShardExecutor> {
+  return threads === 1 ? new InlineExecutor(new WasmBackend(await createNodeEngine())) : new NodePoolExecutor(threads);
+}
+
+export async function runCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseCommand(args, OPTIONS, 1);
+  if (values.help) { console.log(`usage: ${RUN_USAGE}`); return; }
+  if (positionals.length === 0) throw new InputError(`missing WORKLOAD.json (usage: ${RUN_USAGE})`);
+  const workload = parseWorkload(readJsonFile(resolveWorkloadPath(positionals[0]!), 'workload file'));
+  const paths = integerOption(values, 'paths', 1, 4294967295);
+  const steps = integerOption(values, 'steps', 1, 1_000_000);
+  const seed = integerOption(values, 'seed', 0, Number.MAX_SAFE_INTEGER) ?? DEFAULT_SEED;
+  const scheme = choiceOption(values, 'scheme', ['euler', 'qe'] as const) ?? 'euler';
+  const threads = integerOption(values, 'threads', 1, 256) ?? defaultThreads();
+  const shardPaths = integerOption(values, 'shard-paths', 1000, 1e9);
+  if (shardPaths !== undefined && shardPaths % 1000 !== 0) throw new InputError(`--shard-paths must be a multiple of 1000 (one chunk), got ${shardPaths}`);
+  if (scheme === 'qe' && workload.heston.xi === 0) throw new InputError('heston.xi: must be > 0 for the QE scheme (use --scheme euler)');
+  const result = await runWithProgress(workload.name, threads, (executor, onProgress) =>
+    runWorkload(workload, { paths, steps, seed, scheme, shardChunks: shardPaths && shardPaths / 1000, onProgress }, executor));
+  const exact = result.kind === 'paths' && workload.kind === 'paths' ? exactCallPrice(workload) : undefined;
+  if (values.json) console.log(JSON.stringify({ ...result, ...(exact !== undefined ? { exactPrice: exact } : {}) }));
+  else console.log(formatRun(result, exact));
+}
+
+export async function runWithProgress(label: string, threads: number,
+  body: (executor: ShardExecutor, onProgress: (done: number, total: number) => void) => Promise<WorkloadRunResult>): Promise<WorkloadRunResult> {
+  const executor = await executorFor(threads);
+  const bar = progressBar(label, 'paths');
+  try {
+    return await body(executor, (done, total) => bar.update(done, total));
+  } finally {
+    bar.stop();
+    await executor.close();
+  }
+}

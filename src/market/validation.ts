@@ -1,0 +1,29 @@
+// Turning a zod failure into one line that names the field and the problem (what every edge reports).
+import type { ZodError } from 'zod';
+
+/** Thrown for bad user input anywhere (CLI, config files, data, API bodies); exit status 2 / HTTP 4xx. */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+  constructor(message: string, readonly field?: string) {
+    super(message);
+  }
+}
+
+function describeReceived(issue: ZodError['issues'][number]): string {
+  if (issue.code === 'invalid_type') return `must be a ${issue.expected}`;
+  if (issue.code === 'unrecognized_keys') return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  return issue.message;
+}
+
+/** "heston.rho: must be in [-1, 1] (got 1.5)" for the first issue (the one a user fixes first). */
+export function formatZodError(error: ZodError, input?: unknown): InputError {
+  const issue = error.issues[0]!;
+  const path = issue.path.map(String).join('.');
+  let got = '';
+  if (input !== undefined && issue.code !== 'unrecognized_keys' && issue.path.length > 0) {
+    let value: unknown = input;
+    for (const key of issue.path) value = value != null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key as PropertyKey] : undefined;
+    got = value === undefined ? ' (missing)' : ` (got ${JSON.stringify(value) ?? String(value)})`;
+  }
+  return new InputError(`${path || 'input'}: ${describeReceived(issue)}${got}`, path);
+}

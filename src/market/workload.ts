@@ -1,0 +1,72 @@
+// The canonical workloads (bench/workloads/*.json): schema, validation, and the typed form the runner uses.
+import { z } from 'zod';
+import { hestonSchema } from './heston.js';
+import { formatZodError, InputError } from './validation.js';
+
+const positiveInt = (what: string) => z.number({ error: `must be a positive integer (${what})` }).int('must be a positive integer').positive('must be a positive integer');
+const positive = (what: string) => z.number({ error: `must be a finite number (${what})` }).finite().gt(0, 'must be > 0');
+const nonNegative = (what: string) => z.number({ error: `must be a finite number (${what})` }).finite().min(0, 'must be >= 0');
+/** Free-text fields of the canonical files: documentation, ignored by the runner. */
+const doc = z.unknown().optional();
+
+const common = {
+  name: z.string().min(1),
+  description: doc,
+  paths: positiveInt('paths').max(4294967295, 'must be below 2^32 (path indices are 32-bit counters)'),
+  steps: positiveInt('steps').max(1_000_000, 'must be at most 1e6'),
+  horizonYears: positive('horizon in years'),
+  heston: hestonSchema,
+  scheme: z.string().refine((s) => s.startsWith('full-truncation-euler-log'), 'must be "full-truncation-euler-log" (the scheme is chosen with --scheme)'),
+  schemeDefinition: doc,
+  report: doc,
+  oracle: doc,
+  stepOrder: doc,
+};
+
+const pathsWorkload = z.strictObject({
+  ...common,
+  payoff: z.strictObject({
+    type: z.literal('european-call', { error: 'must be "european-call"' }),
+    strike: positive('strike'),
+    discountRate: z.number().finite().default(0),
+  }),
+});
+
+const executionWorkload = z.strictObject({
+  ...common,
+  order: z.strictObject({
+    side: z.literal('sell', { error: 'must be "sell"' }),
+    shares: positive('shares'),
+    schedule: z.string().refine((s) => s.startsWith('twap'), 'must be "twap" (other schedules: flowexec evaluate)'),
+  }),
+  market: z.strictObject({
+    dailyVolume: positive('daily volume in shares'),
+    volumeCurve: z.string().refine((s) => s.startsWith('flat'), 'must be "flat" (other curves: flowexec evaluate)'),
+  }),
+  impact: z.strictObject({
+    temporary: z.strictObject({ eta: nonNegative('temporary impact coefficient'), beta: z.number().finite().gt(0, 'must be in (0, 1]').max(1, 'must be in (0, 1]') }),
+    permanent: z.strictObject({ gamma: nonNegative('permanent impact coefficient') }),
+    transient: z.strictObject({ amplitude: nonNegative('transient amplitude'), halfLifeSteps: positive('half-life in steps') }),
+  }),
+});
+
+export type PathsWorkload = z.infer<typeof pathsWorkload> & { kind: 'paths' };
+export type ExecutionWorkload = z.infer<typeof executionWorkload> & { kind: 'execution' };
+export type Workload = PathsWorkload | ExecutionWorkload;
+
+/** Validates a parsed workload file; throws InputError naming the first bad field. */
+export function parseWorkload(input: unknown): Workload {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) throw new InputError('workload: must be a JSON object');
+  const record = input as Record<string, unknown>;
+  if ('payoff' in record) {
+    const result = pathsWorkload.safeParse(input);
+    if (!result.success) throw formatZodError(result.error, input);
+    return { ...result.data, kind: 'paths' };
+  }
+  if ('order' in record) {
+    const result = executionWorkload.safeParse(input);
+    if (!result.success) throw formatZodError(result.error, input);
+    return { ...result.data, kind: 'execution' };
+  }
+  throw new InputError('workload: must have either "payoff" (path generation) or "order" (execution)');
+}

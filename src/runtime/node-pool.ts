@@ -1,0 +1,39 @@
+// A pool of Node worker threads (piscina), each with its own wasm engine, as a ShardExecutor.
+import { Piscina } from 'piscina';
+import { availableParallelism } from 'node:os';
+import type { ShardExecutor } from '../eval/executor.js';
+import type { SimulationPlan } from '../eval/plan.js';
+import type { ShardTask } from './node-worker.js';
+import { flowexecModule } from './node.js';
+
+/** The worker file next to this one: .ts under tsx (workers inherit its --import), .js once compiled. */
+function workerFile(): string {
+  const self = import.meta.url;
+  return self.replace(/node-pool\.(ts|js)$/, (_, ext: string) => `node-worker.${ext}`);
+}
+
+export function defaultThreads(): number {
+  return Math.max(1, availableParallelism());
+}
+
+export class NodePoolExecutor implements ShardExecutor {
+  private readonly pool: Piscina<ShardTask, Float64Array>;
+
+  constructor(readonly threads: number, backend: 'wasm' | 'reference' = 'wasm') {
+    this.pool = new Piscina({
+      filename: workerFile(),
+      minThreads: threads,
+      maxThreads: threads,
+      idleTimeout: 60_000,
+      workerData: { module: flowexecModule(), backend },
+    });
+  }
+
+  runShard(plan: SimulationPlan, firstChunk: number, nChunks: number): Promise<Float64Array> {
+    return this.pool.run({ plan, firstChunk, nChunks });
+  }
+
+  async close(): Promise<void> {
+    await this.pool.destroy();
+  }
+}
