@@ -4,6 +4,6 @@ export { heapBase, layout } from './memory';
 export { expArray, expNormalArray, logArray, sincos2piArray, expArrayScalar, logArrayScalar, sincos2piArrayScalar } from './math/batch';
 export { philoxBlock, normalBlock } from './rng/blocks';
 export { rolloutScratchBytes } from './rollout/scratch';
-export { hestonTerminal } from './rollout/terminal';
-export { hestonStaticExecution } from './rollout/static-schedule';
+export { terminalValues } from './rollout/terminal';
+export { staticExecution } from './rollout/static-schedule';
 export { momentsRecordLength, momentsReduce } from './stats/moments';

@@ -1,5 +1,5 @@
 // Where the module's static data ends (TypeScript owns every byte above it) and the layout constants TS checks.
-import { HESTON_PARAMS_LENGTH, P_PSI_C, P_RHO_BAR, SCHEME_EULER, SCHEME_QE } from './heston/params';
+import { MODEL_PARAMS_LENGTH, P_PSI_C, P_RHO_BAR, P_VOL_SQRT_DT, MODEL_HESTON_EULER, MODEL_HESTON_QE, MODEL_GBM, MODEL_ABM } from './market-params';
 import { STEP_BLOCK } from './rollout/scratch';
 
 export function heapBase(): usize {
@@ -9,12 +9,15 @@ export function heapBase(): usize {
 /** Layout constants by name index, so test/engine/layout.test.ts can check src/engine/layout.ts against them. */
 export function layout(id: i32): i32 {
   switch (id) {
-    case 0: return HESTON_PARAMS_LENGTH;
+    case 0: return MODEL_PARAMS_LENGTH;
     case 1: return P_PSI_C;
     case 2: return P_RHO_BAR;
-    case 3: return SCHEME_EULER;
-    case 4: return SCHEME_QE;
+    case 3: return MODEL_HESTON_EULER;
+    case 4: return MODEL_HESTON_QE;
     case 5: return STEP_BLOCK;
+    case 6: return MODEL_GBM;
+    case 7: return MODEL_ABM;
+    case 8: return P_VOL_SQRT_DT;
     default: return -1;
   }
 }

@@ -2,7 +2,8 @@
 // scaling over paths and threads. One row per result; ratios are always between figures of the same run.
 import { join } from 'node:path';
 import { parseWorkload, type Workload } from '../src/market/workload.js';
-import { planFromWorkload, type SimulationPlan } from '../src/eval/plan.js';
+import type { SimulationPlan } from '../src/eval/plan.js';
+import { planFromWorkload } from '../src/eval/workload-plan.js';
 import { simulate } from '../src/eval/simulate.js';
 import { InlineExecutor, type ShardExecutor } from '../src/eval/executor.js';
 import { WasmBackend } from '../src/engine/wasm-backend.js';
@@ -44,7 +45,7 @@ function load(name: string): Workload {
 }
 
 async function throughput(plan: SimulationPlan, executor: ShardExecutor, runs: number) {
-  const timing = await measure(`${plan.workload} ${plan.paths}`, () => simulate(plan, executor), runs);
+  const timing = await measure(`${plan.label} ${plan.paths}`, () => simulate(plan, executor), runs);
   return { ...timing, pathStepsPerSec: (plan.paths * plan.steps) / timing.seconds };
 }
 

@@ -5,7 +5,7 @@
 //   v' = v + kappa (theta - vp) dt + xi sqrt(vp dt) (rho z1 + sqrt(1 - rho^2) z2)
 // Weak order 1 (bias of the 252-step call price +0.0042, ../shared/references). The model never owns a
 // random generator: z1, z2 (normals 2k and 2k + 1 of the path's stream 0) come from the caller.
-import { P_DT, P_MU_DT, P_HALF_DT, P_KAPPA_THETA_DT, P_KAPPA_DT, P_XI, P_RHO, P_RHO_BAR, paramX2 } from './params';
+import { P_DT, P_MU_DT, P_HALF_DT, P_KAPPA_THETA_DT, P_KAPPA_DT, P_XI, P_RHO, P_RHO_BAR, paramX2 } from '../market-params';
 
 // @ts-ignore: decorator
 @inline function logPriceStep(x: v128, vp: v128, sq: v128, z1: v128, muDt: v128, halfDt: v128): v128 {

@@ -8,7 +8,7 @@
 import { logF64x2 } from '../math/log';
 import { splatF64, splatI64 } from '../math/splat';
 import { P_MU_DT, P_THETA, P_E, P_S2_V, P_S2_0, P_K0, P_K1, P_K2, P_K3, P_K4, P_A, P_K1_HALF_K3, P_PSI_C,
-  paramX2 } from './params';
+  paramX2 } from '../market-params';
 
 const TABLE = memory.data<f64>([0.0, 0.5, 1.0, 2.0]);
 const BITS = memory.data<u64>([0x3ff0000000000000]);

@@ -1,33 +1,36 @@
-// Batched execution of static schedules on Heston paths: every strategy trades on the same paths (CRN).
+// Batched execution of static schedules on simulated paths: every strategy trades on the same paths (CRN).
 import { philoxRoundKeys } from '../rng/philox';
 import { expF64x2 } from '../math/exp';
-import { P_X0, P_V0, param } from '../heston/params';
-import { advanceHestonBlock, resetHestonState } from './heston-block';
-import { STEP_BLOCK, S_KEYS, S_PRICES, S_ACCUMULATORS, ACCUMULATOR_BYTES } from './scratch';
+import { P_X0, P_V0, MODEL_ABM, param } from '../market-params';
+import { advanceModelBlock, resetModelState } from './model-block';
+import { STEP_BLOCK, S_KEYS, S_STATE, S_PRICES, S_ACCUMULATORS, ACCUMULATOR_BYTES } from './scratch';
 
 /**
  * For each strategy s with per-step quantities n_sk (qtyPtr[s steps + k]) and weights g_sk = n_sk f_sk
- * (weightPtr, f_sk = exp(-c_sk) its permanent-impact price factor), accumulates along each path
- *   A_s = sum_k n_sk S_k,   B_s = sum_k g_sk S_k,   S_k = exp(x_k) the unimpacted price before step k,
- * in step order. Permanent impact shifts the log price by a deterministic c_sk for a static schedule,
- * so the impacted price is S_k f_sk and one path serves every strategy. Path firstPath + i's A_s goes to
- * outPtr[(2 s) stride + i], B_s to outPtr[(2 s + 1) stride + i] (stride >= nPaths rounded up to 8).
- * scratch: rolloutScratchBytes(nStrategies) bytes.
+ * (weightPtr), accumulates along each path, in step order,
+ *   A_s = sum_k n_sk S_k,   B_s = sum_k g_sk S_k,   S_k the unimpacted price before step k
+ * (exp(x_k), or x_k for the arithmetic model). For a static schedule permanent impact is a deterministic
+ * factor f_sk = exp(-+c_sk) on the log price (or an additive shift, left to the caller for ABM, f = 1),
+ * so one path serves every strategy. Path firstPath + i's A_s goes to outPtr[(2 s) stride + i], B_s to
+ * outPtr[(2 s + 1) stride + i], and the unimpacted terminal price S_N to outPtr[(2 nStrategies) stride + i]
+ * (stride >= nPaths rounded up to 8). scratch: rolloutScratchBytes(nStrategies) bytes.
  */
-export function hestonStaticExecution(scheme: i32, paramsPtr: usize, seedLo: u32, seedHi: u32, firstPath: u32,
+export function staticExecution(model: i32, paramsPtr: usize, seedLo: u32, seedHi: u32, firstPath: u32,
   nPaths: i32, steps: i32, nStrategies: i32, qtyPtr: usize, weightPtr: usize, scratch: usize,
   outPtr: usize, stride: i32): void {
   philoxRoundKeys(seedLo, seedHi, scratch + S_KEYS);
   const prices = scratch + S_PRICES;
   for (let p = 0; p < nPaths; p += 8) {
-    resetHestonState(param(paramsPtr, P_X0), param(paramsPtr, P_V0), scratch);
+    resetModelState(param(paramsPtr, P_X0), param(paramsPtr, P_V0), scratch);
     memory.fill(scratch + S_ACCUMULATORS, 0, <usize>nStrategies * ACCUMULATOR_BYTES);
     for (let k0 = 0; k0 < steps; k0 += STEP_BLOCK) {
       const n = min(STEP_BLOCK, steps - k0);
-      advanceHestonBlock(scheme, paramsPtr, seedLo, seedHi, firstPath + <u32>p, k0, n, scratch, prices);
-      for (let i = 0; i < n * 4; i++) {
-        const at = prices + (<usize>i << 4);
-        v128.store(at, expF64x2(v128.load(at)));
+      advanceModelBlock(model, paramsPtr, seedLo, seedHi, firstPath + <u32>p, k0, n, scratch, prices);
+      if (model != MODEL_ABM) {
+        for (let i = 0; i < n * 4; i++) {
+          const at = prices + (<usize>i << 4);
+          v128.store(at, expF64x2(v128.load(at)));
+        }
       }
       for (let s = 0; s < nStrategies; s++) {
         const acc = scratch + S_ACCUMULATORS + <usize>s * ACCUMULATOR_BYTES;
@@ -53,6 +56,11 @@ export function hestonStaticExecution(scheme: i32, paramsPtr: usize, seedLo: u32
       const acc = scratch + S_ACCUMULATORS + <usize>s * ACCUMULATOR_BYTES;
       memory.copy(outPtr + ((<usize>(2 * s) * <usize>stride + <usize>p) << 3), acc, 64);
       memory.copy(outPtr + ((<usize>(2 * s + 1) * <usize>stride + <usize>p) << 3), acc + 64, 64);
+    }
+    const terminal = outPtr + ((<usize>(2 * nStrategies) * <usize>stride + <usize>p) << 3);
+    for (let j = 0; j < 4; j++) {
+      const x = v128.load(scratch + S_STATE + (<usize>j << 4));
+      v128.store(terminal + (<usize>j << 4), model != MODEL_ABM ? expF64x2(x) : x);
     }
   }
 }

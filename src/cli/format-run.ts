@@ -1,7 +1,7 @@
 // Human-readable output of a workload run.
 import type { WorkloadRunResult } from '../eval/run-workload.js';
 
-const SCHEME_NAMES = { euler: 'full-truncation Euler', qe: 'Andersen QE (martingale-corrected)' } as const;
+const SCHEME_NAMES: Record<string, string> = { euler: 'full-truncation Euler', qe: 'Andersen QE (martingale-corrected)' };
 
 function fixed(x: number, digits: number): string {
   return Number.isFinite(x) ? x.toFixed(digits) : String(x);
@@ -26,7 +26,7 @@ export function formatRun(r: WorkloadRunResult, exactPrice?: number): string {
     }
     if (r.attribution) {
       const a = r.attribution;
-      lines.push(`  attribution     timing ${fixed(a.timing, 4)}, permanent ${fixed(a.permanent, 4)}, temporary ${fixed(a.temporary, 10)}, transient ${fixed(a.transient, 10)} bps`);
+      lines.push(`  attribution     timing ${fixed(a.timing.mean, 4)}, permanent ${fixed(a.permanent.mean, 4)}, temporary ${fixed(a.temporary.mean, 10)}, transient ${fixed(a.transient.mean, 10)} bps`);
     }
     if (r.var95 !== undefined) lines.push(`  tail risk       VaR95 ${fixed(r.var95, 2)} bps, CVaR95 ${fixed(r.cvar95!, 2)} bps (histogram)`);
   }

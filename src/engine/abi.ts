@@ -19,9 +19,9 @@ export interface FlowexecExports {
   layout(id: number): number;
   // rollouts (assembly/rollout)
   rolloutScratchBytes(nStrategies: number): number;
-  hestonTerminal(scheme: number, paramsPtr: number, seedLo: number, seedHi: number, firstPath: number,
+  terminalValues(model: number, paramsPtr: number, seedLo: number, seedHi: number, firstPath: number,
     nPaths: number, steps: number, scratch: number, outPtr: number): void;
-  hestonStaticExecution(scheme: number, paramsPtr: number, seedLo: number, seedHi: number, firstPath: number,
+  staticExecution(model: number, paramsPtr: number, seedLo: number, seedHi: number, firstPath: number,
     nPaths: number, steps: number, nStrategies: number, qtyPtr: number, weightPtr: number, scratch: number,
     outPtr: number, stride: number): void;
   // statistics (assembly/stats)

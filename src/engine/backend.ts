@@ -14,14 +14,15 @@ export function seedWords(seed: number): Seed {
 
 export interface KernelBackend {
   readonly name: 'wasm' | 'reference';
-  /** Terminal log prices of paths firstPath .. firstPath + n - 1 into out[0 .. n - 1]. */
-  hestonTerminal(scheme: number, params: Float64Array, seed: Seed, firstPath: number, n: number, steps: number,
+  /** Terminal states (log price, or price for ABM) of paths firstPath .. firstPath + n - 1 into out[0 .. n - 1]. */
+  terminalValues(model: number, params: Float64Array, seed: Seed, firstPath: number, n: number, steps: number,
     out: Float64Array): void;
   /**
    * For each of nStrategies static schedules (qty[s steps + k] = n_sk, weight = n_sk f_sk) the sums
-   * A_s = sum_k n_sk S_k into out[2 s stride + i] and B_s = sum_k g_sk S_k into out[(2 s + 1) stride + i].
+   * A_s = sum_k n_sk S_k into out[2 s stride + i] and B_s = sum_k g_sk S_k into out[(2 s + 1) stride + i],
+   * and the unimpacted terminal price into out[2 nStrategies stride + i].
    */
-  hestonStaticExecution(scheme: number, params: Float64Array, seed: Seed, firstPath: number, n: number,
+  staticExecution(model: number, params: Float64Array, seed: Seed, firstPath: number, n: number,
     steps: number, nStrategies: number, qty: Float64Array, weight: Float64Array, out: Float64Array, stride: number): void;
   /** Statistics record of n per-path values (column-major, stride) into record (see engine/moments.ts). */
   momentsReduce(values: Float64Array, n: number, stride: number, nCols: number, nPaired: number,

@@ -23,19 +23,19 @@ export class WasmBackend implements KernelBackend {
     return ptr;
   }
 
-  hestonTerminal(scheme: number, params: Float64Array, seed: Seed, firstPath: number, n: number, steps: number,
+  terminalValues(model: number, params: Float64Array, seed: Seed, firstPath: number, n: number, steps: number,
     out: Float64Array): void {
     this.scoped(() => {
       const e = this.engine;
       const paramsPtr = this.put(params);
       const scratch = e.alloc(e.exports.rolloutScratchBytes(0));
       const outPtr = e.alloc(padPaths(n) * 8);
-      e.exports.hestonTerminal(scheme, paramsPtr, seed.lo, seed.hi, firstPath, n, steps, scratch, outPtr);
+      e.exports.terminalValues(model, paramsPtr, seed.lo, seed.hi, firstPath, n, steps, scratch, outPtr);
       out.set(e.f64(outPtr, n));
     });
   }
 
-  hestonStaticExecution(scheme: number, params: Float64Array, seed: Seed, firstPath: number, n: number,
+  staticExecution(model: number, params: Float64Array, seed: Seed, firstPath: number, n: number,
     steps: number, nStrategies: number, qty: Float64Array, weight: Float64Array, out: Float64Array, stride: number): void {
     this.scoped(() => {
       const e = this.engine;
@@ -44,11 +44,11 @@ export class WasmBackend implements KernelBackend {
       const weightPtr = this.put(weight);
       const scratch = e.alloc(e.exports.rolloutScratchBytes(nStrategies));
       const wasmStride = padPaths(n);
-      const outPtr = e.alloc(2 * nStrategies * wasmStride * 8);
-      e.exports.hestonStaticExecution(scheme, paramsPtr, seed.lo, seed.hi, firstPath, n, steps, nStrategies,
+      const outPtr = e.alloc((2 * nStrategies + 1) * wasmStride * 8);
+      e.exports.staticExecution(model, paramsPtr, seed.lo, seed.hi, firstPath, n, steps, nStrategies,
         qtyPtr, weightPtr, scratch, outPtr, wasmStride);
-      const result = e.f64(outPtr, 2 * nStrategies * wasmStride);
-      for (let c = 0; c < 2 * nStrategies; c++) out.set(result.subarray(c * wasmStride, c * wasmStride + n), c * stride);
+      const result = e.f64(outPtr, (2 * nStrategies + 1) * wasmStride);
+      for (let c = 0; c <= 2 * nStrategies; c++) out.set(result.subarray(c * wasmStride, c * wasmStride + n), c * stride);
     });
   }
 

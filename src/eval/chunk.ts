@@ -1,21 +1,21 @@
-// One chunk of a simulation: kernel, per-path values, statistics record. The same code for every backend.
+// One chunk of a simulation: kernels, per-path values, statistics record. The same code for every backend.
 import type { KernelBackend } from '../engine/backend.js';
 import { seedWords } from '../engine/backend.js';
-import { SCHEME_IDS } from '../engine/layout.js';
+import { MODEL_ABM } from '../engine/layout.js';
 import type { RecordShape } from '../engine/moments.js';
 import { recordLength } from '../engine/moments.js';
-import { exp } from '../reference/math/exp.js';
-import { CHUNK_PATHS, type SimulationPlan, type ExecutionPlan, type PathsPlan } from './plan.js';
+import { exp } from '../engine/portable-math.js';
+import { CHUNK_PATHS, PARTS, type SimulationPlan, type ExecutionPlan, type PathsPlan, type StaticStrategyPlan } from './plan.js';
 
 /**
- * Columns of a paths plan: [discounted payoff, discounted S_T] (both paired: the co-moment gives the
- * control-variate estimate). Columns of an execution plan with S strategies: IS in bps of each strategy
- * (paired, with histograms), then timing and permanent parts in bps of each.
+ * Columns of a paths plan: [discounted payoff, discounted S_T] (both paired: their co-moment gives the
+ * control-variate estimate). Columns of an execution plan with S strategies: for each part of PARTS, one column
+ * per strategy (part-major), so the first S columns are the strategies' IS in bps: paired, with histograms.
  */
 export function recordShape(plan: SimulationPlan): RecordShape {
   if (plan.kind === 'paths') return { nCols: 2, nPaired: 2, bins: 0 };
   const s = plan.strategies.length;
-  return { nCols: 3 * s, nPaired: s, bins: plan.bins };
+  return { nCols: PARTS.length * s, nPaired: s, bins: plan.bins };
 }
 
 export function chunkCount(plan: SimulationPlan): number {
@@ -29,9 +29,9 @@ export class ChunkRunner {
 
   constructor(private readonly backend: KernelBackend) {}
 
-  private buffers(rawLength: number, valuesLength: number): void {
-    if (this.raw.length < rawLength) this.raw = new Float64Array(rawLength);
-    if (this.values.length < valuesLength) this.values = new Float64Array(valuesLength);
+  private buffers(rawColumns: number, valueColumns: number): void {
+    if (this.raw.length < rawColumns * CHUNK_PATHS) this.raw = new Float64Array(rawColumns * CHUNK_PATHS);
+    if (this.values.length < valueColumns * CHUNK_PATHS) this.values = new Float64Array(valueColumns * CHUNK_PATHS);
   }
 
   /** The statistics record of chunk index `chunk` of the plan. */
@@ -39,7 +39,6 @@ export class ChunkRunner {
     const firstPath = chunk * CHUNK_PATHS;
     const n = Math.min(CHUNK_PATHS, plan.paths - firstPath);
     const shape = recordShape(plan);
-    this.buffers(2 * Math.max(1, plan.kind === 'execution' ? plan.strategies.length : 1) * CHUNK_PATHS, shape.nCols * CHUNK_PATHS);
     if (plan.kind === 'paths') this.pathsValues(plan, firstPath, n);
     else this.executionValues(plan, firstPath, n);
     const record = new Float64Array(recordLength(shape));
@@ -49,36 +48,56 @@ export class ChunkRunner {
   }
 
   private pathsValues(plan: PathsPlan, firstPath: number, n: number): void {
+    this.buffers(1, 2);
     const x = this.raw.subarray(0, n);
-    this.backend.hestonTerminal(SCHEME_IDS[plan.scheme], plan.params, seedWords(plan.seed), firstPath, n, plan.steps, x);
-    const df = plan.discountFactor, strike = plan.strike;
+    this.backend.terminalValues(plan.modelId, plan.params, seedWords(plan.seed), firstPath, n, plan.steps, x);
+    const df = plan.discountFactor, strike = plan.strike, abm = plan.modelId === MODEL_ABM;
     for (let i = 0; i < n; i++) {
-      const terminal = exp(x[i]!);
+      const terminal = abm ? x[i]! : exp(x[i]!);
       this.values[i] = df * Math.max(terminal - strike, 0);
       this.values[CHUNK_PATHS + i] = df * terminal;
     }
   }
 
   private executionValues(plan: ExecutionPlan, firstPath: number, n: number): void {
-    const strategies = plan.strategies, count = strategies.length, steps = plan.steps;
-    const qty = new Float64Array(count * steps), weight = new Float64Array(count * steps);
-    strategies.forEach((s, i) => { qty.set(s.qty, i * steps); weight.set(s.weight, i * steps); });
-    this.backend.hestonStaticExecution(SCHEME_IDS[plan.scheme], plan.params, seedWords(plan.seed), firstPath, n, steps,
-      count, qty, weight, this.raw, CHUNK_PATHS);
-    const s0 = plan.dynamics.s0;
+    const count = plan.strategies.length;
+    const statics = plan.strategies.map((s, j) => [s, j] as const).filter((e): e is readonly [StaticStrategyPlan, number] => e[0].kind === 'static');
+    if (statics.length < count) throw new Error('closed-loop strategies need the closed-loop engine (not built yet)');
+    this.buffers(2 * statics.length + 1, PARTS.length * count);
+    const steps = plan.steps;
+    const qty = new Float64Array(statics.length * steps), weight = new Float64Array(statics.length * steps);
+    statics.forEach(([s], i) => { qty.set(s.costs.qty, i * steps); weight.set(s.costs.weight, i * steps); });
+    this.backend.staticExecution(plan.modelId, plan.params, seedWords(plan.seed), firstPath, n, steps, statics.length,
+      qty, weight, this.raw, CHUNK_PATHS);
+    const terminal = this.raw.subarray(2 * statics.length * CHUNK_PATHS);
+    statics.forEach(([s, j], i) => this.staticColumns(plan, s, j, this.raw.subarray(2 * i * CHUNK_PATHS), this.raw.subarray((2 * i + 1) * CHUNK_PATHS), terminal, n));
+  }
+
+  /**
+   * Per-path shortfall of a static strategy, side sigma: with E executed and U unfilled shares,
+   *   timing = sigma (s0 E - A), permanent = sigma (A - B) (log models), deterministic parts exact, and
+   *   opportunity = sigma U (s0 - S_N f_N - shift) for unfilled shares marked at the impacted terminal price.
+   */
+  private staticColumns(plan: ExecutionPlan, s: StaticStrategyPlan, j: number, a: Float64Array, b: Float64Array,
+    terminal: Float64Array, n: number): void {
+    const c = s.costs, side = plan.side, s0 = plan.s0, count = plan.strategies.length;
     const toBps = 1e4 / (plan.orderShares * s0);
-    strategies.forEach((s, j) => {
-      const a = 2 * j * CHUNK_PATHS, b = (2 * j + 1) * CHUNK_PATHS;
-      const arrival = s0 * s.executedShares;
-      for (let i = 0; i < n; i++) {
-        const sumPrice = this.raw[a + i]!, sumImpacted = this.raw[b + i]!;
-        // cash = sumImpacted - deterministicCost; IS = arrival - cash = timing + permanent + deterministic
-        const timing = arrival - sumPrice;
-        const permanent = sumPrice - sumImpacted;
-        this.values[j * CHUNK_PATHS + i] = (timing + permanent + s.deterministicCost) * toBps;
-        this.values[(count + j) * CHUNK_PATHS + i] = timing * toBps;
-        this.values[(2 * count + j) * CHUNK_PATHS + i] = permanent * toBps;
-      }
-    });
+    const deterministic = c.temporaryCost + c.transientCost + c.spreadCost + c.additivePermanentCost;
+    const column = (part: number) => (part * count + j) * CHUNK_PATHS;
+    const completion = c.executedShares / plan.orderShares;
+    for (let i = 0; i < n; i++) {
+      const timing = side * (s0 * c.executedShares - a[i]!);
+      const permanent = side * (a[i]! - b[i]!);
+      const opportunity = side * s.unfilledShares * (s0 - (terminal[i]! * c.terminalFactor + c.terminalShift));
+      this.values[column(0) + i] = (timing + permanent + deterministic + opportunity) * toBps;
+      this.values[column(1) + i] = timing * toBps;
+      this.values[column(2) + i] = (permanent + c.additivePermanentCost) * toBps;
+      this.values[column(3) + i] = c.temporaryCost * toBps;
+      this.values[column(4) + i] = c.transientCost * toBps;
+      this.values[column(5) + i] = c.spreadCost * toBps;
+      this.values[column(6) + i] = opportunity * toBps;
+      this.values[column(7) + i] = completion;
+      this.values[column(8) + i] = c.maxParticipation;
+    }
   }
 }

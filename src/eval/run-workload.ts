@@ -1,10 +1,10 @@
 // Runs a canonical workload end to end and returns the figures `flowexec run` and the API report.
 import type { Workload } from '../market/workload.js';
-import type { SchemeName } from '../engine/layout.js';
-import { planFromWorkload } from './plan.js';
+import { planFromWorkload, type SchemeName } from './workload-plan.js';
 import { simulate, type SimulateOptions } from './simulate.js';
 import type { ShardExecutor } from './executor.js';
 import { summarizeExecution, summarizePaths, type Estimate, type StrategySummary } from './summary.js';
+import type { SimulationPlan } from './plan.js';
 
 export interface WorkloadRunOptions {
   paths?: number;
@@ -34,25 +34,26 @@ export interface WorkloadRunResult extends Estimate {
   cvStderr?: number;
   oracleMean?: number | null;
   attribution?: StrategySummary['attribution'];
+  histogramBinWidthBps?: number;
   var95?: number;
   cvar95?: number;
 }
 
 export async function runWorkload(workload: Workload, options: WorkloadRunOptions, executor: ShardExecutor): Promise<WorkloadRunResult> {
   const now = options.now ?? (() => performance.now());
-  const plan = planFromWorkload(workload, options);
+  const plan: SimulationPlan = planFromWorkload(workload, options);
   const started = now();
   const record = await simulate(plan, executor, { shardChunks: options.shardChunks, onProgress: options.onProgress, signal: options.signal });
   const wallSeconds = (now() - started) / 1000;
   const common = {
-    workload: plan.workload, kind: plan.kind, paths: plan.paths, steps: plan.steps, seed: plan.seed, scheme: plan.scheme,
-    threads: executor.threads, pathStepsPerSec: (plan.paths * plan.steps) / wallSeconds, wallSeconds,
+    workload: plan.label, kind: plan.kind, paths: plan.paths, steps: plan.steps, seed: plan.seed,
+    threads: executor.threads, pathStepsPerSec: (plan.paths * plan.steps) / wallSeconds, wallSeconds, scheme: options.scheme,
   };
   if (plan.kind === 'paths') {
     const s = summarizePaths(plan, record);
     return { ...common, ...s };
   }
-  const [s] = summarizeExecution(plan, record);
-  const { name: _name, ...rest } = s!;
-  return { ...common, ...rest };
+  const s = summarizeExecution(plan, record).strategies[0]!;
+  return { ...common, unit: 'bps', mean: s.mean, stderr: s.stderr, std: s.std, ci95: s.ci95, min: s.min, max: s.max,
+    oracleMean: s.oracleMean, attribution: s.attribution, var95: s.var95, cvar95: s.cvar95, histogramBinWidthBps: s.histogramBinWidthBps };
 }

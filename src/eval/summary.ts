@@ -1,7 +1,9 @@
-// From a merged statistics record to the numbers a run reports (estimates, errors, oracles, distribution).
+// From a merged statistics record to the figures a run reports: estimates with errors, tail risk, attribution,
+// scores and paired differences (common random numbers make the paired errors small).
 import { columnSummary, covariance, histogram } from '../engine/moments.js';
 import { recordShape } from './chunk.js';
-import { expectedShortfallBps, type SimulationPlan, type ExecutionPlan } from './plan.js';
+import { PARTS, expectedShortfallBps, type ExecutionPlan, type PathsPlan } from './plan.js';
+import { twoSidedPValue } from './normal-cdf.js';
 
 /** Two-sided 95% normal quantile. */
 export const Z95 = 1.959963984540054;
@@ -27,74 +29,124 @@ export interface PathsSummary extends Estimate {
   cvStderr: number;
 }
 
-export interface StrategySummary extends Estimate {
-  name: string;
-  unit: 'bps';
-  /** Exact E[IS] for a static schedule under a martingale price (mu = 0); null otherwise. */
-  oracleMean: number | null;
-  /** Mean shortfall by part, bps: the deterministic parts are exact, timing and permanent are estimates. */
-  attribution: { timing: number; permanent: number; temporary: number; transient: number };
-  /** Standard errors of the stochastic parts (the deterministic ones have none). */
-  attributionStderr: { timing: number; permanent: number };
-  /** 95% value at risk and conditional value at risk of IS (bps), from the histogram (+- one bin width). */
-  var95: number;
-  cvar95: number;
-}
-
-export function summarizePaths(plan: SimulationPlan & { kind: 'paths' }, record: Float64Array): PathsSummary {
+export function summarizePaths(plan: PathsPlan, record: Float64Array): PathsSummary {
   const payoff = estimate(record, 0);
   const control = columnSummary(record, 1);
-  const shape = recordShape(plan);
-  const cov = covariance(shape, record, 0, 1);
+  const cov = covariance(recordShape(plan), record, 0, 1);
   const varControl = control.std * control.std;
   const b = varControl > 0 ? cov / varControl : 0;
-  const cvMean = payoff.mean - b * (control.mean - plan.expectedDiscountedTerminal);
   const residualVariance = Math.max(payoff.std * payoff.std - (varControl > 0 ? (cov * cov) / varControl : 0), 0);
-  return { ...payoff, unit: 'currency', cvMean, cvStderr: Math.sqrt(residualVariance / control.count) };
+  return { ...payoff, unit: 'currency', cvMean: payoff.mean - b * (control.mean - plan.expectedDiscountedTerminal),
+    cvStderr: Math.sqrt(residualVariance / control.count) };
 }
 
-/** VaR and CVaR at level alpha from histogram counts (bins over [lo, lo + bins / binsPerUnit), under/overflow last). */
-function tailRisk(counts: Float64Array, bins: number, lo: number, binsPerUnit: number, min: number, max: number,
-  alpha: number): { var: number; cvar: number } {
+export type AttributionPart = 'timing' | 'permanent' | 'temporary' | 'transient' | 'spread' | 'opportunity';
+const ATTRIBUTION: AttributionPart[] = ['timing', 'permanent', 'temporary', 'transient', 'spread', 'opportunity'];
+
+export interface StrategySummary extends Estimate {
+  name: string;
+  type: string;
+  kind: 'static' | 'closed-loop';
+  unit: 'bps';
+  /** Exact E[IS] for a static schedule under a zero-drift price; null otherwise. */
+  oracleMean: number | null;
+  /** Mean of each part of the shortfall (bps) and its standard error (0 for deterministic parts). */
+  attribution: Record<AttributionPart, { mean: number; stderr: number }>;
+  /** 95% VaR and CVaR of IS (bps), from the fixed-bin histogram: exact to one bin width. */
+  var95: number;
+  cvar95: number;
+  histogramBinWidthBps: number;
+  /** mean + riskAversion var 1e-4 (bps): E[IS/N] + lambda Var[IS/N] expressed in bps. */
+  score: number;
+  /** Cost per unit of risk, mean / std (lower is better). */
+  sharpeLike: number;
+  /** Mean fraction of the order executed, and the largest participation rate of any path in any step. */
+  completion: number;
+  maxParticipation: number;
+}
+
+export interface PairedDifference {
+  strategy: string;
+  versus: string;
+  /** mean(IS_strategy - IS_versus), bps, on common paths. */
+  mean: number;
+  stderr: number;
+  ci95: [number, number];
+  pValue: number;
+  /** The standard error the same difference would have from independent samples: what pairing saves. */
+  unpairedStderr: number;
+}
+
+export interface ExecutionSummary {
+  strategies: StrategySummary[];
+  /** Strategies ordered by score (best first). */
+  ranking: string[];
+  /** Each strategy against the best by score. */
+  pairedToBest: PairedDifference[];
+}
+
+/** VaR and CVaR at level alpha of the upper tail, from histogram counts (under/overflow in the last two slots). */
+function tailRisk(counts: Float64Array, bins: number, lo: number, width: number, max: number, alpha: number): { var: number; cvar: number } {
   const total = counts.reduce((a, b) => a + b, 0);
-  const width = 1 / binsPerUnit;
-  // walk down from the top (IS is a cost: the risk is the upper tail)
   const tail = (1 - alpha) * total;
   let above = counts[bins + 1]!;
-  let sum = above * max; // overflow mass at its maximum: conservative
+  let sum = above * max; // overflow mass at the sample maximum: conservative
   for (let b = bins - 1; b >= 0; b--) {
     const c = counts[b]!;
     const binLo = lo + b * width;
-    if (above + c >= tail) {
+    if (above + c >= tail && c > 0) {
       const need = tail - above;
-      const varValue = binLo + width * (1 - need / Math.max(c, 1));
+      const varValue = binLo + width * (1 - need / c);
       sum += need * (varValue + binLo + width) / 2;
       return { var: varValue, cvar: sum / tail };
     }
     above += c;
     sum += c * (binLo + width / 2);
   }
-  return { var: min, cvar: sum / Math.max(tail, 1) };
+  return { var: lo, cvar: tail > 0 ? sum / tail : lo };
 }
 
-export function summarizeExecution(plan: ExecutionPlan, record: Float64Array): StrategySummary[] {
+export function pairedDifference(plan: ExecutionPlan, record: Float64Array, i: number, j: number): PairedDifference {
+  const shape = recordShape(plan);
+  const a = columnSummary(record, i), b = columnSummary(record, j);
+  const n = a.count;
+  const variance = Math.max(a.std ** 2 + b.std ** 2 - 2 * covariance(shape, record, i, j), 0);
+  const stderr = Math.sqrt(variance / n);
+  const mean = a.mean - b.mean;
+  return {
+    strategy: plan.strategies[i]!.name, versus: plan.strategies[j]!.name, mean, stderr,
+    ci95: [mean - Z95 * stderr, mean + Z95 * stderr], pValue: stderr > 0 ? twoSidedPValue(mean / stderr) : mean === 0 ? 1 : 0,
+    unpairedStderr: Math.sqrt((a.std ** 2 + b.std ** 2) / n),
+  };
+}
+
+export function summarizeExecution(plan: ExecutionPlan, record: Float64Array): ExecutionSummary {
   const shape = recordShape(plan);
   const count = plan.strategies.length;
-  const toBps = 1e4 / (plan.orderShares * plan.dynamics.s0);
-  return plan.strategies.map((s, j) => {
+  const column = (part: string, j: number) => PARTS.indexOf(part as never) * count + j;
+  const strategies = plan.strategies.map((s, j): StrategySummary => {
     const is = estimate(record, j);
-    const risk = tailRisk(histogram(shape, record, j), plan.bins, plan.histogram[2 * j]!, plan.histogram[2 * j + 1]!, is.min, is.max, 0.95);
+    const lo = plan.histogram[2 * j]!, width = 1 / plan.histogram[2 * j + 1]!;
+    const risk = tailRisk(histogram(shape, record, j), plan.bins, lo, width, is.max, 0.95);
+    const attribution = Object.fromEntries(ATTRIBUTION.map((part) => {
+      const c = columnSummary(record, column(part, j));
+      return [part, { mean: c.mean, stderr: c.stderr }];
+    })) as StrategySummary['attribution'];
     return {
-      name: s.name, unit: 'bps', ...is,
-      oracleMean: plan.dynamics.mu === 0 ? expectedShortfallBps(plan, s) : null,
-      attribution: {
-        timing: columnSummary(record, count + j).mean,
-        permanent: columnSummary(record, 2 * count + j).mean,
-        temporary: s.temporaryCost * toBps,
-        transient: s.transientCost * toBps,
-      },
-      attributionStderr: { timing: columnSummary(record, count + j).stderr, permanent: columnSummary(record, 2 * count + j).stderr },
-      var95: risk.var, cvar95: risk.cvar,
+      name: s.name, type: s.type, kind: s.kind, unit: 'bps', ...is,
+      oracleMean: s.kind === 'static' && plan.model.mu === 0 ? expectedShortfallBps(plan, s) : null,
+      attribution, var95: risk.var, cvar95: risk.cvar, histogramBinWidthBps: width,
+      score: is.mean + plan.riskAversion * is.std ** 2 * 1e-4,
+      sharpeLike: is.std > 0 ? is.mean / is.std : 0,
+      completion: columnSummary(record, column('completion', j)).mean,
+      maxParticipation: columnSummary(record, column('maxParticipation', j)).max,
     };
   });
+  const order = strategies.map((_, j) => j).sort((a, b) => strategies[a]!.score - strategies[b]!.score);
+  const best = order[0]!;
+  return {
+    strategies,
+    ranking: order.map((j) => strategies[j]!.name),
+    pairedToBest: order.slice(1).map((j) => pairedDifference(plan, record, j, best)),
+  };
 }

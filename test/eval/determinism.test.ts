@@ -2,7 +2,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { canonical, wasmExecutor, referenceExecutor } from '../support/workloads.js';
-import { planFromWorkload, type SimulationPlan } from '../../src/eval/plan.js';
+import type { SimulationPlan } from '../../src/eval/plan.js';
+import { planFromWorkload } from '../../src/eval/workload-plan.js';
 import { simulate } from '../../src/eval/simulate.js';
 import { NodePoolExecutor } from '../../src/runtime/node-pool.js';
 import { firstBitDifference } from '../support/backends.js';
@@ -32,10 +33,10 @@ test('shard sizes of 1e3 and 1e5 paths, and 1, 2 and 3 threads, give bit-identic
   try {
     for (const plan of plans) {
       const base = await simulate(plan, wasm, { shardChunks: 1 });
-      same(await simulate(plan, wasm, { shardChunks: 100 }), base, `${plan.workload}: shard 1e5 vs 1e3`);
+      same(await simulate(plan, wasm, { shardChunks: 100 }), base, `${plan.label}: shard 1e5 vs 1e3`);
       for (const pool of pools) {
-        same(await simulate(plan, pool, { shardChunks: 1 }), base, `${plan.workload}: ${pool.threads} threads, shard 1e3`);
-        same(await simulate(plan, pool, { shardChunks: 100 }), base, `${plan.workload}: ${pool.threads} threads, shard 1e5`);
+        same(await simulate(plan, pool, { shardChunks: 1 }), base, `${plan.label}: ${pool.threads} threads, shard 1e3`);
+        same(await simulate(plan, pool, { shardChunks: 100 }), base, `${plan.label}: ${pool.threads} threads, shard 1e5`);
       }
     }
   } finally {

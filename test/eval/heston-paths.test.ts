@@ -2,7 +2,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { canonical, wasmExecutor } from '../support/workloads.js';
-import { planFromWorkload } from '../../src/eval/plan.js';
+import { planFromWorkload } from '../../src/eval/workload-plan.js';
 import { simulate } from '../../src/eval/simulate.js';
 import { summarizePaths } from '../../src/eval/summary.js';
 

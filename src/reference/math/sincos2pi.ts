@@ -1,4 +1,5 @@
 // Plain-TS twin of assembly/math/sincos2pi.ts: sin(2 pi u), cos(2 pi u) with exact reduction, same bits.
+// Accuracy: max 1.83 ulp (sin), 1.82 ulp (cos) measured over 1,048,576 points (test/math/sincos2pi.test.ts).
 import { nearest } from './bits.js';
 
 const PIO2 = 1.5707963267948966;
@@ -24,8 +25,9 @@ export function cosKernel(z: number): number {
   return ww + (((1.0 - ww) - hz) + z * r);
 }
 
-/** Writes [sin(2 pi u), cos(2 pi u)] into out (length >= 2); <= 1.5 ulp; bit-identical to sincos2piF64. */
+/** Writes [sin(2 pi u), cos(2 pi u)] into out (length >= 2); max 1.83 ulp (measured); bit-identical to sincos2piF64. */
 export function sincos2pi(u: number, out: Float64Array | number[]): void {
+  u -= Math.trunc(u); // exact; keeps 4u finite for |u| >= 2^1022, as fractionF64x2
   const q = nearest(u * 4.0);
   const y = (u * 4.0 - q) * PIO2;
   const z = y * y;

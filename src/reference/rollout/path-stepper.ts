@@ -1,4 +1,4 @@
-// One Heston path of the twin, step by step, drawing exactly what the wasm block kernels draw.
+// One path of the twin, step by step, drawing exactly what the wasm block kernels draw for each price model.
 import * as L from '../../engine/layout.js';
 import type { Seed } from '../../engine/backend.js';
 import { normalQuad } from '../rng/normal.js';
@@ -14,7 +14,7 @@ export class PathStepper {
   private readonly words = new Uint32Array(4);
   private path = 0;
 
-  constructor(private readonly scheme: number, private readonly params: Float64Array, private readonly seed: Seed) {}
+  constructor(private readonly model: number, private readonly params: Float64Array, private readonly seed: Seed) {}
 
   reset(path: number): void {
     this.path = path;
@@ -24,13 +24,25 @@ export class PathStepper {
 
   /** Advances the path through step k (steps are taken in order 0, 1, 2, ...). */
   step(k: number): void {
+    const p = this.params;
+    if (this.model === L.MODEL_GBM || this.model === L.MODEL_ABM) {
+      // normal k: call k >> 2, position k & 3
+      if ((k & 3) === 0) normalQuad(this.path, k >> 2, 0, this.seed.lo, this.seed.hi, this.normals);
+      this.state.x = (this.state.x + p[L.P_DRIFT_DT]!) + p[L.P_VOL_SQRT_DT]! * this.normals[k & 3]!;
+      return;
+    }
     if ((k & 1) === 0) normalQuad(this.path, k >> 1, 0, this.seed.lo, this.seed.hi, this.normals);
     const z1 = this.normals[2 * (k & 1)]!, z2 = this.normals[2 * (k & 1) + 1]!;
-    if (this.scheme === L.SCHEME_EULER) {
-      eulerStep(this.params, this.state, z1, z2);
+    if (this.model === L.MODEL_HESTON_EULER) {
+      eulerStep(p, this.state, z1, z2);
     } else {
       if ((k & 3) === 0) philox4x32(this.path, k >> 2, 1, 0, this.seed.lo, this.seed.hi, this.words);
-      qeStep(this.params, this.state, z1, z2, this.words[k & 3]! * TWO_M32);
+      qeStep(p, this.state, z1, z2, this.words[k & 3]! * TWO_M32);
     }
+  }
+
+  /** The price the state stands for: exp(x), or x for the arithmetic model. */
+  price(exp: (x: number) => number): number {
+    return this.model === L.MODEL_ABM ? this.state.x : exp(this.state.x);
   }
 }

@@ -1,10 +1,10 @@
-// Plain-TS twin of assembly/rollout/terminal.ts: terminal log prices, one path at a time.
+// Plain-TS twin of assembly/rollout/terminal.ts: terminal states, one path at a time.
 import type { Seed } from '../../engine/backend.js';
 import { PathStepper } from './path-stepper.js';
 
-export function hestonTerminal(scheme: number, params: Float64Array, seed: Seed, firstPath: number, n: number,
+export function terminalValues(model: number, params: Float64Array, seed: Seed, firstPath: number, n: number,
   steps: number, out: Float64Array): void {
-  const path = new PathStepper(scheme, params, seed);
+  const path = new PathStepper(model, params, seed);
   for (let i = 0; i < n; i++) {
     path.reset(firstPath + i);
     for (let k = 0; k < steps; k++) path.step(k);

@@ -1,4 +1,4 @@
-// Slots of the per-run parameter blocks of the Heston schemes (f64 arrays built by src/engine/heston-params.ts).
+// Slots of the per-run parameter block of a price model (f64 array built by src/engine/model-params.ts).
 // TypeScript derives every constant once, so the wasm kernels and their TS twins read identical bits.
 
 // Shared by both schemes
@@ -48,13 +48,23 @@
 @inline export const P_K1_HALF_K3: i32 = 20; // K1 + K3 / 2
 // @ts-ignore: decorator
 @inline export const P_PSI_C: i32 = 21;      // switching level, 1.5
+// Brownian models: x' = x + drift + vol z (GBM: x = log price; ABM: x = price)
 // @ts-ignore: decorator
-@inline export const HESTON_PARAMS_LENGTH: i32 = 22;
+@inline export const P_DRIFT_DT: i32 = 22;   // GBM (mu - sigma^2 / 2) dt; ABM mu dt (currency)
+// @ts-ignore: decorator
+@inline export const P_VOL_SQRT_DT: i32 = 23; // GBM sigma sqrt(dt); ABM sigma sqrt(dt) (currency)
+// @ts-ignore: decorator
+@inline export const MODEL_PARAMS_LENGTH: i32 = 24;
 
+// Price models (and Heston schemes)
 // @ts-ignore: decorator
-@inline export const SCHEME_EULER: i32 = 0;
+@inline export const MODEL_HESTON_EULER: i32 = 0;
 // @ts-ignore: decorator
-@inline export const SCHEME_QE: i32 = 1;
+@inline export const MODEL_HESTON_QE: i32 = 1;
+// @ts-ignore: decorator
+@inline export const MODEL_GBM: i32 = 2;
+// @ts-ignore: decorator
+@inline export const MODEL_ABM: i32 = 3;
 
 /** f64 at a slot of a parameter block. */
 // @ts-ignore: decorator

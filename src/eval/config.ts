@@ -1,0 +1,96 @@
+// The config of `flowexec evaluate` (and POST /v1/evaluations): market, order, strategies, evaluation options.
+// Unknown keys are errors; every optional field has the default written here.
+import { z } from 'zod';
+import { priceModelSchema } from '../market/price-model.js';
+import { volumeCurveSchema } from '../market/volume-curve.js';
+import { impactSchema } from '../market/impact.js';
+import { strategySchema } from '../strategies/spec.js';
+import { formatZodError, InputError } from '../market/validation.js';
+
+export const DEFAULT_SEED = 20240601;
+
+const marketSchema = z.strictObject({
+  model: priceModelSchema,
+  /** Shares the whole market trades in a day. */
+  dailyVolume: z.number({ error: 'must be a number' }).gt(0, 'must be > 0').max(1e12, 'must be <= 1e12'),
+  volumeCurve: volumeCurveSchema.default({ type: 'flat' }),
+  impact: z.preprocess((v) => (v && typeof v === 'object' && !('type' in v) ? { ...v, type: 'relative' } : v), impactSchema)
+    .default({ type: 'relative', temporary: { eta: 0, beta: 1 }, permanent: { gamma: 0 }, spread: { halfSpreadBps: 0 } }),
+});
+
+const orderSchema = z.strictObject({
+  side: z.enum(['sell', 'buy'], { error: 'must be "sell" or "buy"' }).default('sell'),
+  shares: z.number({ error: 'must be a number' }).gt(0, 'must be > 0').max(1e10, 'must be <= 1e10'),
+  /** Exactly one of horizonMinutes (trading minutes) and horizonDays (trading days of 390 minutes). */
+  horizonMinutes: z.number({ error: 'must be a number' }).gt(0, 'must be > 0').max(390 * 260, 'must be at most a year').optional(),
+  horizonDays: z.number({ error: 'must be a number' }).gt(0, 'must be > 0').max(260, 'must be at most a year').optional(),
+  /** Length of one trading step, minutes (default 1); or give `steps`. */
+  stepMinutes: z.number().gt(0, 'must be > 0').optional(),
+  steps: z.number().int('must be an integer').positive('must be > 0').max(100_000, 'must be <= 100000').optional(),
+  /** Minutes after the open at which the order starts (the volume curve is read from there). */
+  startMinute: z.number().min(0, 'must be >= 0').max(389, 'must be < 390').default(0),
+  /** At most this fraction of each step's market volume. */
+  participationCap: z.number().gt(0, 'must be in (0, 1]').max(1, 'must be in (0, 1]').default(1),
+});
+
+const evaluationSchema = z.strictObject({
+  paths: z.number().int('must be an integer').positive('must be > 0').max(4_000_000_000, 'must be <= 4e9').default(100_000),
+  seed: z.number().int('must be an integer').min(0, 'must be >= 0').max(Number.MAX_SAFE_INTEGER).default(DEFAULT_SEED),
+  /** Score = E[IS/N] + riskAversion Var[IS/N] (N the arrival notional), reported in bps. */
+  riskAversion: z.number().min(0, 'must be >= 0').max(1e6).default(1),
+  /** Almgren-Chriss efficient frontier over these risk aversions (same units as riskAversion). */
+  frontier: z.array(z.number().min(0, 'must be >= 0')).max(32).optional(),
+});
+
+export const evaluationConfigSchema = z.strictObject({
+  name: z.string().min(1).max(100).default('evaluation'),
+  description: z.string().optional(),
+  market: marketSchema,
+  order: orderSchema,
+  strategies: z.array(strategySchema).min(1, 'must list at least one strategy').max(32, 'at most 32 strategies'),
+  evaluation: evaluationSchema.default({ paths: 100_000, seed: DEFAULT_SEED, riskAversion: 1 }),
+});
+
+export type EvaluationConfig = z.infer<typeof evaluationConfigSchema>;
+
+export interface OrderGrid {
+  steps: number;
+  stepMinutes: number;
+  horizonMinutes: number;
+}
+
+/** Steps and step length of the order, with the checks a schema cannot express. */
+export function orderGrid(order: EvaluationConfig['order']): OrderGrid {
+  if ((order.horizonMinutes === undefined) === (order.horizonDays === undefined)) {
+    throw new InputError('order: give exactly one of horizonMinutes and horizonDays', 'order.horizonMinutes');
+  }
+  const horizonMinutes = order.horizonMinutes ?? order.horizonDays! * 390;
+  const field = order.horizonMinutes !== undefined ? 'order.horizonMinutes' : 'order.horizonDays';
+  if (order.steps !== undefined && order.stepMinutes !== undefined) throw new InputError('order: give steps or stepMinutes, not both', 'order.steps');
+  const stepMinutes = order.stepMinutes ?? (order.steps ? horizonMinutes / order.steps : 1);
+  if (horizonMinutes < stepMinutes) throw new InputError(`${field}: the horizon (${horizonMinutes} min) is shorter than one step (${stepMinutes} min)`, field);
+  const steps = order.steps ?? Math.round(horizonMinutes / stepMinutes);
+  if (steps > 100_000) throw new InputError(`${field}: ${steps} steps is more than 100000 (use a longer stepMinutes)`, field);
+  return { steps, stepMinutes: horizonMinutes / steps, horizonMinutes };
+}
+
+export function parseEvaluationConfig(input: unknown): EvaluationConfig {
+  const result = evaluationConfigSchema.safeParse(input);
+  if (!result.success) throw formatZodError(result.error, input);
+  const config = result.data;
+  orderGrid(config.order);
+  const { model } = config.market;
+  if (model.type === 'heston' && model.scheme === 'qe' && model.xi === 0) throw new InputError('market.model.xi: must be > 0 for the QE scheme', 'market.model.xi');
+  const steps = orderGrid(config.order).steps;
+  if (config.market.volumeCurve.type === 'array' && config.market.volumeCurve.fractions.length !== steps) {
+    throw new InputError(`market.volumeCurve.fractions: must have one value per step (${steps}), got ${config.market.volumeCurve.fractions.length}`);
+  }
+  config.strategies.forEach((s, i) => {
+    if (s.type === 'schedule' && s.fractions.length !== steps) throw new InputError(`strategies.${i}.fractions: must have one value per step (${steps}), got ${s.fractions.length}`);
+    if (s.type === 'schedule' && !s.fractions.some((f) => f > 0)) throw new InputError(`strategies.${i}.fractions: must not be all zero`);
+    if ((s.type === 'almgren-chriss' || s.type === 'adaptive-almgren-chriss') && s.riskAversion !== undefined && s.riskAversionPerCurrency !== undefined) {
+      throw new InputError(`strategies.${i}: give riskAversion or riskAversionPerCurrency, not both`);
+    }
+  });
+  return config;
+}

@@ -1,0 +1,117 @@
+// From a validated evaluation config to an ExecutionPlan: market resolved per step, every strategy planned.
+import { modelId, modelParamBlock, initialVolatility, isLogModel } from '../engine/model-params.js';
+import { toPriceModel } from '../market/price-model.js';
+import { stepVolumes } from '../market/volume-curve.js';
+import { resolveImpact, type ResolvedImpact } from '../market/impact.js';
+import { staticCosts } from '../market/static-costs.js';
+import { minutesToYears, MINUTES_PER_DAY } from '../market/time.js';
+import { applyParticipationCap } from '../strategies/participation.js';
+import { twapSchedule, vwapSchedule, povSchedule } from '../strategies/classic.js';
+import { almgrenChrissSchedule, almgrenChrissMoments } from '../strategies/almgren-chriss.js';
+import { linearisedParameters, lambdaPerCurrency } from '../strategies/linearise.js';
+import { defaultStrategyName, type StrategySpec } from '../strategies/spec.js';
+import { InputError } from '../market/validation.js';
+import { orderGrid, type EvaluationConfig } from './config.js';
+import { IS_BINS, expectedShortfallBps, type ExecutionPlan, type StrategyPlan, type StaticStrategyPlan } from './plan.js';
+
+export interface PlanOverrides {
+  paths?: number;
+  seed?: number;
+}
+
+interface Context {
+  config: EvaluationConfig;
+  shares: number;
+  steps: number;
+  stepDays: number;
+  s0: number;
+  sigma0: number;
+  side: 1 | -1;
+  stepVolume: Float64Array;
+  impact: ResolvedImpact;
+}
+
+function targetSchedule(spec: StrategySpec, ctx: Context, index: number): Float64Array {
+  const { shares, steps, stepVolume } = ctx;
+  switch (spec.type) {
+    case 'twap': return twapSchedule(shares, steps);
+    case 'vwap': return vwapSchedule(shares, stepVolume);
+    case 'pov': return povSchedule(shares, stepVolume, spec.rate, spec.catchUpSteps ?? Math.max(1, Math.round(steps / 10)));
+    case 'schedule': {
+      const total = spec.fractions.reduce((a, b) => a + b, 0);
+      return Float64Array.from(spec.fractions, (f) => (shares * f) / total);
+    }
+    case 'almgren-chriss': {
+      const ac = linearisedParameters(ctx.impact, ctx.s0, ctx.sigma0, shares, steps, ctx.stepDays);
+      try {
+        return almgrenChrissSchedule(ac, lambdaPerCurrency(spec, shares * ctx.s0));
+      } catch (error) {
+        throw new InputError(`strategies.${index}: ${(error as Error).message}`);
+      }
+    }
+    default: throw new Error(`not a static strategy: ${spec.type}`);
+  }
+}
+
+function planStrategy(spec: StrategySpec, ctx: Context, index: number): StrategyPlan {
+  const name = defaultStrategyName(spec);
+  if (spec.type === 'adaptive-almgren-chriss') {
+    const ac = linearisedParameters(ctx.impact, ctx.s0, ctx.sigma0, ctx.shares, ctx.steps, ctx.stepDays);
+    return {
+      kind: 'closed-loop', name, type: spec.type,
+      policy: { type: spec.type, lambdaPerCurrency: lambdaPerCurrency(spec, ctx.shares * ctx.s0),
+        sigmaScale: ac.sigmaPerSqrtDay / Math.max(ctx.sigma0, 1e-300), gamma: ac.gamma, eta: ac.eta, tauDays: ctx.stepDays },
+    };
+  }
+  if (spec.type === 'policy') throw new InputError(`strategies.${index}: learned policies are evaluated with \`flowexec evaluate\` once trained (see flowexec train)`);
+  const capped = applyParticipationCap(targetSchedule(spec, ctx, index), ctx.stepVolume, ctx.config.order.participationCap);
+  return { kind: 'static', name, type: spec.type, unfilledShares: capped.unfilledShares,
+    costs: staticCosts(ctx.impact, capped.qty, ctx.stepVolume, ctx.s0, ctx.side) };
+}
+
+export function buildExecutionPlan(config: EvaluationConfig, overrides: PlanOverrides = {}): ExecutionPlan {
+  const grid = orderGrid(config.order);
+  const model = toPriceModel(config.market.model);
+  const s0 = model.s0;
+  const sigma0 = initialVolatility(model);
+  const stepDays = grid.stepMinutes / MINUTES_PER_DAY;
+  const stepVolume = stepVolumes(config.market.volumeCurve, config.market.dailyVolume, grid.steps, grid.stepMinutes, config.order.startMinute);
+  const impact = resolveImpact(config.market.impact, { s0, sigma0, dailyVolume: config.market.dailyVolume, stepVolume, stepDays, logModel: isLogModel(model) });
+  const side = config.order.side === 'sell' ? 1 : -1;
+  const ctx: Context = { config, shares: config.order.shares, steps: grid.steps, stepDays, s0, sigma0, side, stepVolume, impact };
+  const names = new Set<string>();
+  const strategies = config.strategies.map((spec, i) => {
+    const plan = planStrategy(spec, ctx, i);
+    if (names.has(plan.name)) throw new InputError(`strategies.${i}: duplicate strategy name "${plan.name}" (set "name")`);
+    names.add(plan.name);
+    return plan;
+  });
+  const dtYears = minutesToYears(grid.stepMinutes);
+  const plan: ExecutionPlan = {
+    kind: 'execution', label: config.name, model, modelId: modelId(model), params: modelParamBlock(model, dtYears),
+    seed: overrides.seed ?? config.evaluation.seed, paths: overrides.paths ?? config.evaluation.paths, steps: grid.steps,
+    horizonYears: minutesToYears(grid.horizonMinutes), side, orderShares: config.order.shares, s0, stepDays, stepVolume,
+    impact, participationCap: config.order.participationCap, strategies, histogram: new Float64Array(2 * strategies.length),
+    bins: IS_BINS, riskAversion: config.evaluation.riskAversion,
+  };
+  setHistogramRanges(plan, ctx);
+  return plan;
+}
+
+/**
+ * Histogram of each strategy's IS (bps): centred on its expectation (static) or TWAP's (closed loop), +-10 standard
+ * deviations of the Almgren-Chriss variance of TWAP. Deterministic: shards and threads all use the same bins.
+ */
+function setHistogramRanges(plan: ExecutionPlan, ctx: Context): void {
+  const ac = linearisedParameters(ctx.impact, ctx.s0, ctx.sigma0, ctx.shares, ctx.steps, ctx.stepDays);
+  const twap = twapSchedule(ctx.shares, ctx.steps);
+  const toBps = 1e4 / (plan.orderShares * plan.s0);
+  const stdBps = Math.sqrt(almgrenChrissMoments(ac, twap).variance) * toBps;
+  const halfWidth = 10 * Math.max(stdBps, 1e-3);
+  const reference = plan.strategies.find((s): s is StaticStrategyPlan => s.kind === 'static');
+  plan.strategies.forEach((s, j) => {
+    const centre = s.kind === 'static' ? expectedShortfallBps(plan, s) : reference ? expectedShortfallBps(plan, reference) : 0;
+    plan.histogram[2 * j] = centre - halfWidth;
+    plan.histogram[2 * j + 1] = plan.bins / (2 * halfWidth);
+  });
+}

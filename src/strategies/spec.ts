@@ -1,0 +1,45 @@
+// How a config names its strategies: the schema of each type, with defaults and the domain it accepts.
+import { z } from 'zod';
+
+const name = z.string().min(1).max(64).regex(/^[\w.\- ]+$/, 'must be letters, digits, spaces, . - or _').optional();
+/** Risk aversion on implementation shortfall as a fraction of the arrival notional: E[IS/N] + lambda Var[IS/N]. */
+const riskAversion = z.number({ error: 'must be a number' }).min(0, 'must be >= 0').max(1e6, 'must be <= 1e6');
+
+const acRisk = {
+  riskAversion: riskAversion.optional(),
+  /** lambda in 1 / currency, as in Almgren and Chriss (2000): riskAversion = this x notional. */
+  riskAversionPerCurrency: z.number().min(0, 'must be >= 0').optional(),
+};
+
+export const strategySchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('twap'), name }),
+  z.strictObject({ type: z.literal('vwap'), name }),
+  z.strictObject({
+    type: z.literal('pov'), name,
+    rate: z.number({ error: 'must be a number' }).gt(0, 'must be in (0, 1]').max(1, 'must be in (0, 1]'),
+    /** Steps at the end over which the remainder is spread (default: a tenth of the horizon). */
+    catchUpSteps: z.number().int().min(1).optional(),
+  }),
+  z.strictObject({ type: z.literal('almgren-chriss'), name, ...acRisk }),
+  z.strictObject({ type: z.literal('adaptive-almgren-chriss'), name, ...acRisk }),
+  z.strictObject({
+    type: z.literal('schedule'), name,
+    /** Fraction of the order in each step (one per step, >= 0); normalised to sum to 1. */
+    fractions: z.array(z.number().min(0, 'must be >= 0')).min(1),
+  }),
+  z.strictObject({ type: z.literal('policy'), name, file: z.string().min(1) }),
+], { error: 'strategy.type must be one of twap, vwap, pov, almgren-chriss, adaptive-almgren-chriss, schedule, policy' });
+
+export type StrategySpec = z.infer<typeof strategySchema>;
+
+export function defaultStrategyName(s: StrategySpec): string {
+  if (s.name) return s.name;
+  switch (s.type) {
+    case 'pov': return `pov-${Math.round(s.rate * 1000) / 10}%`;
+    case 'almgren-chriss':
+    case 'adaptive-almgren-chriss': return s.riskAversionPerCurrency !== undefined
+      ? `${s.type}(lambda=${s.riskAversionPerCurrency}/ccy)` : `${s.type}(lambda=${s.riskAversion ?? 1})`;
+    case 'policy': return `policy:${s.file.replace(/^.*\//, '')}`;
+    default: return s.type;
+  }
+}
