@@ -7,3 +7,7 @@ export { rolloutScratchBytes } from './rollout/scratch';
 export { terminalValues } from './rollout/terminal';
 export { staticExecution } from './rollout/static-schedule';
 export { momentsRecordLength, momentsReduce } from './stats/moments';
+export { envReset, envStep } from './rollout/execution-env';
+export { closedLoopRollout } from './rollout/closed-loop';
+export { scheduleFractions } from './policy/schedule';
+export { adaptiveAcFractions } from './policy/adaptive-ac';

@@ -8,12 +8,12 @@
 import { P_DT, P_MU_DT, P_HALF_DT, P_KAPPA_THETA_DT, P_KAPPA_DT, P_XI, P_RHO, P_RHO_BAR, paramX2 } from '../market-params';
 
 // @ts-ignore: decorator
-@inline function logPriceStep(x: v128, vp: v128, sq: v128, z1: v128, muDt: v128, halfDt: v128): v128 {
+@inline export function logPriceStep(x: v128, vp: v128, sq: v128, z1: v128, muDt: v128, halfDt: v128): v128 {
   return f64x2.add(f64x2.add(x, f64x2.sub(muDt, f64x2.mul(halfDt, vp))), f64x2.mul(sq, z1));
 }
 
 // @ts-ignore: decorator
-@inline function varianceStep(v: v128, vp: v128, sq: v128, z1: v128, z2: v128,
+@inline export function varianceStep(v: v128, vp: v128, sq: v128, z1: v128, z2: v128,
   kappaThetaDt: v128, kappaDt: v128, xi: v128, rho: v128, rhoBar: v128): v128 {
   const drift = f64x2.sub(kappaThetaDt, f64x2.mul(kappaDt, vp));
   const shock = f64x2.mul(f64x2.mul(xi, sq), f64x2.add(f64x2.mul(rho, z1), f64x2.mul(rhoBar, z2)));

@@ -15,16 +15,16 @@ const BITS = memory.data<u64>([0x3ff0000000000000]);
 
 /** Uniform w 2^-32 in [0, 1) for the i64 lanes w (each < 2^32), exact. */
 // @ts-ignore: decorator
-@inline function uniformF64x2(w: v128): v128 {
+@inline export function uniformF64x2(w: v128): v128 {
   return f64x2.sub(v128.or(i64x2.shl(w, 20), splatI64(BITS, 0)), splatF64(TABLE, 2));
 }
 
 /** Scratch for qeStepF64x2's second result (the new variance). */
-let qeNextV: v128 = f64x2.splat(0.0);
+export let qeNextV: v128 = f64x2.splat(0.0);
 
 /** One QE step of two paths; returns x', leaves v' in qeNextV. */
 // @ts-ignore: decorator
-@inline function qeStepF64x2(paramsPtr: usize, x: v128, v: v128, zv: v128, z: v128, uv: v128): v128 {
+@inline export function qeStepF64x2(paramsPtr: usize, x: v128, v: v128, zv: v128, z: v128, uv: v128): v128 {
   const half = splatF64(TABLE, 1), one = splatF64(TABLE, 2), two = splatF64(TABLE, 3), zero = splatF64(TABLE, 0);
   const theta = paramX2(paramsPtr, P_THETA);
   const m = f64x2.add(theta, f64x2.mul(f64x2.sub(v, theta), paramX2(paramsPtr, P_E)));

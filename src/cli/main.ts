@@ -1,11 +1,13 @@
 // The flowexec command: dispatches subcommands; bad input exits 2 with one line, never a stack trace.
 import { InputError } from '../market/validation.js';
 import { runCommand, RUN_USAGE } from './run.js';
+import { EVALUATE_USAGE } from './evaluate.js';
 
 const USAGE = `FlowExec: Monte Carlo engine for optimal trade execution research
 
 usage:
   ${RUN_USAGE}
+  ${EVALUATE_USAGE}
   flowexec demo                  both canonical workloads on defaults, each beside its exact oracle
   flowexec bench [--anchors DIR] [--quick] [--json]
   flowexec help
@@ -14,6 +16,7 @@ Set FLOWEXEC_DEBUG=1 to see stack traces of internal errors.`;
 
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   run: runCommand,
+  evaluate: async (args) => (await import('./evaluate.js')).evaluateCommand(args),
   demo: async (args) => (await import('./demo.js')).demoCommand(args),
   bench: async (args) => (await import('./bench.js')).benchCommand(args),
 };

@@ -24,6 +24,12 @@ export interface FlowexecExports {
   staticExecution(model: number, paramsPtr: number, seedLo: number, seedHi: number, firstPath: number,
     nPaths: number, steps: number, nStrategies: number, qtyPtr: number, weightPtr: number, scratch: number,
     outPtr: number, stride: number): void;
+  // closed-loop execution (assembly/rollout/execution-env.ts, closed-loop.ts, assembly/policy)
+  envReset(env: number): void;
+  envStep(env: number): void;
+  closedLoopRollout(env: number, policy: number, policyPtr: number, outPtr: number, stride: number): void;
+  scheduleFractions(env: number, qtyPtr: number): void;
+  adaptiveAcFractions(env: number, policyPtr: number): void;
   // statistics (assembly/stats)
   momentsRecordLength(nCols: number, nPaired: number, bins: number): number;
   momentsReduce(valuesPtr: number, n: number, stride: number, nCols: number, nPaired: number, histPtr: number,

@@ -1,6 +1,7 @@
 // The kernel contract: what the wasm engine and its plain-TS twin both implement, bit for bit.
 // One shared suite (test/engine/contract.test.ts) runs against every backend; the evaluation layer
 // only ever talks to this interface.
+import type { EnvSpec, PolicyRef } from './env-spec.js';
 
 export interface Seed {
   lo: number;
@@ -24,6 +25,12 @@ export interface KernelBackend {
    */
   staticExecution(model: number, params: Float64Array, seed: Seed, firstPath: number, n: number,
     steps: number, nStrategies: number, qty: Float64Array, weight: Float64Array, out: Float64Array, stride: number): void;
+  /**
+   * An episode of paths firstPath .. firstPath + n - 1 of the execution environment under a policy evaluated in
+   * the engine; ROLLOUT_COLUMNS columns per path (timing, permanent, temporary, transient, spread, shares left,
+   * shares executed, max participation, unimpacted terminal price) into out[c stride + i].
+   */
+  closedLoopRollout(spec: EnvSpec, firstPath: number, n: number, policy: PolicyRef, out: Float64Array, stride: number): void;
   /** Statistics record of n per-path values (column-major, stride) into record (see engine/moments.ts). */
   momentsReduce(values: Float64Array, n: number, stride: number, nCols: number, nPaired: number,
     hist: Float64Array | null, bins: number, record: Float64Array): void;

@@ -2,6 +2,9 @@
 import type { Engine } from './engine.js';
 import type { KernelBackend, Seed } from './backend.js';
 import { padPaths } from './layout.js';
+import type { EnvSpec, PolicyRef } from './env-spec.js';
+import { ROLLOUT_COLUMNS } from './env-layout.js';
+import { allocEnv } from './wasm-env.js';
 
 export class WasmBackend implements KernelBackend {
   readonly name = 'wasm' as const;
@@ -49,6 +52,19 @@ export class WasmBackend implements KernelBackend {
         qtyPtr, weightPtr, scratch, outPtr, wasmStride);
       const result = e.f64(outPtr, (2 * nStrategies + 1) * wasmStride);
       for (let c = 0; c <= 2 * nStrategies; c++) out.set(result.subarray(c * wasmStride, c * wasmStride + n), c * stride);
+    });
+  }
+
+  closedLoopRollout(spec: EnvSpec, firstPath: number, n: number, policy: PolicyRef, out: Float64Array, stride: number): void {
+    this.scoped(() => {
+      const e = this.engine;
+      const paths = Math.ceil(n / 4) * 4;
+      const env = allocEnv(e, spec, paths, firstPath);
+      const policyPtr = this.put(policy.params);
+      const outPtr = e.alloc(ROLLOUT_COLUMNS * paths * 8);
+      e.exports.closedLoopRollout(env, policy.kind, policyPtr, outPtr, paths);
+      const result = e.f64(outPtr, ROLLOUT_COLUMNS * paths);
+      for (let c = 0; c < ROLLOUT_COLUMNS; c++) out.set(result.subarray(c * paths, c * paths + n), c * stride);
     });
   }
 

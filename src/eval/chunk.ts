@@ -5,7 +5,10 @@ import { MODEL_ABM } from '../engine/layout.js';
 import type { RecordShape } from '../engine/moments.js';
 import { recordLength } from '../engine/moments.js';
 import { exp } from '../engine/portable-math.js';
-import { CHUNK_PATHS, PARTS, type SimulationPlan, type ExecutionPlan, type PathsPlan, type StaticStrategyPlan } from './plan.js';
+import { CHUNK_PATHS, PARTS, type SimulationPlan, type ExecutionPlan, type PathsPlan, type StaticStrategyPlan, type ClosedLoopStrategyPlan } from './plan.js';
+import { ROLLOUT_COLUMNS } from '../engine/env-layout.js';
+import type { EnvSpec } from '../engine/env-spec.js';
+import { envSpecFor, closedLoopParts } from './closed-loop.js';
 
 /**
  * Columns of a paths plan: [discounted payoff, discounted S_T] (both paired: their co-moment gives the
@@ -26,6 +29,7 @@ export function chunkCount(plan: SimulationPlan): number {
 export class ChunkRunner {
   private raw = new Float64Array(0);
   private values = new Float64Array(0);
+  private envSpec?: { plan: ExecutionPlan; spec: EnvSpec };
 
   constructor(private readonly backend: KernelBackend) {}
 
@@ -36,15 +40,29 @@ export class ChunkRunner {
 
   /** The statistics record of chunk index `chunk` of the plan. */
   run(plan: SimulationPlan, chunk: number): Float64Array {
-    const firstPath = chunk * CHUNK_PATHS;
-    const n = Math.min(CHUNK_PATHS, plan.paths - firstPath);
+    const n = this.compute(plan, chunk);
     const shape = recordShape(plan);
-    if (plan.kind === 'paths') this.pathsValues(plan, firstPath, n);
-    else this.executionValues(plan, firstPath, n);
     const record = new Float64Array(recordLength(shape));
     const hist = plan.kind === 'execution' ? plan.histogram : null;
     this.backend.momentsReduce(this.values, n, CHUNK_PATHS, shape.nCols, shape.nPaired, hist, shape.bins, record);
     return record;
+  }
+
+  /**
+   * The per-path values of a chunk (column c of path i at [c CHUNK_PATHS + i], columns as recordShape), for
+   * small explicit requests (inspection, plotting, tests); a copy.
+   */
+  pathValues(plan: SimulationPlan, chunk: number): Float64Array {
+    this.compute(plan, chunk);
+    return this.values.slice(0, recordShape(plan).nCols * CHUNK_PATHS);
+  }
+
+  private compute(plan: SimulationPlan, chunk: number): number {
+    const firstPath = chunk * CHUNK_PATHS;
+    const n = Math.min(CHUNK_PATHS, plan.paths - firstPath);
+    if (plan.kind === 'paths') this.pathsValues(plan, firstPath, n);
+    else this.executionValues(plan, firstPath, n);
+    return n;
   }
 
   private pathsValues(plan: PathsPlan, firstPath: number, n: number): void {
@@ -62,15 +80,38 @@ export class ChunkRunner {
   private executionValues(plan: ExecutionPlan, firstPath: number, n: number): void {
     const count = plan.strategies.length;
     const statics = plan.strategies.map((s, j) => [s, j] as const).filter((e): e is readonly [StaticStrategyPlan, number] => e[0].kind === 'static');
-    if (statics.length < count) throw new Error('closed-loop strategies need the closed-loop engine (not built yet)');
-    this.buffers(2 * statics.length + 1, PARTS.length * count);
-    const steps = plan.steps;
-    const qty = new Float64Array(statics.length * steps), weight = new Float64Array(statics.length * steps);
-    statics.forEach(([s], i) => { qty.set(s.costs.qty, i * steps); weight.set(s.costs.weight, i * steps); });
-    this.backend.staticExecution(plan.modelId, plan.params, seedWords(plan.seed), firstPath, n, steps, statics.length,
-      qty, weight, this.raw, CHUNK_PATHS);
-    const terminal = this.raw.subarray(2 * statics.length * CHUNK_PATHS);
-    statics.forEach(([s, j], i) => this.staticColumns(plan, s, j, this.raw.subarray(2 * i * CHUNK_PATHS), this.raw.subarray((2 * i + 1) * CHUNK_PATHS), terminal, n));
+    const loops = plan.strategies.map((s, j) => [s, j] as const).filter((e): e is readonly [ClosedLoopStrategyPlan, number] => e[0].kind === 'closed-loop');
+    this.buffers(Math.max(2 * statics.length + 1, ROLLOUT_COLUMNS), PARTS.length * count);
+    if (statics.length > 0) {
+      const steps = plan.steps;
+      const qty = new Float64Array(statics.length * steps), weight = new Float64Array(statics.length * steps);
+      statics.forEach(([s], i) => { qty.set(s.costs.qty, i * steps); weight.set(s.costs.weight, i * steps); });
+      this.backend.staticExecution(plan.modelId, plan.params, seedWords(plan.seed), firstPath, n, steps, statics.length,
+        qty, weight, this.raw, CHUNK_PATHS);
+      const terminal = this.raw.subarray(2 * statics.length * CHUNK_PATHS);
+      statics.forEach(([s, j], i) => this.staticColumns(plan, s, j, this.raw.subarray(2 * i * CHUNK_PATHS), this.raw.subarray((2 * i + 1) * CHUNK_PATHS), terminal, n));
+    }
+    if (loops.length > 0) {
+      if (this.envSpec?.plan !== plan) this.envSpec = { plan, spec: envSpecFor(plan) };
+      for (const [s, j] of loops) {
+        this.backend.closedLoopRollout(this.envSpec.spec, firstPath, n, s.policy, this.raw, CHUNK_PATHS);
+        this.closedLoopColumns(plan, j, n);
+      }
+    }
+  }
+
+  private closedLoopColumns(plan: ExecutionPlan, j: number, n: number): void {
+    const count = plan.strategies.length;
+    const toBps = 1e4 / (plan.orderShares * plan.s0);
+    const column = (part: number) => (part * count + j) * CHUNK_PATHS;
+    for (let i = 0; i < n; i++) {
+      const p = closedLoopParts(plan, (c) => this.raw[c * CHUNK_PATHS + i]!);
+      const parts = [p.timing, p.permanent, p.temporary, p.transient, p.spread, p.opportunity];
+      this.values[column(0) + i] = (p.timing + p.permanent + p.temporary + p.transient + p.spread + p.opportunity) * toBps;
+      parts.forEach((value, k) => { this.values[column(k + 1) + i] = value * toBps; });
+      this.values[column(7) + i] = p.executed / plan.orderShares;
+      this.values[column(8) + i] = p.maxParticipation;
+    }
   }
 
   /**

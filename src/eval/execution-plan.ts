@@ -1,5 +1,6 @@
 // From a validated evaluation config to an ExecutionPlan: market resolved per step, every strategy planned.
-import { modelId, modelParamBlock, initialVolatility, isLogModel } from '../engine/model-params.js';
+import { modelId, modelParamBlock, initialVolatility, isLogModel, type PriceModel } from '../engine/model-params.js';
+import { AC, POLICY_ADAPTIVE_AC } from '../engine/env-layout.js';
 import { toPriceModel } from '../market/price-model.js';
 import { stepVolumes } from '../market/volume-curve.js';
 import { resolveImpact, type ResolvedImpact } from '../market/impact.js';
@@ -21,6 +22,7 @@ export interface PlanOverrides {
 
 interface Context {
   config: EvaluationConfig;
+  model: PriceModel;
   shares: number;
   steps: number;
   stepDays: number;
@@ -57,11 +59,15 @@ function planStrategy(spec: StrategySpec, ctx: Context, index: number): Strategy
   const name = defaultStrategyName(spec);
   if (spec.type === 'adaptive-almgren-chriss') {
     const ac = linearisedParameters(ctx.impact, ctx.s0, ctx.sigma0, ctx.shares, ctx.steps, ctx.stepDays);
-    return {
-      kind: 'closed-loop', name, type: spec.type,
-      policy: { type: spec.type, lambdaPerCurrency: lambdaPerCurrency(spec, ctx.shares * ctx.s0),
-        sigmaScale: ac.sigmaPerSqrtDay / Math.max(ctx.sigma0, 1e-300), gamma: ac.gamma, eta: ac.eta, tauDays: ctx.stepDays },
-    };
+    const etaTilde = ac.eta - (ac.gamma * ac.tauDays) / 2;
+    if (!(etaTilde > 0)) throw new InputError(`strategies.${index}: Almgren-Chriss needs eta > gamma tau / 2 (temporary impact too small for the permanent)`);
+    const params = new Float64Array(AC.LENGTH);
+    params[AC.LAMBDA] = lambdaPerCurrency(spec, ctx.shares * ctx.s0);
+    params[AC.ETA_TILDE] = etaTilde;
+    params[AC.TAU_DAYS] = ctx.stepDays;
+    params[AC.USE_STATE_VARIANCE] = ctx.model.kind === 'heston' ? 1 : 0;
+    params[AC.VARIANCE_YEAR] = ctx.model.kind === 'heston' ? 0 : ctx.model.sigma * ctx.model.sigma;
+    return { kind: 'closed-loop', name, type: spec.type, policy: { kind: POLICY_ADAPTIVE_AC, params } };
   }
   if (spec.type === 'policy') throw new InputError(`strategies.${index}: learned policies are evaluated with \`flowexec evaluate\` once trained (see flowexec train)`);
   const capped = applyParticipationCap(targetSchedule(spec, ctx, index), ctx.stepVolume, ctx.config.order.participationCap);
@@ -78,7 +84,7 @@ export function buildExecutionPlan(config: EvaluationConfig, overrides: PlanOver
   const stepVolume = stepVolumes(config.market.volumeCurve, config.market.dailyVolume, grid.steps, grid.stepMinutes, config.order.startMinute);
   const impact = resolveImpact(config.market.impact, { s0, sigma0, dailyVolume: config.market.dailyVolume, stepVolume, stepDays, logModel: isLogModel(model) });
   const side = config.order.side === 'sell' ? 1 : -1;
-  const ctx: Context = { config, shares: config.order.shares, steps: grid.steps, stepDays, s0, sigma0, side, stepVolume, impact };
+  const ctx: Context = { config, model, shares: config.order.shares, steps: grid.steps, stepDays, s0, sigma0, side, stepVolume, impact };
   const names = new Set<string>();
   const strategies = config.strategies.map((spec, i) => {
     const plan = planStrategy(spec, ctx, i);

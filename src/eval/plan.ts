@@ -35,15 +35,13 @@ export interface StaticStrategyPlan {
   unfilledShares: number;
 }
 
-/** Closed-loop policies run inside the engine (assembly/policy), one decision per path per step. */
-export type PolicySpec =
-  | { type: 'adaptive-almgren-chriss'; lambdaPerCurrency: number; sigmaScale: number; gamma: number; eta: number; tauDays: number };
-
+/** Closed-loop strategies run inside the engine (assembly/policy): one decision per path per step. */
 export interface ClosedLoopStrategyPlan {
   kind: 'closed-loop';
   name: string;
   type: string;
-  policy: PolicySpec;
+  /** POLICY_* of src/engine/env-layout.ts and its parameter block. */
+  policy: { kind: number; params: Float64Array };
 }
 
 export type StrategyPlan = StaticStrategyPlan | ClosedLoopStrategyPlan;

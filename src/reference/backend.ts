@@ -3,10 +3,12 @@ import type { KernelBackend } from '../engine/backend.js';
 import { terminalValues } from './rollout/terminal.js';
 import { staticExecution } from './rollout/static-schedule.js';
 import { momentsReduce } from './stats/moments.js';
+import { closedLoopRollout } from './rollout/closed-loop.js';
 
 export class ReferenceBackend implements KernelBackend {
   readonly name = 'reference' as const;
   terminalValues = terminalValues;
   staticExecution = staticExecution;
+  closedLoopRollout = closedLoopRollout;
   momentsReduce = momentsReduce;
 }

@@ -1,7 +1,7 @@
 // How a config names its strategies: the schema of each type, with defaults and the domain it accepts.
 import { z } from 'zod';
 
-const name = z.string().min(1).max(64).regex(/^[\w.\- ]+$/, 'must be letters, digits, spaces, . - or _').optional();
+const name = z.string().min(1).max(64).regex(/^[\w .\-()\/=+,:%]+$/, 'may use letters, digits, spaces and . - ( ) / = + , : %').optional();
 /** Risk aversion on implementation shortfall as a fraction of the arrival notional: E[IS/N] + lambda Var[IS/N]. */
 const riskAversion = z.number({ error: 'must be a number' }).min(0, 'must be >= 0').max(1e6, 'must be <= 1e6');
 

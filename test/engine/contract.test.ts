@@ -5,6 +5,9 @@ import { allBackends, firstBitDifference } from '../support/backends.js';
 import { modelParamBlock, type PriceModel } from '../../src/engine/model-params.js';
 import { MODEL_HESTON_EULER, MODEL_HESTON_QE, MODEL_GBM, MODEL_ABM } from '../../src/engine/layout.js';
 import { seedWords, type KernelBackend } from '../../src/engine/backend.js';
+import { POLICY_SCHEDULE, POLICY_ADAPTIVE_AC, AC } from '../../src/engine/env-layout.js';
+import type { EnvSpec } from '../../src/engine/env-spec.js';
+import { powerLawKernel } from '../../src/market/transient-kernel.js';
 
 const [wasm, reference] = (await allBackends()) as [KernelBackend, KernelBackend];
 const HESTON = { s0: 100, v0: 0.04, kappa: 1.5, theta: 0.04, xi: 0.6, rho: -0.7, mu: 0.0 };
@@ -67,5 +70,38 @@ test('statistics records are bit-identical, co-moments and histograms included',
   });
   assertSameBits(a, b, 'record');
 });
+
+
+// Closed-loop environment: every model, both policies, a concave temporary part, a power-law kernel, a cap that binds.
+
+function envSpec(model: PriceModel, modelId: number, side: 1 | -1): EnvSpec {
+  const steps = 23, kernel = powerLawKernel(0.5, 1, steps, 4);
+  const stepVolume = Float64Array.from({ length: steps }, (_, k) => 5000 + 300 * k);
+  return {
+    modelId, params: modelParamBlock(model, 1 / (252 * 390)), steps, shares: 60_000, s0: model.s0, side,
+    permanentLog: model.kind === 'abm' ? 0 : 2e-7, permanentAdd: model.kind === 'abm' ? 1e-6 : 0,
+    temporaryBeta: 0.6, transientBeta: 0.8, kernelWeights: kernel.weights, kernelDecays: kernel.decays,
+    participationCap: 0.6, seed: SEED, temporaryScale: stepVolume.map((v) => 0.01 * model.s0 / v ** 0.6),
+    spread: new Float64Array(steps).fill(0.01), transientScale: stepVolume.map((v) => 0.002 * model.s0 / v ** 0.8),
+    stepVolume, sigma0: 0.2, varianceRef: 0.04, dtYears: 1 / (252 * 390),
+  };
+}
+
+for (const [name, id, model] of MODELS) {
+  for (const side of [1, -1] as const) {
+    test(`${name} closed-loop rollouts (schedule and adaptive AC, ${side > 0 ? 'sell' : 'buy'}) are bit-identical`, () => {
+      const spec = envSpec(model, id, side);
+      const schedule = { kind: POLICY_SCHEDULE, params: Float64Array.from({ length: spec.steps }, (_, k) => 1000 + 200 * (k % 5)) };
+      const acParams = new Float64Array(AC.LENGTH);
+      acParams[AC.LAMBDA] = 1e-5; acParams[AC.ETA_TILDE] = 1e-4; acParams[AC.TAU_DAYS] = 1 / 390;
+      acParams[AC.USE_STATE_VARIANCE] = model.kind === 'heston' ? 1 : 0; acParams[AC.VARIANCE_YEAR] = 0.09;
+      for (const policy of [schedule, { kind: POLICY_ADAPTIVE_AC, params: acParams }]) {
+        const [a, b] = run((be) => { const out = new Float64Array(9 * 13); be.closedLoopRollout(spec, 77, 13, policy, out, 13); return out; });
+        assertSameBits(a, b, `${name} policy ${policy.kind}`);
+        assert.ok(a.every(Number.isFinite));
+      }
+    });
+  }
+}
 
 test.run();

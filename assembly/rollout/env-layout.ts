@@ -1,0 +1,119 @@
+// Layout of a batched execution environment in memory (TypeScript builds it: src/engine/env-layout.ts mirrors it).
+// A header of f64 slots, then per-step arrays and per-path state arrays at the byte offsets the header gives.
+
+// Header slots (f64)
+// @ts-ignore: decorator
+@inline export const E_MODEL: i32 = 0;
+// @ts-ignore: decorator
+@inline export const E_STEPS: i32 = 1;
+// @ts-ignore: decorator
+@inline export const E_PATHS: i32 = 2;        // B, a multiple of 4
+// @ts-ignore: decorator
+@inline export const E_SHARES: i32 = 3;
+// @ts-ignore: decorator
+@inline export const E_S0: i32 = 4;
+// @ts-ignore: decorator
+@inline export const E_SIDE: i32 = 5;         // +1 sell, -1 buy
+// @ts-ignore: decorator
+@inline export const E_PERM_LOG: i32 = 6;     // log-price shift per share (log models)
+// @ts-ignore: decorator
+@inline export const E_PERM_ADD: i32 = 7;     // price shift per share (ABM)
+// @ts-ignore: decorator
+@inline export const E_TEMP_BETA: i32 = 8;
+// @ts-ignore: decorator
+@inline export const E_TRANS_BETA: i32 = 9;
+// @ts-ignore: decorator
+@inline export const E_COMPONENTS: i32 = 10;  // J, transient kernel components
+// @ts-ignore: decorator
+@inline export const E_CAP: i32 = 11;         // participation cap
+// @ts-ignore: decorator
+@inline export const E_SEED_LO: i32 = 12;
+// @ts-ignore: decorator
+@inline export const E_SEED_HI: i32 = 13;
+// @ts-ignore: decorator
+@inline export const E_FIRST_PATH: i32 = 14;
+// @ts-ignore: decorator
+@inline export const E_STEP: i32 = 15;        // the next step to take
+// @ts-ignore: decorator
+@inline export const E_SIGMA0: i32 = 16;      // initial volatility of returns per sqrt(year) (observation scale)
+// @ts-ignore: decorator
+@inline export const E_VAR_REF: i32 = 17;     // variance of reference (observation scale)
+// @ts-ignore: decorator
+@inline export const E_DT_YEARS: i32 = 18;
+// byte offsets from the environment's base
+// @ts-ignore: decorator
+@inline export const E_OFF_PARAMS: i32 = 20;
+// @ts-ignore: decorator
+@inline export const E_OFF_TEMP_SCALE: i32 = 21;
+// @ts-ignore: decorator
+@inline export const E_OFF_SPREAD: i32 = 22;
+// @ts-ignore: decorator
+@inline export const E_OFF_TRANS_SCALE: i32 = 23;
+// @ts-ignore: decorator
+@inline export const E_OFF_VOLUME: i32 = 24;
+// @ts-ignore: decorator
+@inline export const E_OFF_KERNEL_W: i32 = 25;
+// @ts-ignore: decorator
+@inline export const E_OFF_KERNEL_D: i32 = 26;
+// @ts-ignore: decorator
+@inline export const E_OFF_STATE: i32 = 27;
+// @ts-ignore: decorator
+@inline export const E_OFF_NORMALS: i32 = 28;  // B / 4 x 128 bytes
+// @ts-ignore: decorator
+@inline export const E_OFF_UNIFORMS: i32 = 29; // B / 4 x 64 bytes
+// @ts-ignore: decorator
+@inline export const E_OFF_WORDS: i32 = 30;    // 64 bytes
+// @ts-ignore: decorator
+@inline export const E_OFF_KEYS: i32 = 31;     // PHILOX_KEY_TABLE_BYTES
+// @ts-ignore: decorator
+@inline export const E_OFF_FRACTIONS: i32 = 32; // B f64: the fraction of the remaining inventory each path trades
+// @ts-ignore: decorator
+@inline export const E_HEADER_LENGTH: i32 = 40;
+
+// State arrays (each B f64), index i at base + i B 8
+// @ts-ignore: decorator
+@inline export const S_X: i32 = 0;            // log price (price for ABM), unimpacted
+// @ts-ignore: decorator
+@inline export const S_V: i32 = 1;            // variance (Heston)
+// @ts-ignore: decorator
+@inline export const S_Q: i32 = 2;            // shares left
+// @ts-ignore: decorator
+@inline export const S_CUM: i32 = 3;          // shares executed
+// @ts-ignore: decorator
+@inline export const S_TIMING: i32 = 4;       // sum side n (s0 - S), currency
+// @ts-ignore: decorator
+@inline export const S_PERMANENT: i32 = 5;    // sum side n S (1 - f) + n permAdd cum
+// @ts-ignore: decorator
+@inline export const S_TEMPORARY: i32 = 6;
+// @ts-ignore: decorator
+@inline export const S_TRANSIENT: i32 = 7;
+// @ts-ignore: decorator
+@inline export const S_SPREAD: i32 = 8;
+// @ts-ignore: decorator
+@inline export const S_MAXP: i32 = 9;         // largest participation n / V
+// @ts-ignore: decorator
+@inline export const S_STEP_COST: i32 = 10;   // cost of the last step, currency (the reward's raw material)
+// @ts-ignore: decorator
+@inline export const S_PRICE_SUM: i32 = 11;   // sum of S_k over the steps taken (the window's average price)
+// @ts-ignore: decorator
+@inline export const S_TRANSIENT_0: i32 = 12; // then J transient components
+// @ts-ignore: decorator
+@inline export const STATE_FIELDS: i32 = 12;
+
+/** f64 at a header slot. */
+// @ts-ignore: decorator
+@inline export function header(env: usize, slot: i32): f64 {
+  return load<f64>(env + (<usize>slot << 3));
+}
+
+/** Pointer at a header offset slot. */
+// @ts-ignore: decorator
+@inline export function region(env: usize, slot: i32): usize {
+  return env + <usize>load<f64>(env + (<usize>slot << 3));
+}
+
+/** Pointer to state array `field` (of B f64). */
+// @ts-ignore: decorator
+@inline export function stateArray(env: usize, field: i32): usize {
+  return region(env, E_OFF_STATE) + (<usize>field * <usize>header(env, E_PATHS) << 3);
+}

@@ -1,0 +1,160 @@
+// A batched execution environment: B paths of one order, stepped together inside wasm (closed-loop strategies
+// and reinforcement learning). Each path draws exactly what the static kernel draws at (path, step), so its
+// unimpacted prices are the same bits: closed-loop and static strategies are compared on common random numbers.
+//
+// Step k of a path, side sigma (+1 sell, -1 buy), with n = min(fraction q, cap V_k) shares:
+//   S = exp(x) (x for ABM), f = exp(-sigma permLog cum), D = sum of transient components
+//   temporary = tempScale_k n^beta, step cost = sigma n (s0 - S f) + n (temporary + D + spread_k) + n permAdd cum
+//   components D_j = (D_j + w_j transScale_k n^betaT) decay_j; cum += n; q -= n; then the price model steps.
+// The costs are accumulated by part (timing, permanent, temporary, transient, spread) per path.
+import { expF64x2 } from '../math/exp';
+import { logF64x2 } from '../math/log';
+import { philoxRoundKeys } from '../rng/philox';
+import { fillWordsX4 } from '../rng/philox';
+import { fillNormalsX4 } from '../rng/normal';
+import { logPriceStep, varianceStep } from '../heston/euler';
+import { qeStepF64x2, qeNextV, uniformF64x2 } from '../heston/qe';
+import { MODEL_HESTON_EULER, MODEL_HESTON_QE, MODEL_ABM, P_X0, P_V0, P_DT, P_MU_DT, P_HALF_DT, P_KAPPA_THETA_DT,
+  P_KAPPA_DT, P_XI, P_RHO, P_RHO_BAR, P_DRIFT_DT, P_VOL_SQRT_DT, param, paramX2 } from '../market-params';
+import * as E from './env-layout';
+
+/** x^beta on two lanes, x >= 0 (0^beta = 0): the engine's exp and log, so the TS twin matches. */
+// @ts-ignore: decorator
+@inline function powX2(x: v128, beta: f64): v128 {
+  return beta == 1.0 ? x : expF64x2(f64x2.mul(f64x2.splat(beta), logF64x2(x)));
+}
+
+// @ts-ignore: decorator
+@inline function at(array: usize, pair: i32): usize {
+  return array + (<usize>pair << 4);
+}
+
+/** Puts every path at the start of the order: arrival price, full inventory, nothing accumulated. */
+export function envReset(env: usize): void {
+  const paths = <i32>E.header(env, E.E_PATHS);
+  const components = <i32>E.header(env, E.E_COMPONENTS);
+  const params = E.region(env, E.E_OFF_PARAMS);
+  memory.fill(E.stateArray(env, 0), 0, <usize>(E.STATE_FIELDS + components) * <usize>paths << 3);
+  const x0 = f64x2.splat(param(params, P_X0)), v0 = f64x2.splat(param(params, P_V0));
+  const q0 = f64x2.splat(E.header(env, E.E_SHARES));
+  const x = E.stateArray(env, E.S_X), v = E.stateArray(env, E.S_V), q = E.stateArray(env, E.S_Q);
+  for (let p = 0; p < paths / 2; p++) {
+    v128.store(at(x, p), x0);
+    v128.store(at(v, p), v0);
+    v128.store(at(q, p), q0);
+  }
+  philoxRoundKeys(<u32>E.header(env, E.E_SEED_LO), <u32>E.header(env, E.E_SEED_HI), E.region(env, E.E_OFF_KEYS));
+  store<f64>(env + (<usize>E.E_STEP << 3), 0.0);
+}
+
+/** Generates the draws step k needs (Heston: every second step; QE uniforms and Brownian normals: every fourth). */
+function refillDraws(env: usize, k: i32): void {
+  const model = <i32>E.header(env, E.E_MODEL);
+  const heston = model == MODEL_HESTON_EULER || model == MODEL_HESTON_QE;
+  const normalsDue = heston ? (k & 1) == 0 : (k & 3) == 0;
+  const uniformsDue = model == MODEL_HESTON_QE && (k & 3) == 0;
+  if (!normalsDue && !uniformsDue) return;
+  const paths = <i32>E.header(env, E.E_PATHS);
+  const seedLo = <u32>E.header(env, E.E_SEED_LO), seedHi = <u32>E.header(env, E.E_SEED_HI);
+  const first = <u32>E.header(env, E.E_FIRST_PATH);
+  const keys = E.region(env, E.E_OFF_KEYS), words = E.region(env, E.E_OFF_WORDS);
+  const normals = E.region(env, E.E_OFF_NORMALS), uniforms = E.region(env, E.E_OFF_UNIFORMS);
+  for (let g = 0; g < paths / 4; g++) {
+    const c0 = i32x4.add(i32x4.splat(first + <u32>(4 * g)), i32x4(0, 1, 2, 3));
+    if (normalsDue) fillNormalsX4(c0, heston ? k >> 1 : k >> 2, 1, 0, seedLo, seedHi, keys, words, normals + (<usize>g << 7));
+    if (uniformsDue) fillWordsX4(c0, k >> 2, 1, 1, seedLo, seedHi, keys, uniforms + (<usize>g << 6));
+  }
+}
+
+/**
+ * Takes step k = E_STEP for every path: trades fraction x inventory (clamped to [0, 1], NaN as 0) capped by
+ * participation, books the costs, then advances the price model. Fractions are read from E_OFF_FRACTIONS.
+ */
+export function envStep(env: usize): void {
+  const k = <i32>E.header(env, E.E_STEP);
+  refillDraws(env, k);
+  const paths = <i32>E.header(env, E.E_PATHS);
+  const model = <i32>E.header(env, E.E_MODEL);
+  const params = E.region(env, E.E_OFF_PARAMS);
+  const components = <i32>E.header(env, E.E_COMPONENTS);
+  const side = f64x2.splat(E.header(env, E.E_SIDE));
+  const s0 = f64x2.splat(E.header(env, E.E_S0));
+  const permLog = E.header(env, E.E_PERM_LOG);
+  const negSidePermLog = f64x2.splat(-E.header(env, E.E_SIDE) * permLog);
+  const permAdd = f64x2.splat(E.header(env, E.E_PERM_ADD));
+  const tempBeta = E.header(env, E.E_TEMP_BETA), transBeta = E.header(env, E.E_TRANS_BETA);
+  const kOffset = <usize>k << 3;
+  const volume = load<f64>(E.region(env, E.E_OFF_VOLUME) + kOffset);
+  const capVolume = f64x2.splat(E.header(env, E.E_CAP) * volume);
+  const inverseVolume = f64x2.splat(1.0 / volume);
+  const tempScale = f64x2.splat(load<f64>(E.region(env, E.E_OFF_TEMP_SCALE) + kOffset));
+  const spread = f64x2.splat(load<f64>(E.region(env, E.E_OFF_SPREAD) + kOffset));
+  const transScale = f64x2.splat(load<f64>(E.region(env, E.E_OFF_TRANS_SCALE) + kOffset));
+  const kernelW = E.region(env, E.E_OFF_KERNEL_W), kernelD = E.region(env, E.E_OFF_KERNEL_D);
+  const fractions = E.region(env, E.E_OFF_FRACTIONS);
+  const xs = E.stateArray(env, E.S_X), vs = E.stateArray(env, E.S_V), qs = E.stateArray(env, E.S_Q);
+  const cums = E.stateArray(env, E.S_CUM), timings = E.stateArray(env, E.S_TIMING);
+  const permanents = E.stateArray(env, E.S_PERMANENT), temporaries = E.stateArray(env, E.S_TEMPORARY);
+  const transients = E.stateArray(env, E.S_TRANSIENT), spreads = E.stateArray(env, E.S_SPREAD);
+  const maxps = E.stateArray(env, E.S_MAXP), stepCosts = E.stateArray(env, E.S_STEP_COST);
+  const priceSums = E.stateArray(env, E.S_PRICE_SUM);
+  const d0 = E.stateArray(env, E.S_TRANSIENT_0);
+  const stride = <usize>paths << 3;
+  const zero = f64x2.splat(0.0), one = f64x2.splat(1.0);
+  const normals = E.region(env, E.E_OFF_NORMALS), uniforms = E.region(env, E.E_OFF_UNIFORMS);
+  const abm = model == MODEL_ABM;
+  for (let p = 0; p < paths / 2; p++) {
+    // trade
+    const f = f64x2.pmin(one, f64x2.pmax(zero, v128.load(at(fractions, p))));
+    const q = v128.load(at(qs, p)), cum = v128.load(at(cums, p));
+    const n = f64x2.pmin(capVolume, f64x2.mul(f, q));
+    const x = v128.load(at(xs, p));
+    const price = abm ? x : expF64x2(x);
+    const factor = permLog == 0.0 ? one : expF64x2(f64x2.mul(negSidePermLog, cum));
+    const temporary = f64x2.mul(tempScale, powX2(n, tempBeta));
+    let d = zero;
+    for (let j = 0; j < components; j++) d = f64x2.add(d, v128.load(at(d0 + <usize>j * stride, p)));
+    const additive = f64x2.mul(permAdd, cum);
+    const sideN = f64x2.mul(side, n);
+    v128.store(at(stepCosts, p), f64x2.add(f64x2.mul(sideN, f64x2.sub(s0, f64x2.mul(price, factor))),
+      f64x2.mul(n, f64x2.add(f64x2.add(f64x2.add(temporary, d), spread), additive))));
+    v128.store(at(timings, p), f64x2.add(v128.load(at(timings, p)), f64x2.mul(sideN, f64x2.sub(s0, price))));
+    v128.store(at(permanents, p), f64x2.add(v128.load(at(permanents, p)),
+      f64x2.add(f64x2.mul(f64x2.mul(sideN, price), f64x2.sub(one, factor)), f64x2.mul(n, additive))));
+    v128.store(at(temporaries, p), f64x2.add(v128.load(at(temporaries, p)), f64x2.mul(n, temporary)));
+    v128.store(at(transients, p), f64x2.add(v128.load(at(transients, p)), f64x2.mul(n, d)));
+    v128.store(at(spreads, p), f64x2.add(v128.load(at(spreads, p)), f64x2.mul(n, spread)));
+    v128.store(at(maxps, p), f64x2.pmax(v128.load(at(maxps, p)), f64x2.mul(n, inverseVolume)));
+    v128.store(at(priceSums, p), f64x2.add(v128.load(at(priceSums, p)), price));
+    const impulse = f64x2.mul(transScale, powX2(n, transBeta));
+    for (let j = 0; j < components; j++) {
+      const dj = at(d0 + <usize>j * stride, p);
+      v128.store(dj, f64x2.mul(f64x2.add(v128.load(dj), f64x2.mul(v128.load64_splat(kernelW + (<usize>j << 3)), impulse)),
+        v128.load64_splat(kernelD + (<usize>j << 3))));
+    }
+    v128.store(at(cums, p), f64x2.add(cum, n));
+    v128.store(at(qs, p), f64x2.sub(q, n));
+    // price model
+    const g = <usize>(p >> 1), half = <usize>(p & 1) << 4;
+    if (model == MODEL_HESTON_EULER) {
+      const z = normals + (g << 7) + (<usize>(k & 1) << 6) + half;
+      const z1 = v128.load(z), z2 = v128.load(z, 32);
+      const v = v128.load(at(vs, p));
+      const vp = f64x2.max(v, zero);
+      const sq = f64x2.sqrt(f64x2.mul(vp, paramX2(params, P_DT)));
+      v128.store(at(xs, p), logPriceStep(x, vp, sq, z1, paramX2(params, P_MU_DT), paramX2(params, P_HALF_DT)));
+      v128.store(at(vs, p), varianceStep(v, vp, sq, z1, z2, paramX2(params, P_KAPPA_THETA_DT), paramX2(params, P_KAPPA_DT),
+        paramX2(params, P_XI), paramX2(params, P_RHO), paramX2(params, P_RHO_BAR)));
+    } else if (model == MODEL_HESTON_QE) {
+      const z = normals + (g << 7) + (<usize>(k & 1) << 6) + half;
+      const words = v128.load(uniforms + (g << 6) + (<usize>(k & 3) << 4));
+      const w = (p & 1) ? i64x2.extend_high_i32x4_u(words) : i64x2.extend_low_i32x4_u(words);
+      v128.store(at(xs, p), qeStepF64x2(params, x, v128.load(at(vs, p)), v128.load(z), v128.load(z, 32), uniformF64x2(w)));
+      v128.store(at(vs, p), qeNextV);
+    } else {
+      const z = v128.load(normals + (g << 7) + (<usize>(k & 3) << 5) + half);
+      v128.store(at(xs, p), f64x2.add(f64x2.add(x, paramX2(params, P_DRIFT_DT)), f64x2.mul(paramX2(params, P_VOL_SQRT_DT), z)));
+    }
+  }
+  store<f64>(env + (<usize>E.E_STEP << 3), <f64>(k + 1));
+}

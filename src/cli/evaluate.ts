@@ -1,0 +1,67 @@
+// flowexec evaluate CONFIG.json: every strategy on common paths; a table, one JSON line, or a full report file.
+import { writeFileSync, renameSync, existsSync, statSync, unlinkSync } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
+import { parseEvaluationConfig } from '../eval/config.js';
+import { runEvaluation } from '../eval/evaluate.js';
+import { evaluationCsv } from '../eval/report-csv.js';
+import { InputError } from '../market/validation.js';
+import { defaultThreads } from '../runtime/node-pool.js';
+import { parseCommand, integerOption } from './args.js';
+import { readJsonFile } from './files.js';
+import { executorFor } from './run.js';
+import { progressBar } from './progress.js';
+import { formatEvaluation } from './format-evaluation.js';
+
+export const EVALUATE_USAGE = 'flowexec evaluate CONFIG.json [--paths N] [--seed S] [--threads N] [--json] [--out FILE.json|FILE.csv]';
+
+/** Checks --out before any work: its folder exists and its extension says the format. */
+function outputTarget(out: string | undefined): { path: string; format: 'json' | 'csv' } | undefined {
+  if (out === undefined) return undefined;
+  const path = resolve(out);
+  const format = extname(path).toLowerCase() === '.csv' ? 'csv' : extname(path).toLowerCase() === '.json' ? 'json' : undefined;
+  if (!format) throw new InputError(`--out must end in .json or .csv (got "${out}")`, 'out');
+  if (!existsSync(dirname(path)) || !statSync(dirname(path)).isDirectory()) throw new InputError(`--out: folder does not exist: ${dirname(path)}`, 'out');
+  if (existsSync(path) && statSync(path).isDirectory()) throw new InputError(`--out is a directory: ${out}`, 'out');
+  return { path, format };
+}
+
+/** Writes a file atomically: a reader sees the old file or the whole new one, never half of it. */
+export function writeAtomically(path: string, text: string): void {
+  const temporary = `${path}.tmp-${process.pid}`;
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, path);
+  } catch (error) {
+    if (existsSync(temporary)) unlinkSync(temporary);
+    throw error;
+  }
+}
+
+export async function evaluateCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseCommand(args, {
+    paths: { type: 'string' }, seed: { type: 'string' }, threads: { type: 'string' }, json: { type: 'boolean' },
+    out: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+  }, 1);
+  if (values.help) { console.log(`usage: ${EVALUATE_USAGE}`); return; }
+  if (positionals.length === 0) throw new InputError(`missing CONFIG.json (usage: ${EVALUATE_USAGE})`);
+  const config = parseEvaluationConfig(readJsonFile(positionals[0]!, 'config file'));
+  const paths = integerOption(values, 'paths', 1, 4_000_000_000);
+  const seed = integerOption(values, 'seed', 0, Number.MAX_SAFE_INTEGER);
+  const threads = integerOption(values, 'threads', 1, 256) ?? defaultThreads();
+  const target = outputTarget(values.out);
+  const executor = await executorFor(threads);
+  const bar = progressBar(config.name, 'paths');
+  let result;
+  try {
+    result = await runEvaluation(config, executor, { paths, seed, onProgress: (done, total) => bar.update(done, total) });
+  } finally {
+    bar.stop();
+    await executor.close();
+  }
+  if (target) writeAtomically(target.path, target.format === 'csv' ? evaluationCsv(result) : JSON.stringify(result, null, 2) + '\n');
+  if (values.json) console.log(JSON.stringify(result));
+  else {
+    console.log(formatEvaluation(result));
+    if (target) console.log(`\nreport written to ${target.path}`);
+  }
+}

@@ -1,0 +1,64 @@
+// flowexec evaluate: every example reports the classic strategies with CIs; bad configs exit 2 naming the field
+// and leave --out untouched.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { flowexec, scratchDir, writeJson, isCleanInputError } from '../support/cli.js';
+
+const dir = scratchDir();
+const base = JSON.parse(readFileSync('examples/heston-execution.json', 'utf8'));
+const config = (patch: (c: any) => void) => { const c = structuredClone(base); patch(c); return c; };
+
+for (const example of readdirSync('examples').filter((f) => f.endsWith('.json'))) {
+  test(`examples/${example} evaluates and reports TWAP, VWAP, POV and Almgren-Chriss with confidence intervals`, async () => {
+    const out = join(dir, `${example}.csv`);
+    const r = await flowexec(['evaluate', `examples/${example}`, '--paths', '2000', '--threads', '1', '--json', '--out', out]);
+    assert.is(r.status, 0, r.stderr);
+    const result = JSON.parse(r.stdout);
+    for (const type of ['twap', 'vwap', 'pov', 'almgren-chriss']) {
+      const s = result.strategies.find((x: { type: string }) => x.type === type);
+      assert.ok(s, `no ${type}`);
+      assert.ok(s.ci95[0] < s.mean && s.mean < s.ci95[1] && s.stderr > 0, `${type} CI`);
+    }
+    assert.is(result.ranking.length, result.strategies.length);
+    const csv = readFileSync(out, 'utf8').trim().split('\n');
+    assert.is(csv.length, result.strategies.length + 1);
+  });
+}
+
+const BAD: Array<[string, unknown, RegExp]> = [
+  ['negative shares', config((c) => { c.order.shares = -100; }), /order\.shares: must be > 0/],
+  ['an unknown strategy', config((c) => { c.strategies.push({ type: 'iceberg' }); }), /strategies\.5(\.type)?: strategy\.type must be one of/],
+  ['a missing market', config((c) => { delete c.market; }), /^flowexec: market: must be a object|market/],
+  ['a string for a number', config((c) => { c.order.shares = '1e6'; }), /order\.shares: must be a number/],
+  ['a horizon shorter than one step', config((c) => { c.order.horizonMinutes = 0.5; }), /order\.horizonMinutes: the horizon \(0\.5 min\) is shorter than one step/],
+  ['an unknown key', config((c) => { c.order.urgency = 'high'; }), /order: unknown key "urgency"/],
+  ['both horizons', config((c) => { c.order.horizonDays = 1; }), /exactly one of horizonMinutes and horizonDays/],
+  ['a participation cap above 1', config((c) => { c.order.participationCap = 1.5; }), /order\.participationCap: must be in \(0, 1\]/],
+  ['an impact exponent above 2', config((c) => { c.market.impact.temporary.beta = 2.5; }), /market\.impact\.temporary\.beta: must be in \(0, 2\]/],
+  ['a POV rate of 0', config((c) => { c.strategies[2].rate = 0; }), /strategies\.2\.rate: must be in \(0, 1\]/],
+  ['rho outside [-1, 1]', config((c) => { c.market.model.rho = -1.2; }), /market\.model\.rho: must be in \[-1, 1\]/],
+];
+
+for (const [what, bad, mentions] of BAD) {
+  test(`a config with ${what} exits 2 naming the field, and --out is not touched`, async () => {
+    const out = join(dir, 'kept.json');
+    writeFileSync(out, '{"previous": true}\n');
+    const r = await flowexec(['evaluate', writeJson(dir, 'bad.json', bad), '--out', out]);
+    const problem = isCleanInputError(r, mentions);
+    assert.is(problem, null, problem ?? '');
+    assert.is(readFileSync(out, 'utf8'), '{"previous": true}\n');
+    assert.not.ok(readdirSync(dir).some((f) => f.includes('.tmp-')), 'a temporary file was left behind');
+  });
+}
+
+test('an --out path with an unknown extension or a missing folder is refused before any work', async () => {
+  for (const [out, mentions] of [['report.txt', /--out must end in \.json or \.csv/], ['/no/such/dir/r.json', /--out: folder does not exist/]] as const) {
+    const problem = isCleanInputError(await flowexec(['evaluate', 'examples/almgren-chriss.json', '--out', out]), mentions);
+    assert.is(problem, null, problem ?? '');
+  }
+  assert.not.ok(existsSync('report.txt'));
+});
+
+test.run();
