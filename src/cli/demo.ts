@@ -23,7 +23,7 @@ export async function demoCommand(args: string[]): Promise<void> {
     console.log(formatRun(result, exact));
     if (workload.kind === 'paths' && result.steps === 252) {
       const { value, stderr } = DISCRETISED_252_STEP_PRICE;
-      const z = (result.mean - value) / Math.sqrt(result.stderr ** 2 + stderr ** 2);
+      const z = (result.mean - value) / Math.sqrt(result.stderr * result.stderr + stderr * stderr);
       console.log(`  252-step scheme ${value} (published, SE ${stderr}): (mean - it) / SE = ${z.toFixed(2)}`);
     }
     console.log('');

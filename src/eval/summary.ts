@@ -110,13 +110,13 @@ export function pairedDifference(plan: ExecutionPlan, record: Float64Array, i: n
   const shape = recordShape(plan);
   const a = columnSummary(record, i), b = columnSummary(record, j);
   const n = a.count;
-  const variance = Math.max(a.std ** 2 + b.std ** 2 - 2 * covariance(shape, record, i, j), 0);
+  const variance = Math.max(a.std * a.std + b.std * b.std - 2 * covariance(shape, record, i, j), 0);
   const stderr = Math.sqrt(variance / n);
   const mean = a.mean - b.mean;
   return {
     strategy: plan.strategies[i]!.name, versus: plan.strategies[j]!.name, mean, stderr,
     ci95: [mean - Z95 * stderr, mean + Z95 * stderr], pValue: stderr > 0 ? twoSidedPValue(mean / stderr) : mean === 0 ? 1 : 0,
-    unpairedStderr: Math.sqrt((a.std ** 2 + b.std ** 2) / n),
+    unpairedStderr: Math.sqrt((a.std * a.std + b.std * b.std) / n),
   };
 }
 
@@ -136,7 +136,7 @@ export function summarizeExecution(plan: ExecutionPlan, record: Float64Array): E
       name: s.name, type: s.type, kind: s.kind, unit: 'bps', ...is,
       oracleMean: s.kind === 'static' && plan.model.mu === 0 ? expectedShortfallBps(plan, s) : null,
       attribution, var95: risk.var, cvar95: risk.cvar, histogramBinWidthBps: width,
-      score: is.mean + plan.riskAversion * is.std ** 2 * 1e-4,
+      score: is.mean + plan.riskAversion * is.std * is.std * 1e-4,
       sharpeLike: is.std > 0 ? is.mean / is.std : 0,
       completion: columnSummary(record, column('completion', j)).mean,
       maxParticipation: columnSummary(record, column('maxParticipation', j)).max,

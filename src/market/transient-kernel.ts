@@ -26,7 +26,7 @@ export function exponentialKernel(halfLifeSteps: number): ExponentialComponents 
 function choleskySolve(a: Float64Array, b: Float64Array, n: number): Float64Array {
   for (let j = 0; j < n; j++) {
     let d = a[j * n + j]!;
-    for (let k = 0; k < j; k++) d -= a[j * n + k]! ** 2;
+    for (let k = 0; k < j; k++) d -= a[j * n + k]! * a[j * n + k]!;
     d = Math.sqrt(Math.max(d, 1e-300));
     a[j * n + j] = d;
     for (let i = j + 1; i < n; i++) {

@@ -27,6 +27,8 @@ export class NodePoolExecutor implements ShardExecutor {
       idleTimeout: 60_000,
       workerData: { module: flowexecModule(), backend },
     });
+    // a worker that fails to start rejects its task; without a listener the pool's 'error' event would crash us
+    this.pool.on('error', () => {});
   }
 
   runShard(plan: SimulationPlan, firstChunk: number, nChunks: number): Promise<Float64Array> {

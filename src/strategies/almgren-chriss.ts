@@ -25,8 +25,8 @@ export function almgrenChrissKappa(p: AlmgrenChrissParameters, lambda: number): 
   const etaTilde = p.eta - (p.gamma * p.tauDays) / 2;
   if (lambda <= 0 || p.sigmaPerSqrtDay === 0) return 0;
   if (etaTilde <= 0) throw new RangeError('Almgren-Chriss needs eta > gamma tau / 2 (temporary impact too small for the permanent)');
-  const kTilde2 = (lambda * p.sigmaPerSqrtDay ** 2) / etaTilde;
-  const y = 1 + (kTilde2 * p.tauDays ** 2) / 2;
+  const kTilde2 = (lambda * p.sigmaPerSqrtDay * p.sigmaPerSqrtDay) / etaTilde;
+  const y = 1 + (kTilde2 * p.tauDays * p.tauDays) / 2;
   return log(y + Math.sqrt(y * y - 1)) / p.tauDays;
 }
 
@@ -53,13 +53,13 @@ export function almgrenChrissMoments(p: AlmgrenChrissParameters, qty: Float64Arr
   const etaTilde = p.eta - (p.gamma * p.tauDays) / 2;
   let sumSquares = 0, heldSquares = 0, held = p.shares;
   for (let j = 0; j < qty.length; j++) {
-    sumSquares += qty[j]! ** 2;
+    sumSquares += qty[j]! * qty[j]!;
     held -= qty[j]!;
     if (j < qty.length - 1) heldSquares += held * held;
   }
   const executed = p.shares - held;
   return {
     mean: (p.gamma * executed * executed) / 2 + p.epsilon * executed + (etaTilde / p.tauDays) * sumSquares,
-    variance: p.sigmaPerSqrtDay ** 2 * p.tauDays * heldSquares,
+    variance: p.sigmaPerSqrtDay * p.sigmaPerSqrtDay * p.tauDays * heldSquares,
   };
 }

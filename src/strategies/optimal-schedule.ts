@@ -30,7 +30,7 @@ export function scheduleObjective(o: ScheduleObjective, qty: Float64Array): numb
   if (o.lambdaPerCurrency > 0) {
     let held = o.shares, squares = 0;
     for (let k = 0; k < qty.length - 1; k++) { held -= qty[k]!; squares += held * held; }
-    value += o.lambdaPerCurrency * o.sigmaPerSqrtDay ** 2 * o.tauDays * squares;
+    value += o.lambdaPerCurrency * o.sigmaPerSqrtDay * o.sigmaPerSqrtDay * o.tauDays * squares;
   }
   return value;
 }
