@@ -3,36 +3,45 @@ import { expF64x2 } from '../math/exp';
 import { MODEL_ABM } from '../market-params';
 import { scheduleFractions } from '../policy/schedule';
 import { adaptiveAcFractions } from '../policy/adaptive-ac';
-import { envReset, envStep } from './execution-env';
+import { mlpFractions } from '../policy/mlp';
+import { envReset, envStep, envObserve } from './execution-env';
 import * as E from './env-layout';
 
 // @ts-ignore: decorator
 @inline export const POLICY_SCHEDULE: i32 = 0;
 // @ts-ignore: decorator
 @inline export const POLICY_ADAPTIVE_AC: i32 = 1;
-/** Columns written per path: the five cost parts, shares left and executed, max participation, terminal price. */
 // @ts-ignore: decorator
-@inline export const ROLLOUT_COLUMNS: i32 = 9;
+@inline export const POLICY_MLP: i32 = 2;
+/** Columns written per path: the five cost parts, shares left and executed, max participation, terminal price, episode return. */
+// @ts-ignore: decorator
+@inline export const ROLLOUT_COLUMNS: i32 = 10;
 
 /** State arrays copied out, in column order (static data: kernels never allocate). */
-const OUTPUT_FIELDS = memory.data<i32>([E.S_TIMING, E.S_PERMANENT, E.S_TEMPORARY, E.S_TRANSIENT, E.S_SPREAD, E.S_Q, E.S_CUM, E.S_MAXP]);
+const OUTPUT_FIELDS = memory.data<i32>([E.S_TIMING, E.S_PERMANENT, E.S_TEMPORARY, E.S_TRANSIENT, E.S_SPREAD, E.S_Q, E.S_CUM, E.S_MAXP, E.S_RETURN]);
 
 /**
  * Resets the environment, runs all E_STEPS steps under the policy, and writes per path (stride apart, B values
  * each): timing, permanent, temporary, transient, spread (currency), shares left, shares executed,
- * max participation, unimpacted terminal price.
+ * max participation, unimpacted terminal price, and the episode return (sum of rewards, bps).
  */
 export function closedLoopRollout(env: usize, policy: i32, policyPtr: usize, outPtr: usize, stride: i32): void {
   envReset(env);
   const steps = <i32>E.header(env, E.E_STEPS);
+  const paths = <usize>E.header(env, E.E_PATHS);
   for (let k = 0; k < steps; k++) {
     if (policy == POLICY_SCHEDULE) scheduleFractions(env, policyPtr);
-    else adaptiveAcFractions(env, policyPtr);
+    else if (policy == POLICY_ADAPTIVE_AC) adaptiveAcFractions(env, policyPtr);
+    else {
+      envObserve(env);
+      // mu goes to the seventh plane of the observations region (allocated for it)
+      mlpFractions(env, policyPtr, E.region(env, E.E_OFF_OBSERVATIONS) + (<usize>E.OBSERVATION_FEATURES * paths << 2));
+    }
     envStep(env);
   }
-  const paths = <usize>E.header(env, E.E_PATHS);
-  for (let c = 0; c < 8; c++) {
-    memory.copy(outPtr + ((<usize>c * <usize>stride) << 3), E.stateArray(env, load<i32>(OUTPUT_FIELDS + (<usize>c << 2))), paths << 3);
+  for (let c = 0; c < 9; c++) {
+    const column = c < 8 ? c : 9; // the terminal price goes to column 8
+    memory.copy(outPtr + ((<usize>column * <usize>stride) << 3), E.stateArray(env, load<i32>(OUTPUT_FIELDS + (<usize>c << 2))), paths << 3);
   }
   const xs = E.stateArray(env, E.S_X);
   const terminal = outPtr + ((<usize>8 * <usize>stride) << 3);

@@ -35,11 +35,13 @@
 // @ts-ignore: decorator
 @inline export const E_STEP: i32 = 15;        // the next step to take
 // @ts-ignore: decorator
-@inline export const E_SIGMA0: i32 = 16;      // initial volatility of returns per sqrt(year) (observation scale)
+@inline export const E_OBS_PRICE_SCALE: i32 = 16;     // price move since arrival -> units of sigma over the horizon
 // @ts-ignore: decorator
-@inline export const E_VAR_REF: i32 = 17;     // variance of reference (observation scale)
+@inline export const E_OBS_VARIANCE_SCALE: i32 = 17;  // 1 / reference variance (Heston theta); 0 for the Brownian models
 // @ts-ignore: decorator
-@inline export const E_DT_YEARS: i32 = 18;
+@inline export const E_OBS_TRANSIENT_SCALE: i32 = 18; // transient state -> units of s0 sigma0 sqrt(dt)
+// @ts-ignore: decorator
+@inline export const E_MEAN_VOLUME: i32 = 19;         // average step volume (the volume observation is V_k / it)
 // byte offsets from the environment's base
 // @ts-ignore: decorator
 @inline export const E_OFF_PARAMS: i32 = 20;
@@ -68,7 +70,32 @@
 // @ts-ignore: decorator
 @inline export const E_OFF_FRACTIONS: i32 = 32; // B f64: the fraction of the remaining inventory each path trades
 // @ts-ignore: decorator
+@inline export const E_OFF_OBSERVATIONS: i32 = 33; // OBSERVATION_FEATURES x B f32, feature-major
+// @ts-ignore: decorator
+@inline export const E_OBJECTIVE: i32 = 34;        // OBJECTIVE_*
+// @ts-ignore: decorator
+@inline export const E_RISK_COEF: i32 = 35;        // mean-variance: lambda tau / 252 (1 / currency x days / days-per-year)
+// @ts-ignore: decorator
+@inline export const E_ALPHA: i32 = 36;            // OPD: weight of the squared action
+// @ts-ignore: decorator
+@inline export const E_FORCE_LIQUIDATION: i32 = 37; // 1: the last step sells what is left, cap lifted, excess penalised
+// @ts-ignore: decorator
+@inline export const E_PENALTY: i32 = 38;          // currency per share traded above the cap at a forced liquidation
+// @ts-ignore: decorator
+@inline export const E_MODEL_VARIANCE: i32 = 39;   // GBM: sigma^2; ABM: sigma^2 in currency^2 per year
+// @ts-ignore: decorator
 @inline export const E_HEADER_LENGTH: i32 = 40;
+
+// Objectives (the reward of a step, in bps of the arrival notional)
+// @ts-ignore: decorator
+@inline export const OBJECTIVE_COST: i32 = 0;           // minus the step's cost
+// @ts-ignore: decorator
+@inline export const OBJECTIVE_MEAN_VARIANCE: i32 = 1;  // minus (cost + lambda sigma^2 tau x^2), Almgren-Chriss per step
+// @ts-ignore: decorator
+@inline export const OBJECTIVE_OPD: i32 = 2;            // price advantage vs the window's average price - alpha a^2
+/** Observation features per path (see envObserve). */
+// @ts-ignore: decorator
+@inline export const OBSERVATION_FEATURES: i32 = 6;
 
 // State arrays (each B f64), index i at base + i B 8
 // @ts-ignore: decorator
@@ -96,9 +123,13 @@
 // @ts-ignore: decorator
 @inline export const S_PRICE_SUM: i32 = 11;   // sum of S_k over the steps taken (the window's average price)
 // @ts-ignore: decorator
-@inline export const S_TRANSIENT_0: i32 = 12; // then J transient components
+@inline export const S_REWARD: i32 = 12;      // reward of the last step (bps of notional)
 // @ts-ignore: decorator
-@inline export const STATE_FIELDS: i32 = 12;
+@inline export const S_RETURN: i32 = 13;      // sum of rewards so far
+// @ts-ignore: decorator
+@inline export const S_TRANSIENT_0: i32 = 14; // then J transient components
+// @ts-ignore: decorator
+@inline export const STATE_FIELDS: i32 = 14;
 
 /** f64 at a header slot. */
 // @ts-ignore: decorator

@@ -6,7 +6,15 @@
 //   S = exp(x) (x for ABM), f = exp(-sigma permLog cum), D = sum of transient components
 //   temporary = tempScale_k n^beta, step cost = sigma n (s0 - S f) + n (temporary + D + spread_k) + n permAdd cum
 //   components D_j = (D_j + w_j transScale_k n^betaT) decay_j; cum += n; q -= n; then the price model steps.
-// The costs are accumulated by part (timing, permanent, temporary, transient, spread) per path.
+// The costs are accumulated by part (timing, permanent, temporary, transient, spread) per path, and each step's
+// reward (bps of the arrival notional N = X s0) by objective:
+//   cost            -cost
+//   mean-variance   -(cost + lambda tau / 252 pv x^2), pv the price variance per year after the trade
+//                   (S^2 v for Heston, S^2 sigma^2 for GBM, sigma^2 for ABM), x the shares left: Almgren-Chriss
+//   OPD             -cost - alpha (n / X)^2, plus at the last step sigma (s0 - P_avg) X_executed: the sum is the
+//                   price advantage against the window's average unimpacted price P_avg (Fang et al. 2021),
+//                   which the reward knows and the observation never does
+// With forced liquidation the last step trades everything left, cap lifted, and pays E_PENALTY per share above it.
 import { expF64x2 } from '../math/exp';
 import { logF64x2 } from '../math/log';
 import { philoxRoundKeys } from '../rng/philox';
@@ -92,6 +100,17 @@ export function envStep(env: usize): void {
   const transScale = f64x2.splat(load<f64>(E.region(env, E.E_OFF_TRANS_SCALE) + kOffset));
   const kernelW = E.region(env, E.E_OFF_KERNEL_W), kernelD = E.region(env, E.E_OFF_KERNEL_D);
   const fractions = E.region(env, E.E_OFF_FRACTIONS);
+  const steps = <i32>E.header(env, E.E_STEPS);
+  const lastStep = k == steps - 1;
+  const forced = lastStep && E.header(env, E.E_FORCE_LIQUIDATION) != 0.0;
+  const penalty = f64x2.splat(E.header(env, E.E_PENALTY));
+  const objective = <i32>E.header(env, E.E_OBJECTIVE);
+  const toBps = f64x2.splat(1e4 / (E.header(env, E.E_SHARES) * E.header(env, E.E_S0)));
+  const riskCoef = f64x2.splat(E.header(env, E.E_RISK_COEF));
+  const alphaOverX2 = f64x2.splat(E.header(env, E.E_ALPHA) / (E.header(env, E.E_SHARES) * E.header(env, E.E_SHARES)));
+  const modelVariance = f64x2.splat(E.header(env, E.E_MODEL_VARIANCE));
+  const invSteps = f64x2.splat(1.0 / <f64>steps);
+  const rewards = E.stateArray(env, E.S_REWARD), returns = E.stateArray(env, E.S_RETURN);
   const xs = E.stateArray(env, E.S_X), vs = E.stateArray(env, E.S_V), qs = E.stateArray(env, E.S_Q);
   const cums = E.stateArray(env, E.S_CUM), timings = E.stateArray(env, E.S_TIMING);
   const permanents = E.stateArray(env, E.S_PERMANENT), temporaries = E.stateArray(env, E.S_TEMPORARY);
@@ -105,9 +124,11 @@ export function envStep(env: usize): void {
   const abm = model == MODEL_ABM;
   for (let p = 0; p < paths / 2; p++) {
     // trade
-    const f = f64x2.pmin(one, f64x2.pmax(zero, v128.load(at(fractions, p))));
+    const f = forced ? one : f64x2.pmin(one, f64x2.pmax(zero, v128.load(at(fractions, p))));
     const q = v128.load(at(qs, p)), cum = v128.load(at(cums, p));
-    const n = f64x2.pmin(capVolume, f64x2.mul(f, q));
+    const n = forced ? q : f64x2.pmin(capVolume, f64x2.mul(f, q));
+    // a forced liquidation above the cap pays a penalty per excess share, booked with the temporary cost
+    const excessCost = forced ? f64x2.mul(penalty, f64x2.pmax(zero, f64x2.sub(n, capVolume))) : zero;
     const x = v128.load(at(xs, p));
     const price = abm ? x : expF64x2(x);
     const factor = permLog == 0.0 ? one : expF64x2(f64x2.mul(negSidePermLog, cum));
@@ -116,24 +137,44 @@ export function envStep(env: usize): void {
     for (let j = 0; j < components; j++) d = f64x2.add(d, v128.load(at(d0 + <usize>j * stride, p)));
     const additive = f64x2.mul(permAdd, cum);
     const sideN = f64x2.mul(side, n);
-    v128.store(at(stepCosts, p), f64x2.add(f64x2.mul(sideN, f64x2.sub(s0, f64x2.mul(price, factor))),
-      f64x2.mul(n, f64x2.add(f64x2.add(f64x2.add(temporary, d), spread), additive))));
+    const stepCost = f64x2.add(f64x2.add(f64x2.mul(sideN, f64x2.sub(s0, f64x2.mul(price, factor))),
+      f64x2.mul(n, f64x2.add(f64x2.add(f64x2.add(temporary, d), spread), additive))), excessCost);
+    v128.store(at(stepCosts, p), stepCost);
     v128.store(at(timings, p), f64x2.add(v128.load(at(timings, p)), f64x2.mul(sideN, f64x2.sub(s0, price))));
     v128.store(at(permanents, p), f64x2.add(v128.load(at(permanents, p)),
       f64x2.add(f64x2.mul(f64x2.mul(sideN, price), f64x2.sub(one, factor)), f64x2.mul(n, additive))));
-    v128.store(at(temporaries, p), f64x2.add(v128.load(at(temporaries, p)), f64x2.mul(n, temporary)));
+    v128.store(at(temporaries, p), f64x2.add(f64x2.add(v128.load(at(temporaries, p)), f64x2.mul(n, temporary)), excessCost));
     v128.store(at(transients, p), f64x2.add(v128.load(at(transients, p)), f64x2.mul(n, d)));
     v128.store(at(spreads, p), f64x2.add(v128.load(at(spreads, p)), f64x2.mul(n, spread)));
     v128.store(at(maxps, p), f64x2.pmax(v128.load(at(maxps, p)), f64x2.mul(n, inverseVolume)));
-    v128.store(at(priceSums, p), f64x2.add(v128.load(at(priceSums, p)), price));
+    const priceSum = f64x2.add(v128.load(at(priceSums, p)), price);
+    v128.store(at(priceSums, p), priceSum);
     const impulse = f64x2.mul(transScale, powX2(n, transBeta));
     for (let j = 0; j < components; j++) {
       const dj = at(d0 + <usize>j * stride, p);
       v128.store(dj, f64x2.mul(f64x2.add(v128.load(dj), f64x2.mul(v128.load64_splat(kernelW + (<usize>j << 3)), impulse)),
         v128.load64_splat(kernelD + (<usize>j << 3))));
     }
-    v128.store(at(cums, p), f64x2.add(cum, n));
-    v128.store(at(qs, p), f64x2.sub(q, n));
+    const cumAfter = f64x2.add(cum, n), qAfter = f64x2.sub(q, n);
+    v128.store(at(cums, p), cumAfter);
+    v128.store(at(qs, p), qAfter);
+    // reward of the step (see the header)
+    let cost = stepCost;
+    if (objective == E.OBJECTIVE_MEAN_VARIANCE) {
+      const variance = model == MODEL_HESTON_EULER || model == MODEL_HESTON_QE ? f64x2.max(v128.load(at(vs, p)), zero) : modelVariance;
+      const priceVariance = abm ? variance : f64x2.mul(f64x2.mul(price, price), variance);
+      cost = f64x2.add(cost, f64x2.mul(f64x2.mul(riskCoef, priceVariance), f64x2.mul(qAfter, qAfter)));
+    }
+    let reward = f64x2.neg(f64x2.mul(cost, toBps));
+    if (objective == E.OBJECTIVE_OPD) {
+      reward = f64x2.sub(reward, f64x2.mul(alphaOverX2, f64x2.mul(n, n)));
+      if (lastStep) {
+        const average = f64x2.mul(priceSum, invSteps);
+        reward = f64x2.add(reward, f64x2.mul(f64x2.mul(f64x2.mul(side, f64x2.sub(s0, average)), cumAfter), toBps));
+      }
+    }
+    v128.store(at(rewards, p), reward);
+    v128.store(at(returns, p), f64x2.add(v128.load(at(returns, p)), reward));
     // price model
     const g = <usize>(p >> 1), half = <usize>(p & 1) << 4;
     if (model == MODEL_HESTON_EULER) {
@@ -157,4 +198,50 @@ export function envStep(env: usize): void {
     }
   }
   store<f64>(env + (<usize>E.E_STEP << 3), <f64>(k + 1));
+}
+
+/** Both lanes rounded to f32, stored as two consecutive f32. */
+// @ts-ignore: decorator
+@inline function storeF32Pair(ptr: usize, v: v128): void {
+  v128.store64_lane(ptr, f32x4.demote_f64x2_zero(v), 0);
+}
+
+/**
+ * Observations for the next decision (step k = E_STEP) of every path, f32, feature-major (OBSERVATION_FEATURES
+ * arrays of B): time left (N - k) / N; inventory left q / X; variance v / theta (1 for the Brownian models);
+ * price move since arrival in units of sigma over the horizon; step volume over the average step volume;
+ * transient impact state in units of s0 sigma0 sqrt(dt).
+ */
+export function envObserve(env: usize): void {
+  const k = <i32>E.header(env, E.E_STEP);
+  const steps = <i32>E.header(env, E.E_STEPS);
+  const paths = <i32>E.header(env, E.E_PATHS);
+  const components = <i32>E.header(env, E.E_COMPONENTS);
+  const params = E.region(env, E.E_OFF_PARAMS);
+  const out = E.region(env, E.E_OFF_OBSERVATIONS);
+  const plane = <usize>paths << 2;
+  const timeLeft = f64x2.splat(<f64>(steps - k) / <f64>steps);
+  const invShares = f64x2.splat(1.0 / E.header(env, E.E_SHARES));
+  const varianceScale = E.header(env, E.E_OBS_VARIANCE_SCALE);
+  const priceScale = f64x2.splat(E.header(env, E.E_OBS_PRICE_SCALE));
+  const x0 = f64x2.splat(param(params, P_X0));
+  const volume = load<f64>(E.region(env, E.E_OFF_VOLUME) + (<usize>min(k, steps - 1) << 3));
+  const volumeLevel = f64x2.splat(volume / E.header(env, E.E_MEAN_VOLUME));
+  const transientScale = f64x2.splat(E.header(env, E.E_OBS_TRANSIENT_SCALE));
+  const xs = E.stateArray(env, E.S_X), vs = E.stateArray(env, E.S_V), qs = E.stateArray(env, E.S_Q);
+  const d0 = E.stateArray(env, E.S_TRANSIENT_0);
+  const stride = <usize>paths << 3;
+  const one = f64x2.splat(1.0);
+  for (let p = 0; p < paths / 2; p++) {
+    const o = <usize>p << 3; // two f32 per pair
+    let d = f64x2.splat(0.0);
+    for (let j = 0; j < components; j++) d = f64x2.add(d, v128.load(at(d0 + <usize>j * stride, p)));
+    const variance = varianceScale > 0.0 ? f64x2.mul(v128.load(at(vs, p)), f64x2.splat(varianceScale)) : one;
+    storeF32Pair(out + o, timeLeft);
+    storeF32Pair(out + plane + o, f64x2.mul(v128.load(at(qs, p)), invShares));
+    storeF32Pair(out + 2 * plane + o, variance);
+    storeF32Pair(out + 3 * plane + o, f64x2.mul(f64x2.sub(v128.load(at(xs, p)), x0), priceScale));
+    storeF32Pair(out + 4 * plane + o, volumeLevel);
+    storeF32Pair(out + 5 * plane + o, f64x2.mul(d, transientScale));
+  }
 }

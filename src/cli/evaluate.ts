@@ -1,7 +1,8 @@
 // flowexec evaluate CONFIG.json: every strategy on common paths; a table, one JSON line, or a full report file.
 import { writeFileSync, renameSync, existsSync, statSync, unlinkSync } from 'node:fs';
-import { dirname, extname, resolve } from 'node:path';
-import { parseEvaluationConfig } from '../eval/config.js';
+import { dirname, extname, resolve, isAbsolute, join } from 'node:path';
+import { parseEvaluationConfig, type EvaluationConfig } from '../eval/config.js';
+import { parsePolicyFile, type PolicyFile } from '../strategies/policy-file.js';
 import { runEvaluation } from '../eval/evaluate.js';
 import { evaluationCsv } from '../eval/report-csv.js';
 import { InputError } from '../market/validation.js';
@@ -25,6 +26,17 @@ function outputTarget(out: string | undefined): { path: string; format: 'json' |
   return { path, format };
 }
 
+/** Policy files of the config's `policy` strategies, relative paths from the config's folder, validated. */
+export function loadPolicies(config: EvaluationConfig, base: string): Map<string, PolicyFile> {
+  const policies = new Map<string, PolicyFile>();
+  config.strategies.forEach((s, i) => {
+    if (s.type !== 'policy' || policies.has(s.file)) return;
+    const path = isAbsolute(s.file) ? s.file : join(base, s.file);
+    policies.set(s.file, parsePolicyFile(readJsonFile(path, `strategies.${i}.file`), s.file));
+  });
+  return policies;
+}
+
 /** Writes a file atomically: a reader sees the old file or the whole new one, never half of it. */
 export function writeAtomically(path: string, text: string): void {
   const temporary = `${path}.tmp-${process.pid}`;
@@ -45,6 +57,7 @@ export async function evaluateCommand(args: string[]): Promise<void> {
   if (values.help) { console.log(`usage: ${EVALUATE_USAGE}`); return; }
   if (positionals.length === 0) throw new InputError(`missing CONFIG.json (usage: ${EVALUATE_USAGE})`);
   const config = parseEvaluationConfig(readJsonFile(positionals[0]!, 'config file'));
+  const policies = loadPolicies(config, dirname(resolve(positionals[0]!)));
   const paths = integerOption(values, 'paths', 1, 4_000_000_000);
   const seed = integerOption(values, 'seed', 0, Number.MAX_SAFE_INTEGER);
   const threads = integerOption(values, 'threads', 1, 256) ?? defaultThreads();
@@ -53,7 +66,7 @@ export async function evaluateCommand(args: string[]): Promise<void> {
   const bar = progressBar(config.name, 'paths');
   let result;
   try {
-    result = await runEvaluation(config, executor, { paths, seed, onProgress: (done, total) => bar.update(done, total) });
+    result = await runEvaluation(config, executor, { paths, seed, policies, onProgress: (done, total) => bar.update(done, total) });
   } finally {
     bar.stop();
     await executor.close();

@@ -27,6 +27,9 @@ export interface FlowexecExports {
   // closed-loop execution (assembly/rollout/execution-env.ts, closed-loop.ts, assembly/policy)
   envReset(env: number): void;
   envStep(env: number): void;
+  envObserve(env: number): void;
+  mlpForward(policy: number, obsPtr: number, outPtr: number, paths: number): void;
+  mlpFractions(env: number, policy: number, muPtr: number): void;
   closedLoopRollout(env: number, policy: number, policyPtr: number, outPtr: number, stride: number): void;
   scheduleFractions(env: number, qtyPtr: number): void;
   adaptiveAcFractions(env: number, policyPtr: number): void;

@@ -20,14 +20,24 @@ export interface EnvSpec {
   spread: Float64Array;
   transientScale: Float64Array;
   stepVolume: Float64Array;
-  /** Observation scales (issue 6): initial volatility per sqrt(year), a reference variance, step in years. */
-  sigma0: number;
-  varianceRef: number;
-  dtYears: number;
+  /** Observation scales (see envObserve). */
+  obsPriceScale: number;
+  obsVarianceScale: number;
+  obsTransientScale: number;
+  meanVolume: number;
+  /** OBJECTIVE_* and its coefficients: riskCoef = lambda tau / 252, alpha for OPD. */
+  objective: number;
+  riskCoef: number;
+  alpha: number;
+  /** GBM sigma^2, ABM sigma^2 (currency^2 per year): the price variance of the mean-variance term. */
+  modelVariance: number;
+  /** Training: the last step sells what is left (cap lifted), penalty per share above the cap. */
+  forceLiquidation: boolean;
+  penaltyPerShare: number;
 }
 
 export interface PolicyRef {
-  /** POLICY_SCHEDULE (params: qty per step) or POLICY_ADAPTIVE_AC (params: AC slots). */
+  /** POLICY_SCHEDULE (qty per step), POLICY_ADAPTIVE_AC (AC slots) or POLICY_MLP (f32 network block as f64s). */
   kind: number;
   params: Float64Array;
 }

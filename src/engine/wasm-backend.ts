@@ -3,7 +3,7 @@ import type { Engine } from './engine.js';
 import type { KernelBackend, Seed } from './backend.js';
 import { padPaths } from './layout.js';
 import type { EnvSpec, PolicyRef } from './env-spec.js';
-import { ROLLOUT_COLUMNS } from './env-layout.js';
+import { ROLLOUT_COLUMNS, ENV_PATH_BLOCK } from './env-layout.js';
 import { allocEnv } from './wasm-env.js';
 
 export class WasmBackend implements KernelBackend {
@@ -58,7 +58,7 @@ export class WasmBackend implements KernelBackend {
   closedLoopRollout(spec: EnvSpec, firstPath: number, n: number, policy: PolicyRef, out: Float64Array, stride: number): void {
     this.scoped(() => {
       const e = this.engine;
-      const paths = Math.ceil(n / 4) * 4;
+      const paths = Math.ceil(n / ENV_PATH_BLOCK) * ENV_PATH_BLOCK;
       const env = allocEnv(e, spec, paths, firstPath);
       const policyPtr = this.put(policy.params);
       const outPtr = e.alloc(ROLLOUT_COLUMNS * paths * 8);

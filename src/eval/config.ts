@@ -9,7 +9,7 @@ import { formatZodError, InputError } from '../market/validation.js';
 
 export const DEFAULT_SEED = 20240601;
 
-const marketSchema = z.strictObject({
+export const marketSchema = z.strictObject({
   model: priceModelSchema,
   /** Shares the whole market trades in a day. */
   dailyVolume: z.number({ error: 'must be a number' }).gt(0, 'must be > 0').max(1e12, 'must be <= 1e12'),
@@ -18,7 +18,7 @@ const marketSchema = z.strictObject({
     .default({ type: 'relative', temporary: { eta: 0, beta: 1 }, permanent: { gamma: 0 }, spread: { halfSpreadBps: 0 } }),
 });
 
-const orderSchema = z.strictObject({
+export const orderSchema = z.strictObject({
   side: z.enum(['sell', 'buy'], { error: 'must be "sell" or "buy"' }).default('sell'),
   shares: z.number({ error: 'must be a number' }).gt(0, 'must be > 0').max(1e10, 'must be <= 1e10'),
   /** Exactly one of horizonMinutes (trading minutes) and horizonDays (trading days of 390 minutes). */

@@ -10,10 +10,12 @@ import { linearisedParameters } from '../strategies/linearise.js';
 import { applyParticipationCap } from '../strategies/participation.js';
 import { staticCosts } from '../market/static-costs.js';
 import { initialVolatility } from '../engine/model-params.js';
+import type { PolicyFile } from '../strategies/policy-file.js';
 
 export interface EvaluateOptions {
   paths?: number;
   seed?: number;
+  policies?: ReadonlyMap<string, PolicyFile>;
   onProgress?: SimulateOptions['onProgress'];
   signal?: AbortSignal;
   /** Wall clock in milliseconds. */
@@ -61,7 +63,7 @@ function frontierPlan(plan: ExecutionPlan, grid: number[]): ExecutionPlan {
 
 export async function runEvaluation(config: EvaluationConfig, executor: ShardExecutor, options: EvaluateOptions = {}): Promise<EvaluationResult> {
   const now = options.now ?? (() => performance.now());
-  const plan = buildExecutionPlan(config, { paths: options.paths, seed: options.seed });
+  const plan = buildExecutionPlan(config, { paths: options.paths, seed: options.seed, policies: options.policies });
   const grid = config.evaluation.frontier ?? [];
   const totalPaths = plan.paths * (grid.length > 0 ? 2 : 1);
   const started = now();

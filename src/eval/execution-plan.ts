@@ -12,17 +12,21 @@ import { almgrenChrissSchedule, almgrenChrissMoments } from '../strategies/almgr
 import { linearisedParameters, lambdaPerCurrency } from '../strategies/linearise.js';
 import { defaultStrategyName, type StrategySpec } from '../strategies/spec.js';
 import { InputError } from '../market/validation.js';
+import { policyRef, type PolicyFile } from '../strategies/policy-file.js';
 import { orderGrid, type EvaluationConfig } from './config.js';
 import { IS_BINS, expectedShortfallBps, type ExecutionPlan, type StrategyPlan, type StaticStrategyPlan } from './plan.js';
 
 export interface PlanOverrides {
   paths?: number;
   seed?: number;
+  /** Validated policy files by the `file` of their strategy (the runtime loads them; this layer reads no files). */
+  policies?: ReadonlyMap<string, PolicyFile>;
 }
 
 interface Context {
   config: EvaluationConfig;
   model: PriceModel;
+  policies?: ReadonlyMap<string, PolicyFile>;
   shares: number;
   steps: number;
   stepDays: number;
@@ -69,7 +73,11 @@ function planStrategy(spec: StrategySpec, ctx: Context, index: number): Strategy
     params[AC.VARIANCE_YEAR] = ctx.model.kind === 'heston' ? 0 : ctx.model.sigma * ctx.model.sigma;
     return { kind: 'closed-loop', name, type: spec.type, policy: { kind: POLICY_ADAPTIVE_AC, params } };
   }
-  if (spec.type === 'policy') throw new InputError(`strategies.${index}: learned policies are evaluated with \`flowexec evaluate\` once trained (see flowexec train)`);
+  if (spec.type === 'policy') {
+    const policy = ctx.policies?.get(spec.file);
+    if (!policy) throw new InputError(`strategies.${index}.file: policy "${spec.file}" was not loaded`);
+    return { kind: 'closed-loop', name, type: spec.type, policy: policyRef(policy) };
+  }
   const capped = applyParticipationCap(targetSchedule(spec, ctx, index), ctx.stepVolume, ctx.config.order.participationCap);
   return { kind: 'static', name, type: spec.type, unfilledShares: capped.unfilledShares,
     costs: staticCosts(ctx.impact, capped.qty, ctx.stepVolume, ctx.s0, ctx.side) };
@@ -84,7 +92,7 @@ export function buildExecutionPlan(config: EvaluationConfig, overrides: PlanOver
   const stepVolume = stepVolumes(config.market.volumeCurve, config.market.dailyVolume, grid.steps, grid.stepMinutes, config.order.startMinute);
   const impact = resolveImpact(config.market.impact, { s0, sigma0, dailyVolume: config.market.dailyVolume, stepVolume, stepDays, logModel: isLogModel(model) });
   const side = config.order.side === 'sell' ? 1 : -1;
-  const ctx: Context = { config, model, shares: config.order.shares, steps: grid.steps, stepDays, s0, sigma0, side, stepVolume, impact };
+  const ctx: Context = { config, model, policies: overrides.policies, shares: config.order.shares, steps: grid.steps, stepDays, s0, sigma0, side, stepVolume, impact };
   const names = new Set<string>();
   const strategies = config.strategies.map((spec, i) => {
     const plan = planStrategy(spec, ctx, i);

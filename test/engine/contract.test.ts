@@ -5,7 +5,8 @@ import { allBackends, firstBitDifference } from '../support/backends.js';
 import { modelParamBlock, type PriceModel } from '../../src/engine/model-params.js';
 import { MODEL_HESTON_EULER, MODEL_HESTON_QE, MODEL_GBM, MODEL_ABM } from '../../src/engine/layout.js';
 import { seedWords, type KernelBackend } from '../../src/engine/backend.js';
-import { POLICY_SCHEDULE, POLICY_ADAPTIVE_AC, AC } from '../../src/engine/env-layout.js';
+import { POLICY_SCHEDULE, POLICY_ADAPTIVE_AC, POLICY_MLP, AC, OBJECTIVE_COST, OBJECTIVE_MEAN_VARIANCE, OBJECTIVE_OPD, ROLLOUT_COLUMNS } from '../../src/engine/env-layout.js';
+import { mlpBlock, mlpBlockAsF64 } from '../../src/engine/mlp-layout.js';
 import type { EnvSpec } from '../../src/engine/env-spec.js';
 import { powerLawKernel } from '../../src/market/transient-kernel.js';
 
@@ -83,8 +84,18 @@ function envSpec(model: PriceModel, modelId: number, side: 1 | -1): EnvSpec {
     temporaryBeta: 0.6, transientBeta: 0.8, kernelWeights: kernel.weights, kernelDecays: kernel.decays,
     participationCap: 0.6, seed: SEED, temporaryScale: stepVolume.map((v) => 0.01 * model.s0 / v ** 0.6),
     spread: new Float64Array(steps).fill(0.01), transientScale: stepVolume.map((v) => 0.002 * model.s0 / v ** 0.8),
-    stepVolume, sigma0: 0.2, varianceRef: 0.04, dtYears: 1 / (252 * 390),
+    stepVolume, obsPriceScale: 12.5, obsVarianceScale: model.kind === 'heston' ? 25 : 0, obsTransientScale: 0.3,
+    meanVolume: 8000, objective: OBJECTIVE_COST, riskCoef: 0, alpha: 0, modelVariance: 0.09, forceLiquidation: false, penaltyPerShare: 0,
   };
+}
+
+/** A network with reproducible pseudo-random weights (hidden 16, 8), inputs normalised around plausible values. */
+function randomMlp(seed: number): Float32Array {
+  let state = seed;
+  const rand = () => { state = (Math.imul(state, 1664525) + 1013904223) >>> 0; return state / 4294967296 - 0.5; };
+  const arr = (n: number, scale: number) => Float32Array.from({ length: n }, () => rand() * scale);
+  return mlpBlock({ actionScale: seed % 2 ? 4 : 0, inputs: 6, hidden: [16, 8], obsMean: [0.5, 0.5, 1, 0, 1, 0], obsStd: [0.3, 0.3, 0.5, 1, 0.5, 1],
+    w1: arr(96, 1), b1: arr(16, 0.2), w2: arr(128, 0.7), b2: arr(8, 0.2), w3: arr(8, 1), b3: [-1] });
 }
 
 for (const [name, id, model] of MODELS) {
@@ -95,8 +106,14 @@ for (const [name, id, model] of MODELS) {
       const acParams = new Float64Array(AC.LENGTH);
       acParams[AC.LAMBDA] = 1e-5; acParams[AC.ETA_TILDE] = 1e-4; acParams[AC.TAU_DAYS] = 1 / 390;
       acParams[AC.USE_STATE_VARIANCE] = model.kind === 'heston' ? 1 : 0; acParams[AC.VARIANCE_YEAR] = 0.09;
-      for (const policy of [schedule, { kind: POLICY_ADAPTIVE_AC, params: acParams }]) {
-        const [a, b] = run((be) => { const out = new Float64Array(9 * 13); be.closedLoopRollout(spec, 77, 13, policy, out, 13); return out; });
+      const mlp = { kind: POLICY_MLP, params: mlpBlockAsF64(randomMlp(7)) };
+      const plainMlp = { kind: POLICY_MLP, params: mlpBlockAsF64(randomMlp(8)) };
+      const objectives: Array<Partial<EnvSpec>> = [{}, { objective: OBJECTIVE_MEAN_VARIANCE, riskCoef: 1e-9 },
+        { objective: OBJECTIVE_OPD, alpha: 3, forceLiquidation: true, penaltyPerShare: 0.05, participationCap: 0.1 }];
+      for (const [policy, extra] of [[schedule, objectives[0]], [{ kind: POLICY_ADAPTIVE_AC, params: acParams }, objectives[1]], [mlp, objectives[2]],
+        [plainMlp, objectives[1]]] as const) {
+        const s2 = { ...spec, ...extra };
+        const [a, b] = run((be) => { const out = new Float64Array(ROLLOUT_COLUMNS * 13); be.closedLoopRollout(s2, 77, 13, policy, out, 13); return out; });
         assertSameBits(a, b, `${name} policy ${policy.kind}`);
         assert.ok(a.every(Number.isFinite));
       }

@@ -1,0 +1,122 @@
+// A trained policy network evaluated inside wasm: observation normalisation, two ReLU hidden layers, one output
+// (the pre-sigmoid mean of the action). f32x4 over paths, 16 paths per weight load, so the network costs about
+// half an instruction per multiply-add per path; tfjs (float32) computes the same function to ~1e-6.
+//
+// Parameter block (f32, laid out by src/engine/mlp-layout.ts): [nIn, h1, h2, scratchOffset (floats), actionScale A,
+// actionShift c, 0, 0] then, each padded to a multiple of 4 floats: obsMean[nIn], obsInvStd[nIn], W1[h1][nIn], b1[h1], W2[h2][h1], b2[h2],
+// W3[h2], b3; at scratchOffset: room for (nIn + h1 + h2) x 16 floats of activations.
+// Inputs are clipped to [-10, 10] after normalisation (as SB3's VecNormalize does).
+// Action: the fraction of the remaining inventory is A sigmoid(mu + c) / (steps left), c = -ln(A - 1), so mu = 0
+// trades at TWAP's rate and A bounds how much faster than TWAP the policy may go (A = 0: plain sigmoid(mu)); the
+// last step trades everything left, like every other strategy (the participation cap still applies).
+import { expF64x2 } from '../math/exp';
+import * as E from '../rollout/env-layout';
+
+// @ts-ignore: decorator
+@inline function pad4(n: i32): usize {
+  return <usize>((n + 3) & ~3) << 2;
+}
+
+// @ts-ignore: decorator
+@inline function dim(policy: usize, i: i32): i32 {
+  return <i32>load<f32>(policy + (<usize>i << 2));
+}
+
+// @ts-ignore: decorator
+@inline function splat32(ptr: usize): v128 {
+  return v128.load32_splat(ptr);
+}
+
+/**
+ * mu of paths 0 .. paths - 1 (a multiple of 16): observations f32 feature-major (nIn planes of `paths`) at obsPtr,
+ * mu f32 to outPtr.
+ */
+export function mlpForward(policy: usize, obsPtr: usize, outPtr: usize, paths: i32): void {
+  const nIn = dim(policy, 0), h1 = dim(policy, 1), h2 = dim(policy, 2);
+  const mean = policy + 32;
+  const invStd = mean + pad4(nIn);
+  const w1 = invStd + pad4(nIn);
+  const b1 = w1 + pad4(h1 * nIn);
+  const w2 = b1 + pad4(h1);
+  const b2 = w2 + pad4(h2 * h1);
+  const w3 = b2 + pad4(h2);
+  const b3 = w3 + pad4(h2);
+  const inputs = policy + (<usize>dim(policy, 3) << 2);
+  const hidden1 = inputs + (<usize>nIn << 6);
+  const hidden2 = hidden1 + (<usize>h1 << 6);
+  const plane = <usize>paths << 2;
+  const lo = f32x4.splat(-10.0), hi = f32x4.splat(10.0), zero = f32x4.splat(0.0);
+  for (let block = 0; block < paths; block += 16) {
+    const column = <usize>block << 2;
+    for (let i = 0; i < nIn; i++) {
+      const m = splat32(mean + (<usize>i << 2)), s = splat32(invStd + (<usize>i << 2));
+      const src = obsPtr + <usize>i * plane + column, dst = inputs + (<usize>i << 6);
+      for (let v = 0; v < 4; v++) {
+        const x = f32x4.mul(f32x4.sub(v128.load(src + (<usize>v << 4)), m), s);
+        v128.store(dst + (<usize>v << 4), f32x4.min(f32x4.max(x, lo), hi));
+      }
+    }
+    denseRelu(inputs, nIn, w1, b1, h1, hidden1, zero);
+    denseRelu(hidden1, h1, w2, b2, h2, hidden2, zero);
+    let a0 = splat32(b3), a1 = a0, a2 = a0, a3 = a0;
+    for (let j = 0; j < h2; j++) {
+      const w = splat32(w3 + (<usize>j << 2));
+      const h = hidden2 + (<usize>j << 6);
+      a0 = f32x4.add(a0, f32x4.mul(w, v128.load(h)));
+      a1 = f32x4.add(a1, f32x4.mul(w, v128.load(h, 16)));
+      a2 = f32x4.add(a2, f32x4.mul(w, v128.load(h, 32)));
+      a3 = f32x4.add(a3, f32x4.mul(w, v128.load(h, 48)));
+    }
+    v128.store(outPtr + column, a0);
+    v128.store(outPtr + column, a1, 16);
+    v128.store(outPtr + column, a2, 32);
+    v128.store(outPtr + column, a3, 48);
+  }
+}
+
+/** out[j] = max(0, b[j] + sum_i w[j][i] in[i]) for 16 paths (four f32x4 per row of activations). */
+// @ts-ignore: decorator
+@inline function denseRelu(input: usize, nIn: i32, w: usize, b: usize, nOut: i32, out: usize, zero: v128): void {
+  for (let j = 0; j < nOut; j++) {
+    let a0 = splat32(b + (<usize>j << 2)), a1 = a0, a2 = a0, a3 = a0;
+    const row = w + (<usize>(j * nIn) << 2);
+    for (let i = 0; i < nIn; i++) {
+      const wi = splat32(row + (<usize>i << 2));
+      const x = input + (<usize>i << 6);
+      a0 = f32x4.add(a0, f32x4.mul(wi, v128.load(x)));
+      a1 = f32x4.add(a1, f32x4.mul(wi, v128.load(x, 16)));
+      a2 = f32x4.add(a2, f32x4.mul(wi, v128.load(x, 32)));
+      a3 = f32x4.add(a3, f32x4.mul(wi, v128.load(x, 48)));
+    }
+    const o = out + (<usize>j << 6);
+    v128.store(o, f32x4.max(a0, zero));
+    v128.store(o, f32x4.max(a1, zero), 16);
+    v128.store(o, f32x4.max(a2, zero), 32);
+    v128.store(o, f32x4.max(a3, zero), 48);
+  }
+}
+
+/**
+ * The deterministic action of every path of an environment: observe, run the network, fraction = sigmoid(mu)
+ * (in f64). muPtr: room for B f32. The environment's paths must be a multiple of 16.
+ */
+export function mlpFractions(env: usize, policy: usize, muPtr: usize): void {
+  const paths = <i32>E.header(env, E.E_PATHS);
+  mlpForward(policy, E.region(env, E.E_OFF_OBSERVATIONS), muPtr, paths);
+  const out = E.region(env, E.E_OFF_FRACTIONS);
+  const scale = <f64>load<f32>(policy, 16), shift = f64x2.splat(<f64>load<f32>(policy, 20));
+  const stepsLeft = E.header(env, E.E_STEPS) - E.header(env, E.E_STEP);
+  // the last step trades everything left (as every strategy does): a leftover would escape its cost
+  if (stepsLeft <= 1.0) {
+    const ones = f64x2.splat(1.0);
+    for (let p = 0; p < paths / 2; p++) v128.store(out + (<usize>p << 4), ones);
+    return;
+  }
+  const factor = f64x2.splat(scale > 0.0 ? scale / stepsLeft : 1.0);
+  const one = f64x2.splat(1.0);
+  for (let p = 0; p < paths / 2; p++) {
+    const mu = f64x2.promote_low_f32x4(v128.load64_zero(muPtr + (<usize>p << 3)));
+    const sigmoid = f64x2.div(one, f64x2.add(one, expF64x2(f64x2.neg(f64x2.add(mu, shift)))));
+    v128.store(out + (<usize>p << 4), f64x2.mul(factor, sigmoid));
+  }
+}

@@ -1,0 +1,87 @@
+// Experiment ppo-ac: PPO in the Almgren-Chriss (2000) world (arithmetic Brownian price, linear impact), mean-variance
+// objective E[cost] + lambda sigma^2 tau sum x_k^2. That objective's optimum is the AC schedule (a linear-quadratic
+// control problem: the optimal control is deterministic), known exactly; PPO must come within 3%. It guards
+// against the classic failure of PPO on execution: collapsing to "sell everything at once".
+import { buildExecutionPlan } from '../../eval/execution-plan.js';
+import { parseTrainConfig, evaluationConfigOf, type TrainConfig } from '../train-config.js';
+import { trainFromConfig, trainingEnvironment } from '../train.js';
+import { almgrenChrissHoldings } from '../../strategies/almgren-chriss.js';
+import type { StaticStrategyPlan } from '../../eval/plan.js';
+import { judgePolicy, judgeSchedule, pairedSummary, type ExperimentOptions } from './common.js';
+import type { PolicyFile } from '../../strategies/policy-file.js';
+
+/** The paper's example: 1e6 shares at 50, 5 daily steps, sigma 0.95 / sqrt(day), eta 2.5e-6, gamma 2.5e-7, lambda 1e-6. */
+export const PAPER = { X: 1e6, S0: 50, N: 5, tau: 1, sigma: 0.95, epsilon: 0.0625, eta: 2.5e-6, gamma: 2.5e-7, lambda: 1e-6 };
+
+export function ppoAcConfig(quick: boolean): TrainConfig {
+  return parseTrainConfig({
+    name: 'ppo-ac',
+    description: 'PPO in the Almgren-Chriss (2000) worked example, mean-variance objective with the paper\'s lambda = 1e-6 per currency.',
+    market: {
+      model: { type: 'abm', s0: PAPER.S0, sigmaPerSqrtDay: PAPER.sigma },
+      dailyVolume: 5e6,
+      impact: { type: 'almgren-chriss', epsilon: PAPER.epsilon, eta: PAPER.eta, gamma: PAPER.gamma },
+    },
+    order: { side: 'sell', shares: PAPER.X, horizonDays: PAPER.N * PAPER.tau, steps: PAPER.N },
+    objective: { type: 'mean-variance', riskAversionPerCurrency: PAPER.lambda },
+    ppo: quick ? { iterations: 60, envs: 2048, minibatch: 2048, learningRate: 3e-3, seed: 3 }
+      : { iterations: 200, envs: 4096, minibatch: 4096, learningRate: 3e-3, seed: 3 },
+    evaluation: { paths: 100_000, seed: 20240601 },
+  });
+}
+
+/** Exact objective of the AC schedule, bps: (E + lambda Var) / notional, eq. 7-8 of the paper. */
+export function acOptimumBps(): number {
+  const x = almgrenChrissHoldings({ shares: PAPER.X, steps: PAPER.N, tauDays: PAPER.tau, sigmaPerSqrtDay: PAPER.sigma,
+    gamma: PAPER.gamma, eta: PAPER.eta, epsilon: PAPER.epsilon }, PAPER.lambda);
+  const etaTilde = PAPER.eta - PAPER.gamma * PAPER.tau / 2;
+  let trades = 0, held = 0;
+  for (let j = 0; j < PAPER.N; j++) { const n = x[j]! - x[j + 1]!; trades += n * n; held += x[j + 1]! * x[j + 1]!; }
+  const mean = PAPER.gamma * PAPER.X * PAPER.X / 2 + PAPER.epsilon * PAPER.X + (etaTilde / PAPER.tau) * trades;
+  const risk = PAPER.lambda * PAPER.sigma * PAPER.sigma * PAPER.tau * held;
+  return 1e4 * (mean + risk) / (PAPER.X * PAPER.S0);
+}
+
+export interface PpoAcResult {
+  experiment: 'ppo-ac';
+  quick: boolean;
+  optimumObjective: number;
+  /** The AC schedule by Monte Carlo on the same paths (checks the environment against the closed form). */
+  acMonteCarloObjective: number;
+  ppoObjective: number;
+  ppoStderr: number;
+  /** 100 (PPO - AC schedule) / optimum on common paths: the sampling noise both share cancels. */
+  gapToOptimumPct: number;
+  /** 100 (PPO - optimum) / optimum with PPO's own Monte Carlo error (for reference). */
+  rawGapToOptimumPct: number;
+  /** PPO - AC on common paths. */
+  pairedGap: { mean: number; ci95: [number, number] };
+  twapObjective: number;
+  paths: number;
+  envSteps: number;
+  trainingSeconds: number;
+  policy: PolicyFile;
+}
+
+export async function ppoAc(o: ExperimentOptions): Promise<PpoAcResult> {
+  const config = ppoAcConfig(o.quick);
+  const started = performance.now();
+  const trained = await trainFromConfig(config, o.engine, { onIteration: o.onIteration, createdAt: 'experiment' });
+  const trainingSeconds = (performance.now() - started) / 1000;
+  const { judging } = trainingEnvironment(config);
+  const plan = buildExecutionPlan(evaluationConfigOf(config, [{ type: 'twap' }, { type: 'almgren-chriss', riskAversionPerCurrency: PAPER.lambda }]));
+  const [twap, ac] = plan.strategies as [StaticStrategyPlan, StaticStrategyPlan];
+  const { paths, seed } = config.evaluation;
+  const ppo = judgePolicy(o.engine, judging, trained.policy, paths, seed);
+  const acJudged = judgeSchedule(o.engine, judging, ac, paths, seed);
+  const twapJudged = judgeSchedule(o.engine, judging, twap, paths, seed);
+  const optimum = acOptimumBps();
+  const paired = pairedSummary(ppo.samples, acJudged.samples);
+  return {
+    experiment: 'ppo-ac', quick: o.quick, optimumObjective: optimum, acMonteCarloObjective: acJudged.summary.mean,
+    ppoObjective: ppo.summary.mean, ppoStderr: ppo.summary.stderr, gapToOptimumPct: 100 * paired.mean / optimum,
+    rawGapToOptimumPct: 100 * (ppo.summary.mean - optimum) / optimum,
+    pairedGap: { mean: paired.mean, ci95: paired.ci95 }, twapObjective: twapJudged.summary.mean, paths,
+    envSteps: trained.history.at(-1)?.envSteps ?? 0, trainingSeconds, policy: trained.policy,
+  };
+}

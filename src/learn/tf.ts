@@ -1,0 +1,25 @@
+// tfjs on its WASM backend, set up once (the only module besides src/learn/* that may import @tensorflow).
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+
+let ready: Promise<typeof tf> | undefined;
+
+/**
+ * The tfjs module with the wasm backend active. The trailing slash of the wasm path matters (without it tfjs
+ * looks for ".../disttfjs-backend-wasm-simd.wasm"); the threaded build never loads in Node, so this is one thread.
+ */
+export function tfWasm(): Promise<typeof tf> {
+  ready ??= (async () => {
+    const require = createRequire(import.meta.url);
+    setWasmPaths(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')) + '/dist/');
+    tf.env().set('IS_TEST', true);
+    await tf.setBackend('wasm');
+    await tf.ready();
+    return tf;
+  })();
+  return ready;
+}
+
+export type Tf = typeof tf;

@@ -1,0 +1,51 @@
+// Training from a config: the environment of its market and objective, PPO, and the policy file it produces.
+import type { Engine } from '../engine/engine.js';
+import type { EnvSpec } from '../engine/env-spec.js';
+import { OBJECTIVE_COST, OBJECTIVE_MEAN_VARIANCE, OBJECTIVE_OPD } from '../engine/env-layout.js';
+import { buildExecutionPlan } from '../eval/execution-plan.js';
+import { envSpecFor } from '../eval/closed-loop.js';
+import type { ExecutionPlan } from '../eval/plan.js';
+import { lambdaPerCurrency } from '../strategies/linearise.js';
+import { policyFileOf, type PolicyFile } from '../strategies/policy-file.js';
+import { trainPpo, type IterationLog } from './ppo.js';
+import { evaluationConfigOf, type TrainConfig } from './train-config.js';
+
+export interface TrainingEnvironment {
+  plan: ExecutionPlan;
+  /** The environment PPO trains in (forced liquidation as configured). */
+  training: EnvSpec;
+  /** The same objective without forced liquidation: how policies are judged (the cap binds, leftovers are unfilled). */
+  judging: EnvSpec;
+}
+
+export function trainingEnvironment(c: TrainConfig): TrainingEnvironment {
+  const plan = buildExecutionPlan(evaluationConfigOf(c), { paths: 1000, seed: c.evaluation.seed });
+  const o = c.objective;
+  const notional = plan.orderShares * plan.s0;
+  const objective = o.type === 'cost'
+    ? { objective: OBJECTIVE_COST }
+    : o.type === 'mean-variance'
+      ? { objective: OBJECTIVE_MEAN_VARIANCE, lambdaPerCurrency: lambdaPerCurrency(o, notional) }
+      : { objective: OBJECTIVE_OPD, alpha: o.alpha };
+  return {
+    plan,
+    training: envSpecFor(plan, { ...objective, forceLiquidation: c.ppo.forceLiquidation, penaltyBps: c.ppo.penaltyBps }),
+    judging: envSpecFor(plan, objective),
+  };
+}
+
+export interface TrainingResult {
+  policy: PolicyFile;
+  history: IterationLog[];
+}
+
+export async function trainFromConfig(c: TrainConfig, engine: Engine, options: { onIteration?: (log: IterationLog) => void; signal?: AbortSignal; createdAt?: string } = {}): Promise<TrainingResult> {
+  const env = trainingEnvironment(c);
+  const trained = await trainPpo({ engine, spec: env.training, settings: c.ppo, onIteration: options.onIteration, signal: options.signal });
+  const last = trained.history[trained.history.length - 1];
+  const policy = policyFileOf(c.name, trained.weights, trained.logStd,
+    { market: c.market, order: c.order, objective: c.objective },
+    { algorithm: 'ppo', settings: c.ppo, iterations: trained.history.length, envSteps: trained.envSteps, final: last },
+    options.createdAt ?? new Date().toISOString());
+  return { policy, history: trained.history };
+}

@@ -1,0 +1,124 @@
+// B parallel executions of one order, Gymnasium-shaped (reset / step over Float32Array batches), in the wasm engine.
+// Episode e of a seed runs paths e B .. e B + B - 1: exactly the draws the evaluation runner uses for those paths.
+import type { Engine } from '../engine/engine.js';
+import type { EnvSpec } from '../engine/env-spec.js';
+import { seedWords } from '../engine/backend.js';
+import { E, S, OBSERVATION_FEATURES, ENV_PATH_BLOCK } from '../engine/env-layout.js';
+import { allocEnv, envState } from '../engine/wasm-env.js';
+
+export interface StepResult {
+  /** Observations after the step, row-major [B][OBSERVATION_FEATURES] (the next episode's first when done). */
+  obs: Float32Array;
+  /** Reward of the step, bps of the arrival notional (objective of the spec). */
+  reward: Float32Array;
+  /** 1 for every env at the horizon (all episodes have the same length, so they end together). */
+  done: Uint8Array;
+  info: { episode?: EpisodeInfo };
+}
+
+export interface EpisodeInfo {
+  /** Sum of rewards of each env's episode. */
+  returns: Float64Array;
+  /** Cost of each env's episode, bps: timing + permanent + temporary + transient + spread. */
+  costBps: Float64Array;
+  /** Fraction of the order executed. */
+  completion: Float64Array;
+}
+
+export class VecEnv {
+  readonly envs: number;
+  readonly steps: number;
+  private readonly base: number;
+  private readonly muPtr: number;
+  private policyPtr = 0;
+  private policyLength = 0;
+  private episode = 0;
+  private firstPathOffset = 0;
+
+  constructor(private readonly engine: Engine, private readonly spec: EnvSpec, envs: number) {
+    if (envs % ENV_PATH_BLOCK !== 0) throw new RangeError(`envs must be a multiple of ${ENV_PATH_BLOCK}, got ${envs}`);
+    this.envs = envs;
+    this.steps = spec.steps;
+    this.base = allocEnv(engine, spec, envs, 0);
+    this.muPtr = engine.alloc(envs * 4);
+  }
+
+  private header(): Float64Array {
+    return this.engine.f64(this.base, E.HEADER_LENGTH);
+  }
+
+  /** Starts episode 0 of `seed` (paths from firstPath); returns the first observations. */
+  reset(seed: number, firstPath = 0): Float32Array {
+    const key = seedWords(seed);
+    const h = this.header();
+    h[E.SEED_LO] = key.lo;
+    h[E.SEED_HI] = key.hi;
+    this.episode = 0;
+    this.firstPathOffset = firstPath;
+    this.startEpisode();
+    return this.observations();
+  }
+
+  private startEpisode(): void {
+    this.header()[E.FIRST_PATH] = this.firstPathOffset + this.episode * this.envs;
+    this.engine.exports.envReset(this.base);
+  }
+
+  /** Step index of the next decision. */
+  get step(): number {
+    return this.header()[E.STEP]!;
+  }
+
+  /** Current observations, row-major [B][OBSERVATION_FEATURES] (a fresh array). */
+  observations(): Float32Array {
+    this.engine.exports.envObserve(this.base);
+    const planes = this.observationPlanes();
+    const out = new Float32Array(this.envs * OBSERVATION_FEATURES);
+    for (let i = 0; i < OBSERVATION_FEATURES; i++) {
+      for (let p = 0; p < this.envs; p++) out[p * OBSERVATION_FEATURES + i] = planes[i * this.envs + p]!;
+    }
+    return out;
+  }
+
+  private observationPlanes(): Float32Array {
+    return new Float32Array(this.engine.exports.memory.buffer, this.base + this.header()[E.OFF_OBSERVATIONS]!, OBSERVATION_FEATURES * this.envs);
+  }
+
+  /** The network's mean action (pre-sigmoid) for the current observations, computed in wasm (f32 block of mlp-layout). */
+  policyMeans(block: Float32Array): Float32Array {
+    if (this.policyLength !== block.length) {
+      this.policyPtr = this.engine.alloc(block.length * 4, 16);
+      this.policyLength = block.length;
+    }
+    new Float32Array(this.engine.exports.memory.buffer, this.policyPtr, block.length).set(block);
+    this.engine.exports.envObserve(this.base);
+    this.engine.exports.mlpForward(this.policyPtr, this.base + this.header()[E.OFF_OBSERVATIONS]!, this.muPtr, this.envs);
+    return new Float32Array(this.engine.exports.memory.buffer, this.muPtr, this.envs).slice();
+  }
+
+  /** Takes a step with actions = the fraction of each env's remaining inventory to trade (clamped to [0, 1]). */
+  stepWith(actions: ArrayLike<number>): StepResult {
+    const h = this.header();
+    this.engine.f64(this.base + h[E.OFF_FRACTIONS]!, this.envs).set(actions as ArrayLike<number>);
+    this.engine.exports.envStep(this.base);
+    const reward = Float32Array.from(envState(this.engine, this.base, S.REWARD));
+    const done = new Uint8Array(this.envs);
+    const info: StepResult['info'] = {};
+    if (this.step >= this.steps) {
+      done.fill(1);
+      info.episode = this.episodeInfo();
+      this.episode++;
+      this.startEpisode();
+    }
+    return { obs: this.observations(), reward, done, info };
+  }
+
+  private episodeInfo(): EpisodeInfo {
+    const field = (f: number) => Float64Array.from(envState(this.engine, this.base, f));
+    const toBps = 1e4 / (this.spec.shares * this.spec.s0);
+    const parts = [S.TIMING, S.PERMANENT, S.TEMPORARY, S.TRANSIENT, S.SPREAD].map(field);
+    const costBps = new Float64Array(this.envs);
+    for (let p = 0; p < this.envs; p++) costBps[p] = parts.reduce((sum, a) => sum + a[p]!, 0) * toBps;
+    return { returns: field(S.RETURN), costBps, completion: field(S.CUM).map((c) => c / this.spec.shares) };
+  }
+}
