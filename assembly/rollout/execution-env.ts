@@ -175,26 +175,38 @@ export function envStep(env: usize): void {
     }
     v128.store(at(rewards, p), reward);
     v128.store(at(returns, p), f64x2.add(v128.load(at(returns, p)), reward));
-    // price model
-    const g = <usize>(p >> 1), half = <usize>(p & 1) << 4;
-    if (model == MODEL_HESTON_EULER) {
-      const z = normals + (g << 7) + (<usize>(k & 1) << 6) + half;
+  }
+  // the price model, in its own pass: one tight loop per model with no branch inside
+  if (model == MODEL_HESTON_EULER) {
+    const dt = paramX2(params, P_DT), muDt = paramX2(params, P_MU_DT), halfDt = paramX2(params, P_HALF_DT);
+    const kappaThetaDt = paramX2(params, P_KAPPA_THETA_DT), kappaDt = paramX2(params, P_KAPPA_DT);
+    const xi = paramX2(params, P_XI), rho = paramX2(params, P_RHO), rhoBar = paramX2(params, P_RHO_BAR);
+    const phase = <usize>(k & 1) << 6;
+    for (let p = 0; p < paths / 2; p++) {
+      const z = normals + (<usize>(p >> 1) << 7) + phase + (<usize>(p & 1) << 4);
       const z1 = v128.load(z), z2 = v128.load(z, 32);
-      const v = v128.load(at(vs, p));
+      const x = v128.load(at(xs, p)), v = v128.load(at(vs, p));
       const vp = f64x2.max(v, zero);
-      const sq = f64x2.sqrt(f64x2.mul(vp, paramX2(params, P_DT)));
-      v128.store(at(xs, p), logPriceStep(x, vp, sq, z1, paramX2(params, P_MU_DT), paramX2(params, P_HALF_DT)));
-      v128.store(at(vs, p), varianceStep(v, vp, sq, z1, z2, paramX2(params, P_KAPPA_THETA_DT), paramX2(params, P_KAPPA_DT),
-        paramX2(params, P_XI), paramX2(params, P_RHO), paramX2(params, P_RHO_BAR)));
-    } else if (model == MODEL_HESTON_QE) {
-      const z = normals + (g << 7) + (<usize>(k & 1) << 6) + half;
-      const words = v128.load(uniforms + (g << 6) + (<usize>(k & 3) << 4));
+      const sq = f64x2.sqrt(f64x2.mul(vp, dt));
+      v128.store(at(xs, p), logPriceStep(x, vp, sq, z1, muDt, halfDt));
+      v128.store(at(vs, p), varianceStep(v, vp, sq, z1, z2, kappaThetaDt, kappaDt, xi, rho, rhoBar));
+    }
+  } else if (model == MODEL_HESTON_QE) {
+    const phase = <usize>(k & 1) << 6, column = <usize>(k & 3) << 4;
+    for (let p = 0; p < paths / 2; p++) {
+      const g = <usize>(p >> 1);
+      const z = normals + (g << 7) + phase + (<usize>(p & 1) << 4);
+      const words = v128.load(uniforms + (g << 6) + column);
       const w = (p & 1) ? i64x2.extend_high_i32x4_u(words) : i64x2.extend_low_i32x4_u(words);
-      v128.store(at(xs, p), qeStepF64x2(params, x, v128.load(at(vs, p)), v128.load(z), v128.load(z, 32), uniformF64x2(w)));
+      v128.store(at(xs, p), qeStepF64x2(params, v128.load(at(xs, p)), v128.load(at(vs, p)), v128.load(z), v128.load(z, 32), uniformF64x2(w)));
       v128.store(at(vs, p), qeNextV);
-    } else {
-      const z = v128.load(normals + (g << 7) + (<usize>(k & 3) << 5) + half);
-      v128.store(at(xs, p), f64x2.add(f64x2.add(x, paramX2(params, P_DRIFT_DT)), f64x2.mul(paramX2(params, P_VOL_SQRT_DT), z)));
+    }
+  } else {
+    const drift = paramX2(params, P_DRIFT_DT), vol = paramX2(params, P_VOL_SQRT_DT);
+    const phase = <usize>(k & 3) << 5;
+    for (let p = 0; p < paths / 2; p++) {
+      const z = v128.load(normals + (<usize>(p >> 1) << 7) + phase + (<usize>(p & 1) << 4));
+      v128.store(at(xs, p), f64x2.add(f64x2.add(v128.load(at(xs, p)), drift), f64x2.mul(vol, z)));
     }
   }
   store<f64>(env + (<usize>E.E_STEP << 3), <f64>(k + 1));
