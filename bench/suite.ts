@@ -13,10 +13,19 @@ import { NodePoolExecutor } from '../src/runtime/node-pool.js';
 import { WORKLOADS_DIR } from '../src/runtime/paths.js';
 import { readJsonFile } from '../src/cli/files.js';
 import { measure } from './measure.js';
+import { parseEvaluationConfig } from '../src/eval/config.js';
+import { runEvaluation } from '../src/eval/evaluate.js';
+import { PACKAGE_ROOT } from '../src/runtime/paths.js';
+import { POLICY_MLP, ROLLOUT_COLUMNS } from '../src/engine/env-layout.js';
+import { mlpBlock, mlpBlockAsF64 } from '../src/engine/mlp-layout.js';
+import { ppoAcConfig } from '../src/learn/experiments/ppo-ac.js';
+import { ppoHestonConfig } from '../src/learn/experiments/ppo-heston.js';
+import { trainingEnvironment } from '../src/learn/train.js';
+import { trainPpo, type IterationLog } from '../src/learn/ppo.js';
 import { findAnchors, runAnchor } from './anchors.js';
 
 export interface BenchRow {
-  suite: 'workload' | 'anchor' | 'scaling-paths' | 'scaling-threads';
+  suite: 'workload' | 'anchor' | 'scaling-paths' | 'scaling-threads' | 'strategies' | 'env' | 'ppo';
   workload: string;
   impl: string;
   threads: number;
@@ -26,6 +35,8 @@ export interface BenchRow {
   seconds: number;
   /** FlowExec wasm (same workload, same run) divided by this row's throughput; on wasm rows: wasm / TS twin. */
   ratio?: number;
+  /** Domain unit of pathStepsPerSec for the env and ppo suites: env-steps/s. */
+  unit?: 'path-steps/s' | 'env-steps/s';
   rmePercent?: number;
 }
 
@@ -88,6 +99,10 @@ export async function runBenchSuite(o: BenchOptions): Promise<BenchRow[]> {
       pathStepsPerSec: t.pathStepsPerSec, seconds: t.seconds, rmePercent: t.rmePercent });
   }
 
+  await strategiesSuite(o, wasm, emit, runs);
+  await envSuite(o, emit);
+  await ppoSuite(o, emit);
+
   const threadPlan = planFromWorkload(paths, { seed: SEED, scheme: 'euler', paths: o.quick ? 400_000 : 2_000_000 });
   let single = 0;
   for (let threads = 1; threads <= o.maxThreads; threads++) {
@@ -103,4 +118,52 @@ export async function runBenchSuite(o: BenchOptions): Promise<BenchRow[]> {
     }
   }
   return rows;
+}
+
+/** Five static strategies on common paths against one: the price path is simulated once for all of them. */
+async function strategiesSuite(o: BenchOptions, wasm: ShardExecutor, emit: (row: BenchRow) => void, runs: number): Promise<void> {
+  const config = parseEvaluationConfig(readJsonFile(join(PACKAGE_ROOT, 'examples', 'heston-execution.json'), 'example'));
+  config.evaluation.frontier = undefined;
+  const paths = o.quick ? 20_000 : 100_000;
+  const five = { ...config, strategies: config.strategies.filter((s) => s.type !== 'adaptive-almgren-chriss').concat([{ type: 'schedule', fractions: new Array(390).fill(1) }]) };
+  const one = { ...config, strategies: [{ type: 'twap' as const }] };
+  const single = await measure('one strategy', () => runEvaluation(one, wasm, { paths }), runs);
+  const many = await measure('five strategies', () => runEvaluation(five, wasm, { paths }), runs);
+  emit({ suite: 'strategies', workload: 'heston-execution example', impl: '1 static', threads: 1, paths, steps: 390,
+    pathStepsPerSec: (paths * 390) / single.seconds, seconds: single.seconds, rmePercent: single.rmePercent });
+  emit({ suite: 'strategies', workload: 'heston-execution example', impl: '5 static', threads: 1, paths, steps: 390,
+    pathStepsPerSec: (paths * 390) / many.seconds, seconds: many.seconds, rmePercent: many.rmePercent, ratio: many.seconds / single.seconds });
+}
+
+/** The execution environment with a 16 x 16 policy network in wasm, against the TS twin, per world. */
+async function envSuite(o: BenchOptions, emit: (row: BenchRow) => void): Promise<void> {
+  const engine = await createNodeEngine();
+  const wasm = new WasmBackend(engine), twin = new ReferenceBackend();
+  const arr = (n: number) => Float32Array.from({ length: n }, (_, i) => 0.3 * Math.sin(i));
+  const policy = { kind: POLICY_MLP, params: mlpBlockAsF64(mlpBlock({ actionScale: 10, inputs: 6, hidden: [16, 16],
+    obsMean: [0.5, 0.5, 1, 0, 1, 0], obsStd: [0.3, 0.3, 0.5, 1, 0.5, 1], w1: arr(96), b1: arr(16), w2: arr(256), b2: arr(16), w3: arr(16), b3: [0] })) };
+  for (const [world, config] of [['almgren-chriss world', ppoAcConfig(true)], ['heston world (ppo-heston)', ppoHestonConfig(true)]] as const) {
+    const { judging } = trainingEnvironment(config);
+    const batch = 1024, batches = o.quick ? 16 : 64;
+    const out = new Float64Array(ROLLOUT_COLUMNS * batch);
+    const fast = await measure(`env ${world}`, () => { for (let b = 0; b < batches; b++) wasm.closedLoopRollout(judging, b * batch, batch, policy, out, batch); });
+    const slow = await measure(`twin ${world}`, () => twin.closedLoopRollout(judging, 0, batch, policy, out, batch), 1);
+    const fastRate = (batches * batch * judging.steps) / fast.seconds, slowRate = (batch * judging.steps) / slow.seconds;
+    emit({ suite: 'env', workload: world, impl: 'ts-twin', threads: 1, paths: batch, steps: judging.steps, pathStepsPerSec: slowRate, seconds: slow.seconds, unit: 'env-steps/s' });
+    emit({ suite: 'env', workload: world, impl: 'wasm-simd', threads: 1, paths: batches * batch, steps: judging.steps, pathStepsPerSec: fastRate,
+      seconds: fast.seconds, rmePercent: fast.rmePercent, ratio: fastRate / slowRate, unit: 'env-steps/s' });
+  }
+}
+
+/** End-to-end PPO (collection in wasm + updates on tfjs-wasm) with ppo-heston's default configuration. */
+async function ppoSuite(o: BenchOptions, emit: (row: BenchRow) => void): Promise<void> {
+  const config = ppoHestonConfig(true);
+  config.ppo.iterations = o.quick ? 3 : 8;
+  const { training } = trainingEnvironment(config);
+  const logs: IterationLog[] = [];
+  await trainPpo({ engine: await createNodeEngine(), spec: training, settings: config.ppo, onIteration: (l) => logs.push(l) });
+  const steady = logs.slice(1);
+  const rate = steady.reduce((a, l) => a + l.stepsPerSec, 0) / steady.length;
+  emit({ suite: 'ppo', workload: 'ppo-heston', impl: 'tfjs-wasm + wasm env', threads: 1, paths: config.ppo.envs, steps: training.steps,
+    pathStepsPerSec: rate, seconds: (config.ppo.envs * training.steps) / rate, unit: 'env-steps/s' });
 }

@@ -6,10 +6,12 @@ import { InputError } from '../market/validation.js';
 import { existsSync } from 'node:fs';
 
 function formatRow(r: BenchRow): string {
-  const speed = `${(r.pathStepsPerSec / 1e6).toFixed(1).padStart(8)} M path-steps/s`;
+  const rate = r.pathStepsPerSec / 1e6;
+  const speed = `${(rate < 1 ? rate.toFixed(3) : rate.toFixed(1)).padStart(8)} M ${r.unit === 'env-steps/s' ? 'env-steps/s ' : 'path-steps/s'}`;
   const ratio = r.ratio === undefined ? '' : r.suite === 'anchor' ? `  FlowExec / ${r.impl} = ${r.ratio.toFixed(2)}x`
-    : r.suite === 'scaling-threads' ? `  ${r.ratio.toFixed(2)}x one thread` : `  ${r.ratio.toFixed(1)}x the TS twin`;
-  return `${r.suite.padEnd(16)}${r.workload.padEnd(18)}${r.impl.padEnd(11)}${String(r.threads).padStart(2)} thr ${r.paths.toLocaleString('en-US').padStart(11)} paths ${speed}${ratio}`;
+    : r.suite === 'scaling-threads' ? `  ${r.ratio.toFixed(2)}x one thread`
+    : r.suite === 'strategies' ? `  ${r.ratio.toFixed(2)}x the wall time of one` : `  ${r.ratio.toFixed(1)}x the TS twin`;
+  return `${r.suite.padEnd(16)}${r.workload.slice(0, 26).padEnd(27)}${r.impl.padEnd(21)}${String(r.threads).padStart(2)} thr ${r.paths.toLocaleString('en-US').padStart(11)} paths ${speed}${ratio}`;
 }
 
 export async function benchCommand(args: string[]): Promise<void> {

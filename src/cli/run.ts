@@ -41,7 +41,9 @@ export async function runCommand(args: string[]): Promise<void> {
   const result = await runWithProgress(workload.name, threads, (executor, onProgress) =>
     runWorkload(workload, { paths, steps, seed, scheme, shardChunks: shardPaths && shardPaths / 1000, onProgress }, executor));
   const exact = result.kind === 'paths' && workload.kind === 'paths' ? exactCallPrice(workload) : undefined;
-  if (values.json) console.log(JSON.stringify({ ...result, ...(exact !== undefined ? { exactPrice: exact } : {}) }));
+  // peak resident set of the whole process (worker threads included), for the memory-does-not-grow check
+  const peakRssMiB = process.resourceUsage().maxRSS / 1024;
+  if (values.json) console.log(JSON.stringify({ ...result, ...(exact !== undefined ? { exactPrice: exact } : {}), peakRssMiB }));
   else console.log(formatRun(result, exact));
 }
 
