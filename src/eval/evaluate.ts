@@ -44,6 +44,8 @@ export interface EvaluationResult extends ExecutionSummary {
   /** Scale of the report: bps of the arrival notional. */
   notional: number;
   riskAversion: number;
+  /** Max relative error of the transient kernel's sum-of-exponentials fit over the horizon (0: exact). */
+  transientKernelError: number;
   frontier?: FrontierPoint[];
 }
 
@@ -87,6 +89,6 @@ export async function runEvaluation(config: EvaluationConfig, executor: ShardExe
   return {
     name: config.name, paths: plan.paths, steps: plan.steps, seed: plan.seed, threads: executor.threads, wallSeconds,
     pathStepsPerSec: (totalPaths * plan.steps) / wallSeconds, notional: plan.orderShares * plan.s0,
-    riskAversion: plan.riskAversion, ...summary, ...(frontier ? { frontier } : {}),
+    riskAversion: plan.riskAversion, transientKernelError: plan.impact.kernel.maxRelativeError, ...summary, ...(frontier ? { frontier } : {}),
   };
 }

@@ -31,7 +31,7 @@ const transientSchema = z.discriminatedUnion('kernel', [
     alpha: z.number().gt(0, 'must be in (0, 2]').max(2, 'must be in (0, 2]'),
     t0Steps: z.number().gt(0, 'must be > 0'),
     beta: z.number().gt(0, 'must be in (0, 2]').max(2, 'must be in (0, 2]').default(1),
-    components: z.number().int().min(2).max(16).default(8),
+    components: z.number().int().min(4).max(32).default(16),
   }),
 ], { error: 'transient.kernel must be "exponential" or "power-law"' });
 

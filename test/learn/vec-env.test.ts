@@ -11,7 +11,7 @@ import { envSpecFor } from '../../src/eval/closed-loop.js';
 import { ChunkRunner } from '../../src/eval/chunk.js';
 import { CHUNK_PATHS, PARTS, type StaticStrategyPlan } from '../../src/eval/plan.js';
 import { WasmBackend } from '../../src/engine/wasm-backend.js';
-import { OBJECTIVE_MEAN_VARIANCE } from '../../src/engine/env-layout.js';
+import { OBJECTIVE_MEAN_VARIANCE, OBJECTIVE_OPD } from '../../src/engine/env-layout.js';
 
 const engine = await createNodeEngine();
 const config = parseEvaluationConfig(JSON.parse(readFileSync('examples/heston-execution.json', 'utf8')));
@@ -68,6 +68,24 @@ test('trading TWAP in the environment costs each path exactly what the evaluatio
   for (let p = 0; p < B; p++) {
     assert.ok(Math.abs(cost![p]! - values[isColumn + p]!) < 1e-9 * (1 + Math.abs(cost![p]!)), `path ${p}: env ${cost![p]} runner ${values[isColumn + p]}`);
   }
+});
+
+test('OPD: with no impact TWAP returns exactly 0 (its average price is the window\'s) and front-loading does not', () => {
+  const noImpact = parseEvaluationConfig({ ...JSON.parse(readFileSync('examples/heston-execution.json', 'utf8')),
+    market: { ...config.market, impact: { type: 'relative', temporary: { eta: 0, beta: 1 }, permanent: { gamma: 0 }, spread: { halfSpreadBps: 0 } } },
+    strategies: [{ type: 'twap' }] });
+  const p = buildExecutionPlan(noImpact, { paths: CHUNK_PATHS, seed: 5 });
+  const env = new VecEnv(engine, envSpecFor(p, { objective: OBJECTIVE_OPD, alpha: 0 }), B);
+  const episode = (fraction: (k: number) => number) => {
+    env.reset(5);
+    let info;
+    for (let k = 0; k < env.steps; k++) info = env.stepWith(new Float64Array(B).fill(fraction(k))).info.episode ?? info;
+    return info!.returns;
+  };
+  const twap = episode((k) => 1 / (env.steps - k));
+  assert.ok(twap.every((r) => Math.abs(r) < 1e-9), `TWAP returns ${twap.slice(0, 3)}`);
+  const front = episode((k) => (k === 0 ? 0.5 : 1 / (env.steps - k)));
+  assert.ok(front.some((r) => Math.abs(r) > 1e-3));
 });
 
 test('an env count that is not a multiple of 16 is refused', () => {
