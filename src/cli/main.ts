@@ -8,8 +8,11 @@ const USAGE = `FlowExec: Monte Carlo engine for optimal trade execution research
 usage:
   ${RUN_USAGE}
   ${EVALUATE_USAGE}
+  flowexec train ppo CONFIG.json --out POLICY.json [--iterations N] [--json]
+  flowexec experiment ppo-ac|ppo-heston [--quick] [--json] [--out POLICY.json]
   flowexec demo                  both canonical workloads on defaults, each beside its exact oracle
   flowexec bench [--anchors DIR] [--quick] [--json]
+  flowexec serve [--port 8080] [--host 127.0.0.1] [--data-dir .flowexec/api] [--threads N]
   flowexec help
 
 Set FLOWEXEC_DEBUG=1 to see stack traces of internal errors.`;
@@ -17,8 +20,11 @@ Set FLOWEXEC_DEBUG=1 to see stack traces of internal errors.`;
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   run: runCommand,
   evaluate: async (args) => (await import('./evaluate.js')).evaluateCommand(args),
+  train: async (args) => (await import('./train.js')).trainCommand(args),
+  experiment: async (args) => (await import('./experiment.js')).experimentCommand(args),
   demo: async (args) => (await import('./demo.js')).demoCommand(args),
   bench: async (args) => (await import('./bench.js')).benchCommand(args),
+  serve: async (args) => (await import('./serve.js')).serveCommand(args),
 };
 
 async function main(argv: string[]): Promise<number> {

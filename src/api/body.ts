@@ -1,0 +1,64 @@
+// Reading a JSON request body: media type checked, size bounded while streaming, parse errors as 400.
+import { ApiError } from './errors.js';
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+
+/** Bytes of the body, at most maxBytes (413 beyond, whatever Content-Length claims). */
+async function readBounded(request: Request, maxBytes: number): Promise<Uint8Array> {
+  const tooLarge = () => new ApiError(413, 'payload_too_large', `body: larger than ${maxBytes} bytes`, 'body');
+  const declared = request.headers.get('content-length');
+  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes) throw tooLarge();
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        reader.cancel().catch(() => {});
+        throw tooLarge();
+      }
+      parts.push(value);
+    }
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    throw new ApiError(400, 'malformed_json', 'body: could not be read', 'body');
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const part of parts) { bytes.set(part, at); at += part.byteLength; }
+  return bytes;
+}
+
+/** The parsed JSON body of a request that must carry one. */
+export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!JSON_TYPE.test(type)) {
+    throw new ApiError(415, 'unsupported_media_type', 'content-type: must be application/json', 'content-type');
+  }
+  const bytes = await readBounded(request, maxBytes);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ApiError(400, 'malformed_json', 'body: not valid UTF-8', 'body');
+  }
+  if (text.trim() === '') throw new ApiError(400, 'malformed_json', 'body: empty (expected a JSON object)', 'body');
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof SyntaxError ? error.message.split('\n')[0]!.slice(0, 200) : 'too deeply nested';
+    throw new ApiError(400, 'malformed_json', `body: not valid JSON (${detail})`, 'body');
+  }
+}
+
+/** The body must be a JSON object (not an array, string or null). */
+export function requireObject(value: unknown): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ApiError(422, 'invalid_request', 'body: must be a JSON object', 'body');
+  }
+  return value as Record<string, unknown>;
+}

@@ -1,0 +1,42 @@
+// flowexec serve: the HTTP API on Node (worker pool, on-disk jobs) until SIGINT or SIGTERM.
+import { resolve } from 'node:path';
+import { parseCommand, integerOption } from './args.js';
+import { defaultThreads } from '../runtime/node-pool.js';
+import { startNodeServer } from '../runtime/node-server.js';
+import { InputError } from '../market/validation.js';
+
+export const SERVE_USAGE = 'flowexec serve [--port 8080] [--host 127.0.0.1] [--data-dir .flowexec/api] [--threads N]';
+
+export async function serveCommand(args: string[]): Promise<void> {
+  const { values } = parseCommand(args, {
+    port: { type: 'string' }, host: { type: 'string' }, 'data-dir': { type: 'string' }, threads: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  }, 0);
+  if (values.help) { console.log(`usage: ${SERVE_USAGE}`); return; }
+  const port = integerOption(values, 'port', 0, 65535) ?? 8080;
+  const host = values.host ?? '127.0.0.1';
+  if (!/^[\w.:-]{1,255}$/.test(host)) throw new InputError(`--host must be a host name or address (got "${host}")`, 'host');
+  const dataDir = resolve(values['data-dir'] ?? '.flowexec/api');
+  const threads = integerOption(values, 'threads', 1, 256) ?? defaultThreads();
+  let server;
+  try {
+    server = await startNodeServer({ port, host, dataDir, threads, env: process.env });
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    if (e.code === 'EADDRINUSE') throw new InputError(`--port: ${host}:${port} is already in use`, 'port');
+    if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND') throw new InputError(`--host: cannot listen on ${host}`, 'host');
+    if (e.code === 'EACCES') throw new InputError(`--port: no permission to listen on ${host}:${port}`, 'port');
+    if (e.code === 'ENOTDIR' || e.code === 'EEXIST') throw new InputError(`--data-dir: not a folder: ${dataDir}`, 'data-dir');
+    throw error;
+  }
+  console.log(`flowexec serve: listening on ${server.url} (data dir ${dataDir}, ${server.threads} threads)`);
+  await new Promise<void>((done) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      server.close().then(done, (error: unknown) => { console.error(`flowexec serve: ${(error as Error).message}`); done(); });
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

@@ -1,0 +1,82 @@
+// The API on Node: the engine's worker pool, the on-disk job store, @hono/node-server; what `flowexec serve` starts.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import { createApp } from '../api/app.js';
+import { JobRunner } from '../api/job-runner.js';
+import { SERVER_LIMITS, limitsFromEnv } from '../api/limits.js';
+import { WORKLOAD_NAMES } from '../api/schemas.js';
+import { InlineExecutor, type ShardExecutor } from '../eval/executor.js';
+import { WasmBackend } from '../engine/wasm-backend.js';
+import { createNodeEngine } from './node.js';
+import { NodePoolExecutor } from './node-pool.js';
+import { DiskJobStore } from './node-job-store.js';
+import { PACKAGE_ROOT, WORKLOADS_DIR } from './paths.js';
+
+export interface NodeServerOptions {
+  port: number;
+  host: string;
+  dataDir: string;
+  threads: number;
+  env: Record<string, string | undefined>;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  threads: number;
+  /** Stops accepting, abandons running jobs unrecorded (they run again at the next start), closes the pool. */
+  close(): Promise<void>;
+}
+
+/** The canonical workloads, read from fixed file names in the package (never from a request). */
+export function nodeWorkloads(): Record<string, unknown> {
+  return Object.fromEntries(WORKLOAD_NAMES.map((name) => [name, JSON.parse(readFileSync(join(WORKLOADS_DIR, `${name}.json`), 'utf8'))]));
+}
+
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+export async function startNodeServer(o: NodeServerOptions): Promise<RunningServer> {
+  const limits = limitsFromEnv(SERVER_LIMITS, (name) => o.env[name]);
+  const token = o.env.FLOWEXEC_API_TOKEN || undefined;
+  const store = await DiskJobStore.open(o.dataDir);
+  const executor: ShardExecutor = o.threads === 1 ? new InlineExecutor(new WasmBackend(await createNodeEngine())) : new NodePoolExecutor(o.threads);
+  const jobs = new JobRunner({ store, executor, limits, durable: true });
+  const app = createApp({ executor, workloads: nodeWorkloads(), jobs, limits, authToken: token, runtime: 'node', version: packageVersion() });
+
+  const server = createAdaptorServer({
+    fetch: app.fetch,
+    serverOptions: {
+      // a client that is slow to send its request is cut off (slowloris); responses (SSE) are not limited here
+      requestTimeout: limits.requestTimeoutMs,
+      headersTimeout: Math.min(limits.requestTimeoutMs, 15_000),
+      connectionsCheckingInterval: 1000, // how often those two are enforced (Node's default is 30 s)
+    },
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(o.port, o.host, () => { server.off('error', reject); resolve(); });
+    });
+  } catch (error) {
+    await executor.close();
+    throw error;
+  }
+  await jobs.start(); // jobs the last run left queued or running start again
+  const port = (server.address() as AddressInfo).port;
+  const host = o.host.includes(':') ? `[${o.host}]` : o.host;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${port}`, port, threads: executor.threads,
+    close: () => closing ??= (async () => {
+      await jobs.stop();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      if ('closeAllConnections' in server) server.closeAllConnections(); // event streams would hold close() open
+      await closed;
+      await executor.close();
+    })(),
+  };
+}
