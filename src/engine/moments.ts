@@ -28,33 +28,40 @@ function histogramOffset(shape: RecordShape, c: number): number {
 
 /** Merges b into a copy of a (a first). An empty record (count 0) is the identity. */
 export function mergeRecords(shape: RecordShape, a: Float64Array, b: Float64Array): Float64Array {
+  const out = a.slice();
+  mergeInto(shape, out, b);
+  return out;
+}
+
+/**
+ * Merges b into a in place (a first, then b). Long runs merge every chunk this way, with no allocation. The
+ * co-moments are updated before the means they depend on.
+ */
+export function mergeInto(shape: RecordShape, a: Float64Array, b: Float64Array): void {
   const na = a[0]!, nb = b[0]!;
-  if (nb === 0) return a.slice();
-  if (na === 0) return b.slice();
-  const out = new Float64Array(a.length);
+  if (nb === 0) return;
+  if (na === 0) { a.set(b.subarray(0, a.length)); return; }
   const n = na + nb;
-  out[0] = n;
   const weight = (na * nb) / n;
-  const deltas = new Float64Array(shape.nCols);
+  for (let i = 0; i < shape.nPaired; i++) {
+    const di = b[1 + 4 * i]! - a[1 + 4 * i]!;
+    for (let j = i + 1; j < shape.nPaired; j++) {
+      const o = pairIndex(shape, i, j);
+      a[o] = a[o]! + b[o]! + di * (b[1 + 4 * j]! - a[1 + 4 * j]!) * weight;
+    }
+  }
   for (let c = 0; c < shape.nCols; c++) {
     const o = 1 + 4 * c;
     const d = b[o]! - a[o]!;
-    deltas[c] = d;
-    out[o] = a[o]! + d * (nb / n);
-    out[o + 1] = a[o + 1]! + b[o + 1]! + d * d * weight;
-    out[o + 2] = Math.min(a[o + 2]!, b[o + 2]!);
-    out[o + 3] = Math.max(a[o + 3]!, b[o + 3]!);
-  }
-  for (let i = 0; i < shape.nPaired; i++) {
-    for (let j = i + 1; j < shape.nPaired; j++) {
-      const o = pairIndex(shape, i, j);
-      out[o] = a[o]! + b[o]! + deltas[i]! * deltas[j]! * weight;
-    }
+    a[o + 1] = a[o + 1]! + b[o + 1]! + d * d * weight;
+    a[o] = a[o]! + d * (nb / n);
+    a[o + 2] = Math.min(a[o + 2]!, b[o + 2]!);
+    a[o + 3] = Math.max(a[o + 3]!, b[o + 3]!);
   }
   if (shape.bins > 0) {
-    for (let o = histogramOffset(shape, 0); o < a.length; o++) out[o] = a[o]! + b[o]!;
+    for (let o = histogramOffset(shape, 0); o < a.length; o++) a[o] = a[o]! + b[o]!;
   }
-  return out;
+  a[0] = n;
 }
 
 /** An empty record (count 0): the identity of mergeRecords. */

@@ -30,6 +30,8 @@ export class ChunkRunner {
   private raw = new Float64Array(0);
   private values = new Float64Array(0);
   private envSpec?: { plan: ExecutionPlan; spec: EnvSpec };
+  /** The static strategies' schedules side by side, built once per plan (not once per chunk). */
+  private schedules?: { plan: ExecutionPlan; qty: Float64Array; weight: Float64Array };
 
   constructor(private readonly backend: KernelBackend) {}
 
@@ -40,12 +42,17 @@ export class ChunkRunner {
 
   /** The statistics record of chunk index `chunk` of the plan. */
   run(plan: SimulationPlan, chunk: number): Float64Array {
+    const record = new Float64Array(recordLength(recordShape(plan)));
+    this.runInto(plan, chunk, record);
+    return record;
+  }
+
+  /** The same, written into `record` (recordLength(recordShape(plan)) values). */
+  runInto(plan: SimulationPlan, chunk: number, record: Float64Array): void {
     const n = this.compute(plan, chunk);
     const shape = recordShape(plan);
-    const record = new Float64Array(recordLength(shape));
     const hist = plan.kind === 'execution' ? plan.histogram : null;
     this.backend.momentsReduce(this.values, n, CHUNK_PATHS, shape.nCols, shape.nPaired, hist, shape.bins, record);
-    return record;
   }
 
   /**
@@ -84,10 +91,13 @@ export class ChunkRunner {
     this.buffers(Math.max(2 * statics.length + 1, ROLLOUT_COLUMNS), PARTS.length * count);
     if (statics.length > 0) {
       const steps = plan.steps;
-      const qty = new Float64Array(statics.length * steps), weight = new Float64Array(statics.length * steps);
-      statics.forEach(([s], i) => { qty.set(s.costs.qty, i * steps); weight.set(s.costs.weight, i * steps); });
+      if (this.schedules?.plan !== plan) {
+        const qty = new Float64Array(statics.length * steps), weight = new Float64Array(statics.length * steps);
+        statics.forEach(([s], i) => { qty.set(s.costs.qty, i * steps); weight.set(s.costs.weight, i * steps); });
+        this.schedules = { plan, qty, weight };
+      }
       this.backend.staticExecution(plan.modelId, plan.params, seedWords(plan.seed), firstPath, n, steps, statics.length,
-        qty, weight, this.raw, CHUNK_PATHS);
+        this.schedules.qty, this.schedules.weight, this.raw, CHUNK_PATHS);
       const terminal = this.raw.subarray(2 * statics.length * CHUNK_PATHS);
       statics.forEach(([s, j], i) => this.staticColumns(plan, s, j, this.raw.subarray(2 * i * CHUNK_PATHS), this.raw.subarray((2 * i + 1) * CHUNK_PATHS), terminal, n));
     }

@@ -1,7 +1,8 @@
 // Where chunks run: in this thread on any backend, or (src/runtime/node-pool.ts) on a worker pool.
 import type { KernelBackend } from '../engine/backend.js';
 import type { SimulationPlan } from './plan.js';
-import { ChunkRunner } from './chunk.js';
+import { ChunkRunner, recordShape } from './chunk.js';
+import { recordLength } from '../engine/moments.js';
 
 /** Runs chunks firstChunk .. firstChunk + nChunks - 1 and returns their records, concatenated in order. */
 export interface ShardExecutor {
@@ -12,10 +13,9 @@ export interface ShardExecutor {
 
 /** Concatenated records of a shard, computed with a given runner (shared by the inline and worker executors). */
 export function runShardWith(runner: ChunkRunner, plan: SimulationPlan, firstChunk: number, nChunks: number): Float64Array {
-  const records = Array.from({ length: nChunks }, (_, i) => runner.run(plan, firstChunk + i));
-  const out = new Float64Array(records.reduce((sum, r) => sum + r.length, 0));
-  let at = 0;
-  for (const r of records) { out.set(r, at); at += r.length; }
+  const length = recordLength(recordShape(plan));
+  const out = new Float64Array(nChunks * length);
+  for (let i = 0; i < nChunks; i++) runner.runInto(plan, firstChunk + i, out.subarray(i * length, (i + 1) * length));
   return out;
 }
 

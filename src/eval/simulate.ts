@@ -1,5 +1,5 @@
 // Runs a plan shard by shard on an executor and merges chunk records strictly in chunk order.
-import { emptyRecord, mergeRecords, recordLength } from '../engine/moments.js';
+import { emptyRecord, mergeInto, recordLength } from '../engine/moments.js';
 import type { SimulationPlan } from './plan.js';
 import { CHUNK_PATHS } from './plan.js';
 import { chunkCount, recordShape } from './chunk.js';
@@ -26,7 +26,7 @@ export async function simulate(plan: SimulationPlan, executor: ShardExecutor, op
   const shardChunks = Math.max(1, Math.floor(options.shardChunks ?? DEFAULT_SHARD_CHUNKS));
   const shards = Math.ceil(chunks / shardChunks);
   const inFlight = Math.max(1, 2 * executor.threads);
-  let merged = emptyRecord(shape);
+  const merged = emptyRecord(shape);
   const finished = new Map<number, Float64Array>();
   let nextToMerge = 0, nextToSend = 0, donePaths = 0;
   let failure: unknown;
@@ -46,7 +46,7 @@ export async function simulate(plan: SimulationPlan, executor: ShardExecutor, op
             const shardRecords = finished.get(nextToMerge)!;
             finished.delete(nextToMerge++);
             for (let at = 0; at < shardRecords.length; at += length) {
-              merged = mergeRecords(shape, merged, shardRecords.subarray(at, at + length));
+              mergeInto(shape, merged, shardRecords.subarray(at, at + length));
             }
           }
           options.onProgress?.(donePaths, plan.paths);
