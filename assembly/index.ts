@@ -12,3 +12,4 @@ export { closedLoopRollout } from './rollout/closed-loop';
 export { scheduleFractions } from './policy/schedule';
 export { adaptiveAcFractions } from './policy/adaptive-ac';
 export { mlpForward, mlpFractions } from './policy/mlp';
+export { samplePaths } from './rollout/sample-paths';

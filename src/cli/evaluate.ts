@@ -16,7 +16,7 @@ import { formatEvaluation } from './format-evaluation.js';
 export const EVALUATE_USAGE = 'flowexec evaluate CONFIG.json [--paths N] [--seed S] [--threads N] [--json] [--out FILE.json|FILE.csv]';
 
 /** Checks --out before any work: its folder exists and its extension says the format. */
-function outputTarget(out: string | undefined): { path: string; format: 'json' | 'csv' } | undefined {
+export function outputTarget(out: string | undefined): { path: string; format: 'json' | 'csv' } | undefined {
   if (out === undefined) return undefined;
   const path = resolve(out);
   const format = extname(path).toLowerCase() === '.csv' ? 'csv' : extname(path).toLowerCase() === '.json' ? 'json' : undefined;

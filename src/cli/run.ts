@@ -11,13 +11,29 @@ import { readJsonFile, resolveWorkloadPath } from './files.js';
 import { progressBar } from './progress.js';
 import { formatRun } from './format-run.js';
 import { exactCallPrice } from './oracles.js';
+import { samplePricePaths, MAX_SAMPLE_PATHS, type SampledPaths } from '../eval/sample-paths.js';
+import { planFromWorkload } from '../eval/workload-plan.js';
+import { outputTarget, writeAtomically } from './evaluate.js';
 
-export const RUN_USAGE = 'flowexec run WORKLOAD.json [--paths N] [--steps N] [--seed S] [--scheme euler|qe] [--threads N] [--shard-paths N] [--json]';
+/** Sampled paths as CSV: one row per path, columns S_0 .. S_steps. */
+function sampleCsv(s: SampledPaths): string {
+  const header = ['path', ...Array.from({ length: s.steps + 1 }, (_, k) => `s${k}`)].join(',');
+  const rows = Array.from({ length: s.paths }, (_, i) => [i, ...s.prices.subarray(i * (s.steps + 1), (i + 1) * (s.steps + 1))].join(','));
+  return [header, ...rows].join('\n') + '\n';
+}
+
+function sampleJson(workload: string, seed: number, s: SampledPaths) {
+  return { workload, seed, steps: s.steps, dtYears: s.dtYears,
+    prices: Array.from({ length: s.paths }, (_, i) => Array.from(s.prices.subarray(i * (s.steps + 1), (i + 1) * (s.steps + 1)))) };
+}
+
+export const RUN_USAGE = 'flowexec run WORKLOAD.json [--paths N] [--steps N] [--seed S] [--scheme euler|qe] [--threads N] [--shard-paths N] [--json] [--sample-paths N --sample-out FILE.csv|FILE.json]';
 export const DEFAULT_SEED = 20240601;
 
 const OPTIONS = {
   paths: { type: 'string' }, steps: { type: 'string' }, seed: { type: 'string' }, scheme: { type: 'string' },
   threads: { type: 'string' }, 'shard-paths': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  'sample-paths': { type: 'string' }, 'sample-out': { type: 'string' },
 } as const;
 
 /** A pool of `threads` workers, or this thread when one is asked for. */
@@ -38,8 +54,16 @@ export async function runCommand(args: string[]): Promise<void> {
   const shardPaths = integerOption(values, 'shard-paths', 1000, 1e9);
   if (shardPaths !== undefined && shardPaths % 1000 !== 0) throw new InputError(`--shard-paths must be a multiple of 1000 (one chunk), got ${shardPaths}`);
   if (scheme === 'qe' && workload.heston.xi === 0) throw new InputError('heston.xi: must be > 0 for the QE scheme (use --scheme euler)');
+  const sampleCount = integerOption(values, 'sample-paths', 1, MAX_SAMPLE_PATHS);
+  if ((sampleCount === undefined) !== (values['sample-out'] === undefined)) throw new InputError('--sample-paths and --sample-out go together', 'sample-paths');
+  const sampleTarget = values['sample-out'] === undefined ? undefined : outputTarget(values['sample-out']);
   const result = await runWithProgress(workload.name, threads, (executor, onProgress) =>
     runWorkload(workload, { paths, steps, seed, scheme, shardChunks: shardPaths && shardPaths / 1000, onProgress }, executor));
+  if (sampleTarget && sampleCount) {
+    const plan = planFromWorkload(workload, { paths, steps, seed, scheme });
+    const sample = samplePricePaths(new WasmBackend(await createNodeEngine()), plan, sampleCount);
+    writeAtomically(sampleTarget.path, sampleTarget.format === 'csv' ? sampleCsv(sample) : JSON.stringify(sampleJson(plan.label, seed, sample)) + '\n');
+  }
   const exact = result.kind === 'paths' && workload.kind === 'paths' ? exactCallPrice(workload) : undefined;
   // peak resident set of the whole process (worker threads included), for the memory-does-not-grow check
   const peakRssMiB = process.resourceUsage().maxRSS / 1024;

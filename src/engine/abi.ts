@@ -33,6 +33,8 @@ export interface FlowexecExports {
   closedLoopRollout(env: number, policy: number, policyPtr: number, outPtr: number, stride: number): void;
   scheduleFractions(env: number, qtyPtr: number): void;
   adaptiveAcFractions(env: number, policyPtr: number): void;
+  samplePaths(model: number, paramsPtr: number, seedLo: number, seedHi: number, firstPath: number, nPaths: number,
+    steps: number, scratch: number, outPtr: number): void;
   // statistics (assembly/stats)
   momentsRecordLength(nCols: number, nPaired: number, bins: number): number;
   momentsReduce(valuesPtr: number, n: number, stride: number, nCols: number, nPaired: number, histPtr: number,

@@ -31,6 +31,8 @@ export interface KernelBackend {
    * shares executed, max participation, unimpacted terminal price) into out[c stride + i].
    */
   closedLoopRollout(spec: EnvSpec, firstPath: number, n: number, policy: PolicyRef, out: Float64Array, stride: number): void;
+  /** Prices S_0 .. S_steps of paths firstPath .. firstPath + n - 1, row-major [path][steps + 1] (small requests only). */
+  samplePaths(model: number, params: Float64Array, seed: Seed, firstPath: number, n: number, steps: number, out: Float64Array): void;
   /** Statistics record of n per-path values (column-major, stride) into record (see engine/moments.ts). */
   momentsReduce(values: Float64Array, n: number, stride: number, nCols: number, nPaired: number,
     hist: Float64Array | null, bins: number, record: Float64Array): void;

@@ -68,6 +68,17 @@ export class WasmBackend implements KernelBackend {
     });
   }
 
+  samplePaths(model: number, params: Float64Array, seed: Seed, firstPath: number, n: number, steps: number, out: Float64Array): void {
+    this.scoped(() => {
+      const e = this.engine;
+      const paramsPtr = this.put(params);
+      const scratch = e.alloc(e.exports.rolloutScratchBytes(0));
+      const outPtr = e.alloc(n * (steps + 1) * 8);
+      e.exports.samplePaths(model, paramsPtr, seed.lo, seed.hi, firstPath, n, steps, scratch, outPtr);
+      out.set(e.f64(outPtr, n * (steps + 1)));
+    });
+  }
+
   momentsReduce(values: Float64Array, n: number, stride: number, nCols: number, nPaired: number,
     hist: Float64Array | null, bins: number, record: Float64Array): void {
     this.scoped(() => {

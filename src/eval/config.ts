@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { priceModelSchema } from '../market/price-model.js';
 import { volumeCurveSchema } from '../market/volume-curve.js';
 import { impactSchema } from '../market/impact.js';
-import { strategySchema } from '../strategies/spec.js';
+import { strategySchema, expandPolicyShorthand } from '../strategies/spec.js';
 import { formatZodError, InputError } from '../market/validation.js';
 
 export const DEFAULT_SEED = 20240601;
@@ -47,7 +47,7 @@ export const evaluationConfigSchema = z.strictObject({
   description: z.string().optional(),
   market: marketSchema,
   order: orderSchema,
-  strategies: z.array(strategySchema).min(1, 'must list at least one strategy').max(32, 'at most 32 strategies'),
+  strategies: z.array(z.preprocess(expandPolicyShorthand, strategySchema)).min(1, 'must list at least one strategy').max(32, 'at most 32 strategies'),
   evaluation: evaluationSchema.default({ paths: 100_000, seed: DEFAULT_SEED, riskAversion: 1 }),
 });
 

@@ -43,3 +43,12 @@ export function defaultStrategyName(s: StrategySpec): string {
     default: return s.type;
   }
 }
+
+/** `{ "policy": "policy.json" }` (the issue's shorthand) is `{ "type": "policy", "file": "policy.json" }`. */
+export function expandPolicyShorthand(value: unknown): unknown {
+  if (value && typeof value === 'object' && !Array.isArray(value) && !('type' in value) && typeof (value as { policy?: unknown }).policy === 'string') {
+    const { policy, ...rest } = value as { policy: string };
+    return { type: 'policy', file: policy, ...rest };
+  }
+  return value;
+}

@@ -37,6 +37,18 @@ for (const [what, args, mentions] of CASES) {
   });
 }
 
+test('--sample-paths writes a small matrix of full price paths, and a large request is refused', async () => {
+  const out = `${dir}/paths.csv`;
+  const r = await flowexec(['run', 'heston-paths', '--paths', '1000', '--threads', '1', '--sample-paths', '5', '--sample-out', out]);
+  assert.is(r.status, 0, r.stderr);
+  const rows = readFileSync(out, 'utf8').trim().split('\n');
+  assert.is(rows.length, 6);
+  assert.is(rows[1]!.split(',').length, 1 + 253);
+  assert.ok(Math.abs(Number(rows[1]!.split(',')[1]) / 100 - 1) <= 1e-15, 'S_0 = exp(log s0)');
+  const problem = isCleanInputError(await flowexec(['run', 'heston-paths', '--sample-paths', '5000', '--sample-out', out]), /--sample-paths must be an integer in \[1, 1000\]/);
+  assert.is(problem, null, problem ?? '');
+});
+
 test('--json prints one line with every required field and no NaN', async () => {
   const r = await flowexec(['run', 'heston-execution', '--paths', '2000', '--threads', '1', '--json']);
   assert.is(r.status, 0, r.stderr);

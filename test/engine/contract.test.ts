@@ -9,6 +9,7 @@ import { POLICY_SCHEDULE, POLICY_ADAPTIVE_AC, POLICY_MLP, AC, OBJECTIVE_COST, OB
 import { mlpBlock, mlpBlockAsF64 } from '../../src/engine/mlp-layout.js';
 import type { EnvSpec } from '../../src/engine/env-spec.js';
 import { powerLawKernel } from '../../src/market/transient-kernel.js';
+import { exp } from '../../src/reference/math/exp.js';
 
 const [wasm, reference] = (await allBackends()) as [KernelBackend, KernelBackend];
 const HESTON = { s0: 100, v0: 0.04, kappa: 1.5, theta: 0.04, xi: 0.6, rho: -0.7, mu: 0.0 };
@@ -37,6 +38,21 @@ for (const [schemeName, scheme, model] of MODELS) {
     const [a, b] = run((be) => { const out = new Float64Array(37); be.terminalValues(scheme, params, SEED, 1234, 37, 131, out); return out; });
     assertSameBits(a, b, 'x_T');
     assert.ok(a.every(Number.isFinite));
+  });
+
+  test(`${schemeName} sampled price paths are bit-identical and end where the terminal kernel ends`, () => {
+    const params = modelParamBlock(model, 1 / 252), steps = 70, n = 11;
+    const [a, b] = run((be) => { const out = new Float64Array(n * (steps + 1)); be.samplePaths(scheme, params, SEED, 5, n, steps, out); return out; });
+    assertSameBits(a, b, 'prices');
+    const terminal = new Float64Array(n);
+    wasm.terminalValues(scheme, params, SEED, 5, n, steps, terminal);
+    for (let i = 0; i < n; i++) {
+      const last = a[i * (steps + 1) + steps]!;
+      assert.ok(Object.is(last, model.kind === 'abm' ? terminal[i] : exp(terminal[i]!)), `path ${i}`);
+      // S_0 = exp(log s0): the state is the log price, whose rounding (half an ulp of ln s0, ~4.4e-16 absolute at s0 = 100)
+      // becomes the same relative error in S_0: exp's conditioning, not its accuracy
+      assert.ok(Math.abs(a[i * (steps + 1)]! / model.s0 - 1) <= 1e-15, `S_0 ${a[i * (steps + 1)]}`);
+    }
   });
 
   test(`${schemeName} static execution sums and terminal prices are bit-identical for three strategies`, () => {

@@ -39,7 +39,8 @@ test('flowexec train prints one JSON line per iteration and writes the policy; e
   const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
   assert.is(lines.length, 2);
   for (const key of ['iteration', 'envSteps', 'meanCostBps', 'objective', 'policyLoss', 'valueLoss', 'entropy', 'stepsPerSec']) assert.ok(key in lines[0], key);
-  const evaluation = { ...ac, strategies: [{ type: 'twap' }, { type: 'policy', file: 'cli-policy.json' }], evaluation: { paths: 2000 } };
+  // the shorthand { "policy": FILE } of the issue
+  const evaluation = { ...ac, strategies: [{ type: 'twap' }, { policy: 'cli-policy.json' }], evaluation: { paths: 2000 } };
   const e1 = await flowexec(['evaluate', writeJson(dir, 'eval.json', evaluation), '--json', '--threads', '1']);
   const e2 = await flowexec(['evaluate', join(dir, 'eval.json'), '--json', '--threads', '2']);
   assert.is(e1.status, 0, e1.stderr);
