@@ -5,6 +5,7 @@ import { exp, expNormal } from '../../src/reference/math/exp.js';
 import { fromWords } from '../../src/reference/math/bits.js';
 import { philox4x32 } from '../../src/reference/rng/philox.js';
 import { createNodeEngine } from '../../src/runtime/node.js';
+import { nextAfter, sameBits } from '../support/float-bits.js';
 import { exp as expExact, ulpError } from '../support/double-double.js';
 
 // The measured maximum 0.9504 ulp, rounded up (the Accuracy line of assembly/math/exp.ts states it). The
@@ -34,13 +35,6 @@ function edgeCases(): number[] {
   return xs;
 }
 
-/** The double one step from x (x finite and non-zero) away from zero (dir 1) or towards zero (dir -1). */
-function nextAfter(x: number, dir: 1 | -1): number {
-  const b = new Float64Array([x]);
-  const w = new BigUint64Array(b.buffer);
-  w[0] = w[0]! + BigInt(dir);
-  return b[0]!;
-}
 
 const words = new Uint32Array(4);
 
@@ -88,9 +82,6 @@ function wasm(kernel: (xPtr: number, outPtr: number, n: number) => void, input: 
   return engine.f64(outPtr, input.length).slice();
 }
 
-function sameBits(a: number, b: number): boolean {
-  return Object.is(a, b) || (a !== a && b !== b);
-}
 
 /** Index of the first element where the two arrays differ (NaN equals NaN, -0 differs from 0), or -1. */
 function firstMismatch(got: Float64Array, want: Float64Array): number {

@@ -5,6 +5,7 @@ import { log, logPositiveNormal } from '../../src/reference/math/log.js';
 import { fromWords } from '../../src/reference/math/bits.js';
 import { philox4x32 } from '../../src/reference/rng/philox.js';
 import { createNodeEngine } from '../../src/runtime/node.js';
+import { nextAfter, sameBits } from '../support/float-bits.js';
 import { log as logExact, ulpError } from '../support/double-double.js';
 
 // The measured maximum 0.8319 ulp, rounded up (the Accuracy line of assembly/math/log.ts states it). The
@@ -16,13 +17,6 @@ const KEY = 0x6c6f6731; // Philox key of the inputs: the same points on every ru
 const MAX = Number.MAX_VALUE, MIN_NORMAL = 2 ** -1022, MIN_SUBNORMAL = 2 ** -1074;
 const LARGEST_SUBNORMAL = MIN_NORMAL - MIN_SUBNORMAL;
 
-/** The double one step from x (x finite and non-zero) away from zero (dir 1) or towards zero (dir -1). */
-function nextAfter(x: number, dir: 1 | -1): number {
-  const b = new Float64Array([x]);
-  const w = new BigUint64Array(b.buffer);
-  w[0] = w[0]! + BigInt(dir);
-  return b[0]!;
-}
 
 function edgeCases(): number[] {
   const xs = [0, -0, MIN_SUBNORMAL, 2 * MIN_SUBNORMAL, 3 * MIN_SUBNORMAL, LARGEST_SUBNORMAL, MIN_NORMAL,
@@ -82,9 +76,6 @@ function wasm(kernel: (xPtr: number, outPtr: number, n: number) => void, input: 
   return engine.f64(outPtr, input.length).slice();
 }
 
-function sameBits(a: number, b: number): boolean {
-  return Object.is(a, b) || (a !== a && b !== b);
-}
 
 function assertSame(got: Float64Array, want: Float64Array, input: Float64Array, what: string): void {
   for (let i = 0; i < want.length; i++) {

@@ -5,6 +5,7 @@ import { sincos2pi } from '../../src/reference/math/sincos2pi.js';
 import { fromWords } from '../../src/reference/math/bits.js';
 import { philox4x32 } from '../../src/reference/rng/philox.js';
 import { createNodeEngine } from '../../src/runtime/node.js';
+import { nextAfter, sameBits } from '../support/float-bits.js';
 import { sincos2pi as sincos2piExact, ulpError } from '../support/double-double.js';
 
 // The measured maxima 1.8330 (sin) and 1.8193 ulp (cos), rounded up (the Accuracy line of
@@ -19,13 +20,6 @@ const KEY = 0x73696e31; // Philox key of the inputs: the same points on every ru
 
 const MAX = Number.MAX_VALUE, MIN_NORMAL = 2 ** -1022, MIN_SUBNORMAL = 2 ** -1074;
 
-/** The double one step from x (x finite and non-zero) away from zero (dir 1) or towards zero (dir -1). */
-function nextAfter(x: number, dir: 1 | -1): number {
-  const b = new Float64Array([x]);
-  const w = new BigUint64Array(b.buffer);
-  w[0] = w[0]! + BigInt(dir);
-  return b[0]!;
-}
 
 function edgeCases(): number[] {
   const us = [0, -0, MIN_SUBNORMAL, -MIN_SUBNORMAL, MIN_NORMAL, -MIN_NORMAL, MAX, -MAX, Infinity, -Infinity, NaN,
@@ -91,9 +85,6 @@ function wasm(kernel: Kernel, input: Float64Array): [Float64Array, Float64Array]
   return [engine.f64(sinPtr, input.length).slice(), engine.f64(cosPtr, input.length).slice()];
 }
 
-function sameBits(a: number, b: number): boolean {
-  return Object.is(a, b) || (a !== a && b !== b);
-}
 
 function assertSame(got: Float64Array, want: Float64Array, input: Float64Array, what: string): void {
   for (let i = 0; i < want.length; i++) {
