@@ -3,15 +3,14 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { exp, expNormal } from '../../src/reference/math/exp.js';
 import { fromWords } from '../../src/reference/math/bits.js';
-import { philox4x32 } from '../../src/reference/rng/philox.js';
 import { createNodeEngine } from '../../src/runtime/node.js';
 import { nextAfter, sameBits } from '../support/float-bits.js';
-import { exp as expExact, ulpError } from '../support/double-double.js';
+import { POINTS, assertSameBits, fixedPoints, kernelRunner, worstUlp, type ArrayKernel, type PointFamily } from '../support/math-points.js';
+import { exp as expExact } from '../support/double-double.js';
 
 // The measured maximum 0.9504 ulp, rounded up (the Accuracy line of assembly/math/exp.ts states it). The
 // points are fixed, so a larger error means the code changed: re-measure and restate it rather than raise this.
 const MAX_ULP = 0.96;
-const POINTS = 1 << 20;
 const KEY = 0x65787031; // Philox key of the inputs: the same points on every run
 const NORMAL_LIMIT = 708; // expNormal promises the bits of exp for |x| < 708
 
@@ -36,13 +35,8 @@ function edgeCases(): number[] {
 }
 
 
-const words = new Uint32Array(4);
-
 /** Point i of the deterministic random part: one of seven families chosen by i mod 7. */
-function randomPoint(i: number): number {
-  philox4x32(i, 0, 0, 0, KEY, 0, words);
-  const w0 = words[0]!, w1 = words[1]!, w2 = words[2]!;
-  const unit = ((w0 >>> 5) * 67108864 + (w1 >>> 6)) / 9007199254740992; // [0, 1), 53 bits
+const randomPoint: PointFamily = (i, w0, w1, w2, unit) => {
   switch (i % 7) {
     case 0: return -746 + unit * (710 - -746); // uniform over everything with a finite non-zero result
     case 1: return -1 + 2 * unit; // uniform near 0
@@ -61,71 +55,44 @@ function randomPoint(i: number): number {
     default: // r in [-ln2/2, -0.4 ln2]: exp(r) just above sqrt(1/2), where its ulp is smallest and errors largest
       return ((w2 % 2100) - 1075 - 0.5 + 0.1 * unit) * LN2;
   }
-}
+};
 
-const xs = new Float64Array(POINTS);
-const edges = edgeCases();
-// every edge case twice, once in each f64x2 lane
-const padded = edges.length % 2 === 0 ? [...edges, 0.25, ...edges] : [...edges, ...edges];
-xs.set(padded);
-for (let i = padded.length; i < POINTS; i++) xs[i] = randomPoint(i);
+const xs = fixedPoints(edgeCases(), KEY, randomPoint);
 
 const twin = new Float64Array(POINTS);
 for (let i = 0; i < POINTS; i++) twin[i] = exp(xs[i]!);
 
 const engine = await createNodeEngine();
-const inPtr = engine.alloc(8 * POINTS), outPtr = engine.alloc(8 * POINTS);
-
-function wasm(kernel: (xPtr: number, outPtr: number, n: number) => void, input: Float64Array): Float64Array {
-  engine.f64(inPtr, input.length).set(input);
-  kernel(inPtr, outPtr, input.length);
-  return engine.f64(outPtr, input.length).slice();
-}
-
-
-/** Index of the first element where the two arrays differ (NaN equals NaN, -0 differs from 0), or -1. */
-function firstMismatch(got: Float64Array, want: Float64Array): number {
-  for (let i = 0; i < want.length; i++) if (!sameBits(got[i]!, want[i]!)) return i;
-  return -1;
-}
-
-function assertSame(got: Float64Array, want: Float64Array, input: Float64Array, what: string): void {
-  const i = firstMismatch(got, want);
-  assert.is(i, -1, i < 0 ? '' : `${what}: exp(${input[i]}) gives ${got[i]}, the twin ${want[i]} (point ${i})`);
-}
+const runKernel = kernelRunner(engine, POINTS, 1);
+const wasm = (kernel: ArrayKernel, input: Float64Array): Float64Array => runKernel(kernel, input)[0]!;
 
 test('the TS twin is within MAX_ULP of the double-double reference on 2^20 points', () => {
-  let worst = 0, worstX = NaN;
-  for (let i = 0; i < POINTS; i++) {
-    const exact = expExact(xs[i]!);
-    const err = ulpError(twin[i]!, exact.hi, exact.lo, exact.exp2);
-    if (err > worst) { worst = err; worstX = xs[i]!; }
-  }
+  const { ulp: worst, at: worstX } = worstUlp(xs, twin, expExact);
   console.log(`exp: max ${worst.toFixed(4)} ulp over ${POINTS} points (at x = ${worstX})`);
   assert.ok(worst <= MAX_ULP, `max ${worst} ulp at x = ${worstX} exceeds ${MAX_ULP}`);
 });
 
 test('the wasm f64x2 form (expArray) equals the TS twin bit for bit on every point', () => {
-  assertSame(wasm(engine.exports.expArray, xs), twin, xs, 'expArray');
+  assertSameBits(wasm(engine.exports.expArray, xs), twin, xs, 'expArray');
 });
 
 test('the wasm scalar form (expArrayScalar) equals the TS twin bit for bit on every point', () => {
-  assertSame(wasm(engine.exports.expArrayScalar, xs), twin, xs, 'expArrayScalar');
+  assertSameBits(wasm(engine.exports.expArrayScalar, xs), twin, xs, 'expArrayScalar');
 });
 
 test('the odd tail of expArray (scalar form after the pairs) equals the TS twin', () => {
   const odd = xs.subarray(0, 1001);
-  assertSame(wasm(engine.exports.expArray, odd), twin.subarray(0, 1001), odd, 'expArray, n = 1001');
+  assertSameBits(wasm(engine.exports.expArray, odd), twin.subarray(0, 1001), odd, 'expArray, n = 1001');
 });
 
 test('expNormal gives the bits of exp for |x| < 708, in the TS twin and in wasm (pairs and tail)', () => {
   const inRange = xs.filter((x) => Math.abs(x) < NORMAL_LIMIT);
   assert.ok(inRange.length > POINTS / 2);
   const want = inRange.map((x) => exp(x));
-  assertSame(inRange.map((x) => expNormal(x)), want, inRange, 'expNormal (twin)');
-  assertSame(wasm(engine.exports.expNormalArray, inRange), want, inRange, 'expNormalArray');
+  assertSameBits(inRange.map((x) => expNormal(x)), want, inRange, 'expNormal (twin)');
+  assertSameBits(wasm(engine.exports.expNormalArray, inRange), want, inRange, 'expNormalArray');
   const odd = inRange.subarray(0, 999);
-  assertSame(wasm(engine.exports.expNormalArray, odd), want.subarray(0, 999), odd, 'expNormalArray, n = 999');
+  assertSameBits(wasm(engine.exports.expNormalArray, odd), want.subarray(0, 999), odd, 'expNormalArray, n = 999');
 });
 
 test('special cases: NaN, the infinities, overflow to +inf, underflow to +0, exp(+-0) = 1', () => {

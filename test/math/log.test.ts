@@ -3,15 +3,14 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { log, logPositiveNormal } from '../../src/reference/math/log.js';
 import { fromWords } from '../../src/reference/math/bits.js';
-import { philox4x32 } from '../../src/reference/rng/philox.js';
 import { createNodeEngine } from '../../src/runtime/node.js';
 import { nextAfter, sameBits } from '../support/float-bits.js';
-import { log as logExact, ulpError } from '../support/double-double.js';
+import { POINTS, assertSameBits, fixedPoints, kernelRunner, worstUlp, type ArrayKernel, type PointFamily } from '../support/math-points.js';
+import { log as logExact } from '../support/double-double.js';
 
 // The measured maximum 0.8319 ulp, rounded up (the Accuracy line of assembly/math/log.ts states it). The
 // points are fixed, so a larger error means the code changed: re-measure and restate it rather than raise this.
 const MAX_ULP = 0.84;
-const POINTS = 1 << 20;
 const KEY = 0x6c6f6731; // Philox key of the inputs: the same points on every run
 
 const MAX = Number.MAX_VALUE, MIN_NORMAL = 2 ** -1022, MIN_SUBNORMAL = 2 ** -1074;
@@ -35,13 +34,8 @@ function edgeCases(): number[] {
   return xs;
 }
 
-const words = new Uint32Array(4);
-
 /** Point i of the deterministic random part: one of seven families chosen by i mod 7. */
-function randomPoint(i: number): number {
-  philox4x32(i, 0, 0, 0, KEY, 0, words);
-  const w0 = words[0]!, w1 = words[1]!, w2 = words[2]!;
-  const unit = ((w0 >>> 5) * 67108864 + (w1 >>> 6)) / 9007199254740992; // [0, 1), 53 bits
+const randomPoint: PointFamily = (i, w0, w1, w2, unit) => {
   switch (i % 7) {
     case 0: // uniform in the exponent bits over every positive finite double, subnormals included
       return fromWords(((w2 % 2047) << 20 | (w0 & 0xfffff)) >>> 0, w1);
@@ -55,64 +49,40 @@ function randomPoint(i: number): number {
       return (w2 & 1 ? 0.7 + 0.03 * unit : 1.38 + 0.035 * unit) * 2 ** (w2 & 2 ? (w2 >>> 2) % 2046 - 1022 : 0);
     default: return fromWords(w0, w1); // any bit pattern: negatives, infinities and NaN payloads too
   }
-}
+};
 
-const xs = new Float64Array(POINTS);
-const edges = edgeCases();
-// every edge case twice, once in each f64x2 lane
-const padded = edges.length % 2 === 0 ? [...edges, 0.25, ...edges] : [...edges, ...edges];
-xs.set(padded);
-for (let i = padded.length; i < POINTS; i++) xs[i] = randomPoint(i);
+const xs = fixedPoints(edgeCases(), KEY, randomPoint);
 
 const twin = new Float64Array(POINTS);
 for (let i = 0; i < POINTS; i++) twin[i] = log(xs[i]!);
 
 const engine = await createNodeEngine();
-const inPtr = engine.alloc(8 * POINTS), outPtr = engine.alloc(8 * POINTS);
-
-function wasm(kernel: (xPtr: number, outPtr: number, n: number) => void, input: Float64Array): Float64Array {
-  engine.f64(inPtr, input.length).set(input);
-  kernel(inPtr, outPtr, input.length);
-  return engine.f64(outPtr, input.length).slice();
-}
-
-
-function assertSame(got: Float64Array, want: Float64Array, input: Float64Array, what: string): void {
-  for (let i = 0; i < want.length; i++) {
-    if (!sameBits(got[i]!, want[i]!)) {
-      assert.unreachable(`${what}: log(${input[i]}) gives ${got[i]}, the twin ${want[i]} (point ${i})`);
-    }
-  }
-}
+const runKernel = kernelRunner(engine, POINTS, 1);
+const wasm = (kernel: ArrayKernel, input: Float64Array): Float64Array => runKernel(kernel, input)[0]!;
 
 test('the TS twin is within MAX_ULP of the double-double reference on 2^20 points', () => {
-  let worst = 0, worstX = NaN;
-  for (let i = 0; i < POINTS; i++) {
-    const exact = logExact(xs[i]!);
-    const err = ulpError(twin[i]!, exact.hi, exact.lo, exact.exp2);
-    if (err > worst) { worst = err; worstX = xs[i]!; }
-  }
+  const { ulp: worst, at: worstX } = worstUlp(xs, twin, logExact);
   console.log(`log: max ${worst.toFixed(4)} ulp over ${POINTS} points (at x = ${worstX})`);
   assert.ok(worst <= MAX_ULP, `max ${worst} ulp at x = ${worstX} exceeds ${MAX_ULP}`);
 });
 
 test('the wasm f64x2 form (logArray) equals the TS twin bit for bit on every point', () => {
-  assertSame(wasm(engine.exports.logArray, xs), twin, xs, 'logArray');
+  assertSameBits(wasm(engine.exports.logArray, xs), twin, xs, 'logArray');
 });
 
 test('the wasm scalar form (logArrayScalar) equals the TS twin bit for bit on every point', () => {
-  assertSame(wasm(engine.exports.logArrayScalar, xs), twin, xs, 'logArrayScalar');
+  assertSameBits(wasm(engine.exports.logArrayScalar, xs), twin, xs, 'logArrayScalar');
 });
 
 test('the odd tail of logArray (scalar form after the pairs) equals the TS twin', () => {
   const odd = xs.subarray(0, 1001);
-  assertSame(wasm(engine.exports.logArray, odd), twin.subarray(0, 1001), odd, 'logArray, n = 1001');
+  assertSameBits(wasm(engine.exports.logArray, odd), twin.subarray(0, 1001), odd, 'logArray, n = 1001');
 });
 
 test('logPositiveNormal gives the bits of log on every positive normal finite point', () => {
   const normal = xs.filter((x) => x >= MIN_NORMAL && x < Infinity);
   assert.ok(normal.length > POINTS / 2);
-  assertSame(normal.map((x) => logPositiveNormal(x)), normal.map((x) => log(x)), normal, 'logPositiveNormal');
+  assertSameBits(normal.map((x) => logPositiveNormal(x)), normal.map((x) => log(x)), normal, 'logPositiveNormal');
 });
 
 test('special cases: log(+-0) = -inf, negatives and NaN give NaN, log(+inf) = +inf, log(1) = +0', () => {

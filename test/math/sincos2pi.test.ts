@@ -3,10 +3,10 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { sincos2pi } from '../../src/reference/math/sincos2pi.js';
 import { fromWords } from '../../src/reference/math/bits.js';
-import { philox4x32 } from '../../src/reference/rng/philox.js';
 import { createNodeEngine } from '../../src/runtime/node.js';
-import { nextAfter, sameBits } from '../support/float-bits.js';
-import { sincos2pi as sincos2piExact, ulpError } from '../support/double-double.js';
+import { nextAfter } from '../support/float-bits.js';
+import { POINTS, assertSameBits, fixedPoints, kernelRunner, worstUlp, type ArrayKernel, type PointFamily } from '../support/math-points.js';
+import { sincos2pi as sincos2piExact } from '../support/double-double.js';
 
 // The measured maxima 1.8330 (sin) and 1.8193 ulp (cos), rounded up (the Accuracy line of
 // assembly/math/sincos2pi.ts states them). The header used to promise 1.5: that is exceeded where
@@ -15,7 +15,6 @@ import { sincos2pi as sincos2piExact, ulpError } from '../support/double-double.
 // and restate the Accuracy line rather than raise these.
 const MAX_ULP_SIN = 1.84;
 const MAX_ULP_COS = 1.82;
-const POINTS = 1 << 20;
 const KEY = 0x73696e31; // Philox key of the inputs: the same points on every run
 
 const MAX = Number.MAX_VALUE, MIN_NORMAL = 2 ** -1022, MIN_SUBNORMAL = 2 ** -1074;
@@ -34,13 +33,8 @@ function edgeCases(): number[] {
   return us;
 }
 
-const words = new Uint32Array(4);
-
 /** Point i of the deterministic random part: one of seven families chosen by i mod 7. */
-function randomPoint(i: number): number {
-  philox4x32(i, 0, 0, 0, KEY, 0, words);
-  const w0 = words[0]!, w1 = words[1]!, w2 = words[2]!;
-  const unit = ((w0 >>> 5) * 67108864 + (w1 >>> 6)) / 9007199254740992; // [0, 1), 53 bits
+const randomPoint: PointFamily = (i, w0, w1, w2, unit) => {
   switch (i % 7) {
     case 0: return unit; // [0, 1): what a uniform draw feeds to Box-Muller
     case 1: return 2 * unit - 1;
@@ -57,14 +51,9 @@ function randomPoint(i: number): number {
     }
     default: return fromWords(w0 >>> 0, w1); // any bit pattern: huge u, infinities, NaN payloads
   }
-}
+};
 
-const us = new Float64Array(POINTS);
-const edges = edgeCases();
-// every edge case twice, once in each f64x2 lane
-const padded = edges.length % 2 === 0 ? [...edges, 0.25, ...edges] : [...edges, ...edges];
-us.set(padded);
-for (let i = padded.length; i < POINTS; i++) us[i] = randomPoint(i);
+const us = fixedPoints(edgeCases(), KEY, randomPoint);
 
 const twinSin = new Float64Array(POINTS), twinCos = new Float64Array(POINTS);
 const pair = new Float64Array(2);
@@ -75,34 +64,13 @@ for (let i = 0; i < POINTS; i++) {
 }
 
 const engine = await createNodeEngine();
-const inPtr = engine.alloc(8 * POINTS), sinPtr = engine.alloc(8 * POINTS), cosPtr = engine.alloc(8 * POINTS);
-
-type Kernel = (uPtr: number, sinPtr: number, cosPtr: number, n: number) => void;
-
-function wasm(kernel: Kernel, input: Float64Array): [Float64Array, Float64Array] {
-  engine.f64(inPtr, input.length).set(input);
-  kernel(inPtr, sinPtr, cosPtr, input.length);
-  return [engine.f64(sinPtr, input.length).slice(), engine.f64(cosPtr, input.length).slice()];
-}
-
-
-function assertSame(got: Float64Array, want: Float64Array, input: Float64Array, what: string): void {
-  for (let i = 0; i < want.length; i++) {
-    if (!sameBits(got[i]!, want[i]!)) {
-      assert.unreachable(`${what}(${input[i]}) gives ${got[i]}, the twin ${want[i]} (point ${i})`);
-    }
-  }
-}
+const runKernel = kernelRunner(engine, POINTS, 2);
+const wasm = (kernel: ArrayKernel, input: Float64Array): [Float64Array, Float64Array] =>
+  runKernel(kernel, input) as [Float64Array, Float64Array];
 
 test('the TS twin is within MAX_ULP_SIN and MAX_ULP_COS of the double-double reference on 2^20 points', () => {
-  let worstSin = 0, worstSinU = NaN, worstCos = 0, worstCosU = NaN;
-  for (let i = 0; i < POINTS; i++) {
-    const [s, c] = sincos2piExact(us[i]!);
-    const es = ulpError(twinSin[i]!, s.hi, s.lo, s.exp2);
-    const ec = ulpError(twinCos[i]!, c.hi, c.lo, c.exp2);
-    if (es > worstSin) { worstSin = es; worstSinU = us[i]!; }
-    if (ec > worstCos) { worstCos = ec; worstCosU = us[i]!; }
-  }
+  const { ulp: worstSin, at: worstSinU } = worstUlp(us, twinSin, (u) => sincos2piExact(u)[0]);
+  const { ulp: worstCos, at: worstCosU } = worstUlp(us, twinCos, (u) => sincos2piExact(u)[1]);
   console.log(`sin2pi: max ${worstSin.toFixed(4)} ulp over ${POINTS} points (at u = ${worstSinU})`);
   console.log(`cos2pi: max ${worstCos.toFixed(4)} ulp over ${POINTS} points (at u = ${worstCosU})`);
   assert.ok(worstSin <= MAX_ULP_SIN, `sin: max ${worstSin} ulp at u = ${worstSinU} exceeds ${MAX_ULP_SIN}`);
@@ -111,21 +79,21 @@ test('the TS twin is within MAX_ULP_SIN and MAX_ULP_COS of the double-double ref
 
 test('the wasm f64x2 form (sincos2piArray) equals the TS twin bit for bit on every point', () => {
   const [s, c] = wasm(engine.exports.sincos2piArray, us);
-  assertSame(s, twinSin, us, 'sincos2piArray sin');
-  assertSame(c, twinCos, us, 'sincos2piArray cos');
+  assertSameBits(s, twinSin, us, 'sincos2piArray sin');
+  assertSameBits(c, twinCos, us, 'sincos2piArray cos');
 });
 
 test('the wasm scalar form (sincos2piArrayScalar) equals the TS twin bit for bit on every point', () => {
   const [s, c] = wasm(engine.exports.sincos2piArrayScalar, us);
-  assertSame(s, twinSin, us, 'sincos2piArrayScalar sin');
-  assertSame(c, twinCos, us, 'sincos2piArrayScalar cos');
+  assertSameBits(s, twinSin, us, 'sincos2piArrayScalar sin');
+  assertSameBits(c, twinCos, us, 'sincos2piArrayScalar cos');
 });
 
 test('the odd tail of sincos2piArray (scalar form after the pairs) equals the TS twin', () => {
   const odd = us.subarray(0, 1001);
   const [s, c] = wasm(engine.exports.sincos2piArray, odd);
-  assertSame(s, twinSin.subarray(0, 1001), odd, 'sincos2piArray sin, n = 1001');
-  assertSame(c, twinCos.subarray(0, 1001), odd, 'sincos2piArray cos, n = 1001');
+  assertSameBits(s, twinSin.subarray(0, 1001), odd, 'sincos2piArray sin, n = 1001');
+  assertSameBits(c, twinCos.subarray(0, 1001), odd, 'sincos2piArray cos, n = 1001');
 });
 
 /** The three forms on the given inputs: [name, sin, cos]. */

@@ -153,26 +153,25 @@ for (let n = 0; n <= TERMS; n++) {
   INV_ODD_LO[n] = L;
 }
 
-/** exp(dh + dl) by Taylor to the given degree (Horner). */
-function expTaylor(dh: number, dl: number, degree: number): void {
-  let ph = INV_FACT_HI[degree]!, pl = INV_FACT_LO[degree]!;
+/** sum c_n x^n for n = 0..degree by Horner, the coefficients c_n = hi[n] + lo[n] as double-doubles. */
+function horner(hi: Float64Array, lo: Float64Array, degree: number, xh: number, xl: number): void {
+  let ph = hi[degree]!, pl = lo[degree]!;
   for (let n = degree - 1; n >= 0; n--) {
-    mul(ph, pl, dh, dl);
-    add(H, L, INV_FACT_HI[n]!, INV_FACT_LO[n]!);
+    mul(ph, pl, xh, xl);
+    add(H, L, hi[n]!, lo[n]!);
     ph = H; pl = L;
   }
   H = ph; L = pl;
 }
 
-/** atanh(s) / s = sum s^2n / (2n + 1) by Horner in z = s^2, to the given number of terms. */
+/** exp(dh + dl) by Taylor to the given degree. */
+function expTaylor(dh: number, dl: number, degree: number): void {
+  horner(INV_FACT_HI, INV_FACT_LO, degree, dh, dl);
+}
+
+/** atanh(s) / s = sum s^2n / (2n + 1) in z = s^2, to the given number of terms. */
 function atanhOverS(zh: number, zl: number, terms: number): void {
-  let ph = INV_ODD_HI[terms]!, pl = INV_ODD_LO[terms]!;
-  for (let n = terms - 1; n >= 0; n--) {
-    mul(ph, pl, zh, zl);
-    add(H, L, INV_ODD_HI[n]!, INV_ODD_LO[n]!);
-    ph = H; pl = L;
-  }
-  H = ph; L = pl;
+  horner(INV_ODD_HI, INV_ODD_LO, terms, zh, zl);
 }
 
 /** sin(a) / a (odd = true) or cos(a) (odd = false) by Taylor in z = a^2, up to z^terms. */
