@@ -23,9 +23,12 @@ import * as E from '../rollout/env-layout';
 @inline export const AC_VARIANCE_YEAR: i32 = 4;      // return variance per year (GBM), or price variance per year (ABM)
 
 export function adaptiveAcFractions(env: usize, policyPtr: usize): void {
-  const k = <i32>E.header(env, E.E_STEP);
+  adaptiveAcPaths(env, <i32>E.header(env, E.E_STEP), policyPtr, 0, <i32>E.header(env, E.E_PATHS));
+}
+
+/** Fractions of decision k for paths first .. first + count - 1 (even). */
+export function adaptiveAcPaths(env: usize, k: i32, policyPtr: usize, first: i32, count: i32): void {
   const steps = <i32>E.header(env, E.E_STEPS);
-  const paths = <i32>E.header(env, E.E_PATHS);
   const abm = <i32>E.header(env, E.E_MODEL) == MODEL_ABM;
   const lambda = load<f64>(policyPtr + (<usize>AC_LAMBDA << 3));
   const etaTilde = load<f64>(policyPtr + (<usize>AC_ETA_TILDE << 3));
@@ -38,7 +41,7 @@ export function adaptiveAcFractions(env: usize, policyPtr: usize): void {
   const twapRatio = f64x2.splat((m - 1.0) / m);
   const xs = E.stateArray(env, E.S_X), vs = E.stateArray(env, E.S_V), out = E.region(env, E.E_OFF_FRACTIONS);
   const zero = f64x2.splat(0.0), one = f64x2.splat(1.0), two = f64x2.splat(2.0);
-  for (let p = 0; p < paths / 2; p++) {
+  for (let p = first >> 1; p < (first + count) >> 1; p++) {
     const o = <usize>p << 4;
     const variance = useState ? f64x2.max(v128.load(vs + o), zero) : varianceYear;
     let priceVariance = variance;

@@ -32,6 +32,11 @@ import * as E from '../rollout/env-layout';
  * mu f32 to outPtr.
  */
 export function mlpForward(policy: usize, obsPtr: usize, outPtr: usize, paths: i32): void {
+  forwardPaths(policy, obsPtr, <usize>paths << 2, outPtr, 0, paths);
+}
+
+/** mu of paths first .. first + count - 1 (multiples of 16); plane: bytes between observation features. */
+function forwardPaths(policy: usize, obsPtr: usize, plane: usize, outPtr: usize, first: i32, count: i32): void {
   const nIn = dim(policy, 0), h1 = dim(policy, 1), h2 = dim(policy, 2);
   const mean = policy + 32;
   const invStd = mean + pad4(nIn);
@@ -44,9 +49,8 @@ export function mlpForward(policy: usize, obsPtr: usize, outPtr: usize, paths: i
   const inputs = policy + (<usize>dim(policy, 3) << 2);
   const hidden1 = inputs + (<usize>nIn << 6);
   const hidden2 = hidden1 + (<usize>h1 << 6);
-  const plane = <usize>paths << 2;
   const lo = f32x4.splat(-10.0), hi = f32x4.splat(10.0), zero = f32x4.splat(0.0);
-  for (let block = 0; block < paths; block += 16) {
+  for (let block = first; block < first + count; block += 16) {
     const column = <usize>block << 2;
     for (let i = 0; i < nIn; i++) {
       const m = splat32(mean + (<usize>i << 2)), s = splat32(invStd + (<usize>i << 2));
@@ -74,10 +78,42 @@ export function mlpForward(policy: usize, obsPtr: usize, outPtr: usize, paths: i
   }
 }
 
-/** out[j] = max(0, b[j] + sum_i w[j][i] in[i]) for 16 paths (four f32x4 per row of activations). */
+/**
+ * out[j] = max(0, b[j] + sum_i w[j][i] in[i]) for 16 paths (four f32x4 per row of activations). Two outputs at a
+ * time: eight independent accumulator chains keep both add pipes busy where four would wait on the add latency
+ * (each chain still sums in the order i = 0, 1, ..., so the bits are those of the plain loop and of the TS twin).
+ */
 // @ts-ignore: decorator
 @inline function denseRelu(input: usize, nIn: i32, w: usize, b: usize, nOut: i32, out: usize, zero: v128): void {
-  for (let j = 0; j < nOut; j++) {
+  let j = 0;
+  for (; j + 1 < nOut; j += 2) {
+    let a0 = splat32(b + (<usize>j << 2)), a1 = a0, a2 = a0, a3 = a0;
+    let c0 = splat32(b + (<usize>j << 2) + 4), c1 = c0, c2 = c0, c3 = c0;
+    const row = w + (<usize>(j * nIn) << 2), next = row + (<usize>nIn << 2);
+    for (let i = 0; i < nIn; i++) {
+      const wa = splat32(row + (<usize>i << 2)), wc = splat32(next + (<usize>i << 2));
+      const x = input + (<usize>i << 6);
+      const x0 = v128.load(x), x1 = v128.load(x, 16), x2 = v128.load(x, 32), x3 = v128.load(x, 48);
+      a0 = f32x4.add(a0, f32x4.mul(wa, x0));
+      c0 = f32x4.add(c0, f32x4.mul(wc, x0));
+      a1 = f32x4.add(a1, f32x4.mul(wa, x1));
+      c1 = f32x4.add(c1, f32x4.mul(wc, x1));
+      a2 = f32x4.add(a2, f32x4.mul(wa, x2));
+      c2 = f32x4.add(c2, f32x4.mul(wc, x2));
+      a3 = f32x4.add(a3, f32x4.mul(wa, x3));
+      c3 = f32x4.add(c3, f32x4.mul(wc, x3));
+    }
+    const o = out + (<usize>j << 6);
+    v128.store(o, f32x4.max(a0, zero));
+    v128.store(o, f32x4.max(a1, zero), 16);
+    v128.store(o, f32x4.max(a2, zero), 32);
+    v128.store(o, f32x4.max(a3, zero), 48);
+    v128.store(o, f32x4.max(c0, zero), 64);
+    v128.store(o, f32x4.max(c1, zero), 80);
+    v128.store(o, f32x4.max(c2, zero), 96);
+    v128.store(o, f32x4.max(c3, zero), 112);
+  }
+  if (j < nOut) {
     let a0 = splat32(b + (<usize>j << 2)), a1 = a0, a2 = a0, a3 = a0;
     const row = w + (<usize>(j * nIn) << 2);
     for (let i = 0; i < nIn; i++) {
@@ -101,20 +137,25 @@ export function mlpForward(policy: usize, obsPtr: usize, outPtr: usize, paths: i
  * (in f64). muPtr: room for B f32. The environment's paths must be a multiple of 16.
  */
 export function mlpFractions(env: usize, policy: usize, muPtr: usize): void {
+  mlpPaths(env, <i32>E.header(env, E.E_STEP), policy, muPtr, 0, <i32>E.header(env, E.E_PATHS));
+}
+
+/** The same for decision k of paths first .. first + count - 1 (multiples of 16), observations already made. */
+export function mlpPaths(env: usize, k: i32, policy: usize, muPtr: usize, first: i32, count: i32): void {
   const paths = <i32>E.header(env, E.E_PATHS);
-  mlpForward(policy, E.region(env, E.E_OFF_OBSERVATIONS), muPtr, paths);
+  forwardPaths(policy, E.region(env, E.E_OFF_OBSERVATIONS), <usize>paths << 2, muPtr, first, count);
   const out = E.region(env, E.E_OFF_FRACTIONS);
   const scale = <f64>load<f32>(policy, 16), shift = f64x2.splat(<f64>load<f32>(policy, 20));
-  const stepsLeft = E.header(env, E.E_STEPS) - E.header(env, E.E_STEP);
+  const stepsLeft = <f64>(<i32>E.header(env, E.E_STEPS) - k);
   // the last step trades everything left (as every strategy does): a leftover would escape its cost
   if (stepsLeft <= 1.0) {
     const ones = f64x2.splat(1.0);
-    for (let p = 0; p < paths / 2; p++) v128.store(out + (<usize>p << 4), ones);
+    for (let p = first >> 1; p < (first + count) >> 1; p++) v128.store(out + (<usize>p << 4), ones);
     return;
   }
   const factor = f64x2.splat(scale > 0.0 ? scale / stepsLeft : 1.0);
   const one = f64x2.splat(1.0);
-  for (let p = 0; p < paths / 2; p++) {
+  for (let p = first >> 1; p < (first + count) >> 1; p++) {
     const mu = f64x2.promote_low_f32x4(v128.load64_zero(muPtr + (<usize>p << 3)));
     const sigmoid = f64x2.div(one, f64x2.add(one, expF64x2(f64x2.neg(f64x2.add(mu, shift)))));
     v128.store(out + (<usize>p << 4), f64x2.mul(factor, sigmoid));

@@ -3,11 +3,14 @@
 import * as E from '../rollout/env-layout';
 
 export function scheduleFractions(env: usize, qtyPtr: usize): void {
-  const k = <i32>E.header(env, E.E_STEP);
-  const paths = <i32>E.header(env, E.E_PATHS);
+  schedulePaths(env, <i32>E.header(env, E.E_STEP), qtyPtr, 0, <i32>E.header(env, E.E_PATHS));
+}
+
+/** Fractions of decision k for paths first .. first + count - 1 (even). */
+export function schedulePaths(env: usize, k: i32, qtyPtr: usize, first: i32, count: i32): void {
   const nk = v128.load64_splat(qtyPtr + (<usize>k << 3));
   const qs = E.stateArray(env, E.S_Q), out = E.region(env, E.E_OFF_FRACTIONS);
-  for (let p = 0; p < paths / 2; p++) {
+  for (let p = first >> 1; p < (first + count) >> 1; p++) {
     const o = <usize>p << 4;
     v128.store(out + o, f64x2.div(nk, v128.load(qs + o)));
   }

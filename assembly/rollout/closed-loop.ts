@@ -1,10 +1,10 @@
 // A whole episode of every path of an environment under a policy evaluated inside wasm (no JS call per step).
 import { expF64x2 } from '../math/exp';
 import { MODEL_ABM } from '../market-params';
-import { scheduleFractions } from '../policy/schedule';
-import { adaptiveAcFractions } from '../policy/adaptive-ac';
-import { mlpFractions } from '../policy/mlp';
-import { envReset, envStep, envObserve } from './execution-env';
+import { schedulePaths } from '../policy/schedule';
+import { adaptiveAcPaths } from '../policy/adaptive-ac';
+import { mlpPaths } from '../policy/mlp';
+import { envReset, stepPaths, observePaths } from './execution-env';
 import * as E from './env-layout';
 
 // @ts-ignore: decorator
@@ -16,6 +16,13 @@ import * as E from './env-layout';
 /** Columns written per path: the five cost parts, shares left and executed, max participation, terminal price, episode return. */
 // @ts-ignore: decorator
 @inline export const ROLLOUT_COLUMNS: i32 = 10;
+
+/**
+ * Paths taken through the whole episode together: their state (16 + J arrays of 64 f64) stays in L1 from step to
+ * step, where stepping all B paths a step at a time streams the whole state through the cache every step.
+ */
+// @ts-ignore: decorator
+@inline const ROLLOUT_BLOCK: i32 = 64;
 
 /** State arrays copied out, in column order (static data: kernels never allocate). */
 const OUTPUT_FIELDS = memory.data<i32>([E.S_TIMING, E.S_PERMANENT, E.S_TEMPORARY, E.S_TRANSIENT, E.S_SPREAD, E.S_Q, E.S_CUM, E.S_MAXP, E.S_RETURN]);
@@ -29,16 +36,21 @@ export function closedLoopRollout(env: usize, policy: i32, policyPtr: usize, out
   envReset(env);
   const steps = <i32>E.header(env, E.E_STEPS);
   const paths = <usize>E.header(env, E.E_PATHS);
-  for (let k = 0; k < steps; k++) {
-    if (policy == POLICY_SCHEDULE) scheduleFractions(env, policyPtr);
-    else if (policy == POLICY_ADAPTIVE_AC) adaptiveAcFractions(env, policyPtr);
-    else {
-      envObserve(env);
-      // mu goes to the seventh plane of the observations region (allocated for it)
-      mlpFractions(env, policyPtr, E.region(env, E.E_OFF_OBSERVATIONS) + (<usize>E.OBSERVATION_FEATURES * paths << 2));
+  // mu goes to the seventh plane of the observations region (allocated for it)
+  const muPtr = E.region(env, E.E_OFF_OBSERVATIONS) + (<usize>E.OBSERVATION_FEATURES * paths << 2);
+  for (let first = 0; first < <i32>paths; first += ROLLOUT_BLOCK) {
+    const count = min(ROLLOUT_BLOCK, <i32>paths - first); // paths is a multiple of 16, so is count
+    for (let k = 0; k < steps; k++) {
+      if (policy == POLICY_SCHEDULE) schedulePaths(env, k, policyPtr, first, count);
+      else if (policy == POLICY_ADAPTIVE_AC) adaptiveAcPaths(env, k, policyPtr, first, count);
+      else {
+        observePaths(env, k, first, count);
+        mlpPaths(env, k, policyPtr, muPtr, first, count);
+      }
+      stepPaths(env, k, first, count);
     }
-    envStep(env);
   }
+  store<f64>(env + (<usize>E.E_STEP << 3), <f64>steps);
   for (let c = 0; c < 9; c++) {
     const column = c < 8 ? c : 9; // the terminal price goes to column 8
     memory.copy(outPtr + ((<usize>column * <usize>stride) << 3), E.stateArray(env, load<i32>(OUTPUT_FIELDS + (<usize>c << 2))), paths << 3);

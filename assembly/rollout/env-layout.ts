@@ -84,7 +84,9 @@
 // @ts-ignore: decorator
 @inline export const E_MODEL_VARIANCE: i32 = 39;   // GBM: sigma^2; ABM: sigma^2 in currency^2 per year
 // @ts-ignore: decorator
-@inline export const E_HEADER_LENGTH: i32 = 40;
+@inline export const E_STATE_STRIDE: i32 = 40;    // bytes from one state array to the next (see src/engine/wasm-env.ts)
+// @ts-ignore: decorator
+@inline export const E_HEADER_LENGTH: i32 = 41;
 
 // Objectives (the reward of a step, in bps of the arrival notional)
 // @ts-ignore: decorator
@@ -97,7 +99,7 @@
 // @ts-ignore: decorator
 @inline export const OBSERVATION_FEATURES: i32 = 6;
 
-// State arrays (each B f64), index i at base + i B 8
+// State arrays (each B f64), array i at base + i E_STATE_STRIDE
 // @ts-ignore: decorator
 @inline export const S_X: i32 = 0;            // log price (price for ABM), unimpacted
 // @ts-ignore: decorator
@@ -146,5 +148,5 @@
 /** Pointer to state array `field` (of B f64). */
 // @ts-ignore: decorator
 @inline export function stateArray(env: usize, field: i32): usize {
-  return region(env, E_OFF_STATE) + (<usize>field * <usize>header(env, E_PATHS) << 3);
+  return region(env, E_OFF_STATE) + <usize>field * <usize>header(env, E_STATE_STRIDE);
 }

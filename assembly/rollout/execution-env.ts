@@ -42,7 +42,7 @@ export function envReset(env: usize): void {
   const paths = <i32>E.header(env, E.E_PATHS);
   const components = <i32>E.header(env, E.E_COMPONENTS);
   const params = E.region(env, E.E_OFF_PARAMS);
-  memory.fill(E.stateArray(env, 0), 0, <usize>(E.STATE_FIELDS + components) * <usize>paths << 3);
+  memory.fill(E.stateArray(env, 0), 0, <usize>(E.STATE_FIELDS + components) * <usize>E.header(env, E.E_STATE_STRIDE));
   const x0 = f64x2.splat(param(params, P_X0)), v0 = f64x2.splat(param(params, P_V0));
   const q0 = f64x2.splat(E.header(env, E.E_SHARES));
   const x = E.stateArray(env, E.S_X), v = E.stateArray(env, E.S_V), q = E.stateArray(env, E.S_Q);
@@ -55,32 +55,41 @@ export function envReset(env: usize): void {
   store<f64>(env + (<usize>E.E_STEP << 3), 0.0);
 }
 
-/** Generates the draws step k needs (Heston: every second step; QE uniforms and Brownian normals: every fourth). */
-function refillDraws(env: usize, k: i32): void {
+/**
+ * Generates the draws step k needs for paths first .. first + count - 1 (Heston: every second step; QE uniforms
+ * and Brownian normals: every fourth).
+ */
+function refillDraws(env: usize, k: i32, first: i32, count: i32): void {
   const model = <i32>E.header(env, E.E_MODEL);
   const heston = model == MODEL_HESTON_EULER || model == MODEL_HESTON_QE;
   const normalsDue = heston ? (k & 1) == 0 : (k & 3) == 0;
   const uniformsDue = model == MODEL_HESTON_QE && (k & 3) == 0;
   if (!normalsDue && !uniformsDue) return;
-  const paths = <i32>E.header(env, E.E_PATHS);
   const seedLo = <u32>E.header(env, E.E_SEED_LO), seedHi = <u32>E.header(env, E.E_SEED_HI);
-  const first = <u32>E.header(env, E.E_FIRST_PATH);
+  const firstPath = <u32>E.header(env, E.E_FIRST_PATH);
   const keys = E.region(env, E.E_OFF_KEYS), words = E.region(env, E.E_OFF_WORDS);
   const normals = E.region(env, E.E_OFF_NORMALS), uniforms = E.region(env, E.E_OFF_UNIFORMS);
-  for (let g = 0; g < paths / 4; g++) {
-    const c0 = i32x4.add(i32x4.splat(first + <u32>(4 * g)), i32x4(0, 1, 2, 3));
+  for (let g = first >> 2; g < (first + count) >> 2; g++) {
+    const c0 = i32x4.add(i32x4.splat(firstPath + <u32>(4 * g)), i32x4(0, 1, 2, 3));
     if (normalsDue) fillNormalsX4(c0, heston ? k >> 1 : k >> 2, 1, 0, seedLo, seedHi, keys, words, normals + (<usize>g << 7));
     if (uniformsDue) fillWordsX4(c0, k >> 2, 1, 1, seedLo, seedHi, keys, uniforms + (<usize>g << 6));
   }
 }
 
-/**
- * Takes step k = E_STEP for every path: trades fraction x inventory (clamped to [0, 1], NaN as 0) capped by
- * participation, books the costs, then advances the price model. Fractions are read from E_OFF_FRACTIONS.
- */
+/** Takes step k = E_STEP for every path (see stepPaths) and moves E_STEP on. */
 export function envStep(env: usize): void {
   const k = <i32>E.header(env, E.E_STEP);
-  refillDraws(env, k);
+  stepPaths(env, k, 0, <i32>E.header(env, E.E_PATHS));
+  store<f64>(env + (<usize>E.E_STEP << 3), <f64>(k + 1));
+}
+
+/**
+ * Takes step k for paths first .. first + count - 1 (both multiples of 4): trades fraction x inventory (clamped
+ * to [0, 1], NaN as 0) capped by participation, books the costs, then advances the price model. Fractions are
+ * read from E_OFF_FRACTIONS. Paths are independent, so any split into ranges gives the same bits.
+ */
+export function stepPaths(env: usize, k: i32, first: i32, count: i32): void {
+  refillDraws(env, k, first, count);
   const paths = <i32>E.header(env, E.E_PATHS);
   const model = <i32>E.header(env, E.E_MODEL);
   const params = E.region(env, E.E_OFF_PARAMS);
@@ -118,11 +127,12 @@ export function envStep(env: usize): void {
   const maxps = E.stateArray(env, E.S_MAXP), stepCosts = E.stateArray(env, E.S_STEP_COST);
   const priceSums = E.stateArray(env, E.S_PRICE_SUM);
   const d0 = E.stateArray(env, E.S_TRANSIENT_0);
-  const stride = <usize>paths << 3;
+  const stride = <usize>E.header(env, E.E_STATE_STRIDE);
   const zero = f64x2.splat(0.0), one = f64x2.splat(1.0);
   const normals = E.region(env, E.E_OFF_NORMALS), uniforms = E.region(env, E.E_OFF_UNIFORMS);
   const abm = model == MODEL_ABM;
-  for (let p = 0; p < paths / 2; p++) {
+  const pairFrom = first >> 1, pairTo = (first + count) >> 1;
+  for (let p = pairFrom; p < pairTo; p++) {
     // trade
     const f = forced ? one : f64x2.pmin(one, f64x2.pmax(zero, v128.load(at(fractions, p))));
     const q = v128.load(at(qs, p)), cum = v128.load(at(cums, p));
@@ -182,7 +192,7 @@ export function envStep(env: usize): void {
     const kappaThetaDt = paramX2(params, P_KAPPA_THETA_DT), kappaDt = paramX2(params, P_KAPPA_DT);
     const xi = paramX2(params, P_XI), rho = paramX2(params, P_RHO), rhoBar = paramX2(params, P_RHO_BAR);
     const phase = <usize>(k & 1) << 6;
-    for (let p = 0; p < paths / 2; p++) {
+    for (let p = pairFrom; p < pairTo; p++) {
       const z = normals + (<usize>(p >> 1) << 7) + phase + (<usize>(p & 1) << 4);
       const z1 = v128.load(z), z2 = v128.load(z, 32);
       const x = v128.load(at(xs, p)), v = v128.load(at(vs, p));
@@ -193,7 +203,7 @@ export function envStep(env: usize): void {
     }
   } else if (model == MODEL_HESTON_QE) {
     const phase = <usize>(k & 1) << 6, column = <usize>(k & 3) << 4;
-    for (let p = 0; p < paths / 2; p++) {
+    for (let p = pairFrom; p < pairTo; p++) {
       const g = <usize>(p >> 1);
       const z = normals + (g << 7) + phase + (<usize>(p & 1) << 4);
       const words = v128.load(uniforms + (g << 6) + column);
@@ -204,12 +214,11 @@ export function envStep(env: usize): void {
   } else {
     const drift = paramX2(params, P_DRIFT_DT), vol = paramX2(params, P_VOL_SQRT_DT);
     const phase = <usize>(k & 3) << 5;
-    for (let p = 0; p < paths / 2; p++) {
+    for (let p = pairFrom; p < pairTo; p++) {
       const z = v128.load(normals + (<usize>(p >> 1) << 7) + phase + (<usize>(p & 1) << 4));
       v128.store(at(xs, p), f64x2.add(f64x2.add(v128.load(at(xs, p)), drift), f64x2.mul(vol, z)));
     }
   }
-  store<f64>(env + (<usize>E.E_STEP << 3), <f64>(k + 1));
 }
 
 /** Both lanes rounded to f32, stored as two consecutive f32. */
@@ -218,14 +227,18 @@ export function envStep(env: usize): void {
   v128.store64_lane(ptr, f32x4.demote_f64x2_zero(v), 0);
 }
 
+/** Observations for the next decision (step E_STEP) of every path (see observePaths). */
+export function envObserve(env: usize): void {
+  observePaths(env, <i32>E.header(env, E.E_STEP), 0, <i32>E.header(env, E.E_PATHS));
+}
+
 /**
- * Observations for the next decision (step k = E_STEP) of every path, f32, feature-major (OBSERVATION_FEATURES
+ * Observations for decision k of paths first .. first + count - 1 (even), f32, feature-major (OBSERVATION_FEATURES
  * arrays of B): time left (N - k) / N; inventory left q / X; variance v / theta (1 for the Brownian models);
  * price move since arrival in units of sigma over the horizon; step volume over the average step volume;
  * transient impact state in units of s0 sigma0 sqrt(dt).
  */
-export function envObserve(env: usize): void {
-  const k = <i32>E.header(env, E.E_STEP);
+export function observePaths(env: usize, k: i32, first: i32, count: i32): void {
   const steps = <i32>E.header(env, E.E_STEPS);
   const paths = <i32>E.header(env, E.E_PATHS);
   const components = <i32>E.header(env, E.E_COMPONENTS);
@@ -242,9 +255,9 @@ export function envObserve(env: usize): void {
   const transientScale = f64x2.splat(E.header(env, E.E_OBS_TRANSIENT_SCALE));
   const xs = E.stateArray(env, E.S_X), vs = E.stateArray(env, E.S_V), qs = E.stateArray(env, E.S_Q);
   const d0 = E.stateArray(env, E.S_TRANSIENT_0);
-  const stride = <usize>paths << 3;
+  const stride = <usize>E.header(env, E.E_STATE_STRIDE);
   const one = f64x2.splat(1.0);
-  for (let p = 0; p < paths / 2; p++) {
+  for (let p = first >> 1; p < (first + count) >> 1; p++) {
     const o = <usize>p << 3; // two f32 per pair
     let d = f64x2.splat(0.0);
     for (let j = 0; j < components; j++) d = f64x2.add(d, v128.load(at(d0 + <usize>j * stride, p)));
