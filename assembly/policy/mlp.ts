@@ -89,10 +89,10 @@ function forwardPaths(policy: usize, obsPtr: usize, plane: usize, outPtr: usize,
   for (; j + 1 < nOut; j += 2) {
     let a0 = splat32(b + (<usize>j << 2)), a1 = a0, a2 = a0, a3 = a0;
     let c0 = splat32(b + (<usize>j << 2) + 4), c1 = c0, c2 = c0, c3 = c0;
-    const row = w + (<usize>(j * nIn) << 2), next = row + (<usize>nIn << 2);
-    for (let i = 0; i < nIn; i++) {
-      const wa = splat32(row + (<usize>i << 2)), wc = splat32(next + (<usize>i << 2));
-      const x = input + (<usize>i << 6);
+    const row = w + (<usize>(j * nIn) << 2);
+    const end = row + (<usize>nIn << 2);
+    for (let wr = row, x = input; wr < end; wr += 4, x += 64) {
+      const wa = v128.load32_splat(wr), wc = v128.load32_splat(wr + (<usize>nIn << 2));
       const x0 = v128.load(x), x1 = v128.load(x, 16), x2 = v128.load(x, 32), x3 = v128.load(x, 48);
       a0 = f32x4.add(a0, f32x4.mul(wa, x0));
       c0 = f32x4.add(c0, f32x4.mul(wc, x0));
