@@ -62,19 +62,7 @@ function forwardPaths(policy: usize, obsPtr: usize, plane: usize, outPtr: usize,
     }
     denseRelu(inputs, nIn, w1, b1, h1, hidden1, zero);
     denseRelu(hidden1, h1, w2, b2, h2, hidden2, zero);
-    let a0 = splat32(b3), a1 = a0, a2 = a0, a3 = a0;
-    for (let j = 0; j < h2; j++) {
-      const w = splat32(w3 + (<usize>j << 2));
-      const h = hidden2 + (<usize>j << 6);
-      a0 = f32x4.add(a0, f32x4.mul(w, v128.load(h)));
-      a1 = f32x4.add(a1, f32x4.mul(w, v128.load(h, 16)));
-      a2 = f32x4.add(a2, f32x4.mul(w, v128.load(h, 32)));
-      a3 = f32x4.add(a3, f32x4.mul(w, v128.load(h, 48)));
-    }
-    v128.store(outPtr + column, a0);
-    v128.store(outPtr + column, a1, 16);
-    v128.store(outPtr + column, a2, 32);
-    v128.store(outPtr + column, a3, 48);
+    denseRow(hidden2, h2, w3, b3, outPtr + column, false);
   }
 }
 
@@ -113,23 +101,29 @@ function forwardPaths(policy: usize, obsPtr: usize, plane: usize, outPtr: usize,
     v128.store(o, f32x4.max(c2, zero), 96);
     v128.store(o, f32x4.max(c3, zero), 112);
   }
-  if (j < nOut) {
-    let a0 = splat32(b + (<usize>j << 2)), a1 = a0, a2 = a0, a3 = a0;
-    const row = w + (<usize>(j * nIn) << 2);
-    for (let i = 0; i < nIn; i++) {
-      const wi = splat32(row + (<usize>i << 2));
-      const x = input + (<usize>i << 6);
-      a0 = f32x4.add(a0, f32x4.mul(wi, v128.load(x)));
-      a1 = f32x4.add(a1, f32x4.mul(wi, v128.load(x, 16)));
-      a2 = f32x4.add(a2, f32x4.mul(wi, v128.load(x, 32)));
-      a3 = f32x4.add(a3, f32x4.mul(wi, v128.load(x, 48)));
-    }
-    const o = out + (<usize>j << 6);
-    v128.store(o, f32x4.max(a0, zero));
-    v128.store(o, f32x4.max(a1, zero), 16);
-    v128.store(o, f32x4.max(a2, zero), 32);
-    v128.store(o, f32x4.max(a3, zero), 48);
+  if (j < nOut) denseRow(input, nIn, w + (<usize>(j * nIn) << 2), b + (<usize>j << 2), out + (<usize>j << 6), true);
+}
+
+/** One output row (weights at row, bias at b) for 16 paths, to the 16 floats at dst, through ReLU when relu. */
+// @ts-ignore: decorator
+@inline function denseRow(input: usize, nIn: i32, row: usize, b: usize, dst: usize, relu: bool): void {
+  let a0 = splat32(b), a1 = a0, a2 = a0, a3 = a0;
+  for (let i = 0; i < nIn; i++) {
+    const wi = splat32(row + (<usize>i << 2));
+    const x = input + (<usize>i << 6);
+    a0 = f32x4.add(a0, f32x4.mul(wi, v128.load(x)));
+    a1 = f32x4.add(a1, f32x4.mul(wi, v128.load(x, 16)));
+    a2 = f32x4.add(a2, f32x4.mul(wi, v128.load(x, 32)));
+    a3 = f32x4.add(a3, f32x4.mul(wi, v128.load(x, 48)));
   }
+  if (relu) {
+    const zero = f32x4.splat(0.0);
+    a0 = f32x4.max(a0, zero); a1 = f32x4.max(a1, zero); a2 = f32x4.max(a2, zero); a3 = f32x4.max(a3, zero);
+  }
+  v128.store(dst, a0);
+  v128.store(dst, a1, 16);
+  v128.store(dst, a2, 32);
+  v128.store(dst, a3, 48);
 }
 
 /**

@@ -24,7 +24,7 @@ export function envHeader(spec: EnvSpec, paths: number, firstPath: number): Floa
  * 14 + J arrays start at the same address mod 4096. With B = 1024 they all would, and every load in a step would
  * wait on the store before it to a "matching" address (4K aliasing): steps measured 2x slower on this machine.
  */
-export function stateStrideBytes(paths: number): number {
+function stateStrideBytes(paths: number): number {
   const lines = Math.ceil((paths * 8) / 64);
   return (lines % 2 === 0 ? lines + 1 : lines) * 64;
 }
@@ -58,10 +58,4 @@ export function allocEnv(engine: Engine, spec: EnvSpec, paths: number, firstPath
 export function envState(engine: Engine, env: number, field: number): Float64Array {
   const header = engine.f64(env, E.HEADER_LENGTH);
   return engine.f64(env + header[E.OFF_STATE]! + field * header[E.STATE_STRIDE]!, header[E.PATHS]!);
-}
-
-/** A view of observation feature i (f32, `paths` values). */
-export function envObservations(engine: Engine, env: number): Float32Array {
-  const header = engine.f64(env, E.HEADER_LENGTH);
-  return new Float32Array(engine.exports.memory.buffer, env + header[E.OFF_OBSERVATIONS]!, OBSERVATION_FEATURES * header[E.PATHS]!);
 }

@@ -6,6 +6,8 @@ import { POLICY_SCHEDULE } from '../../engine/env-layout.js';
 import type { StaticStrategyPlan } from '../../eval/plan.js';
 import { policyRef, type PolicyFile } from '../../strategies/policy-file.js';
 import { objectiveSamples, summarise, pairedSummary, type SampleSummary } from '../objective-eval.js';
+import type { TrainConfig } from '../train-config.js';
+import { trainFromConfig, trainingEnvironment } from '../train.js';
 
 export interface ExperimentOptions {
   quick: boolean;
@@ -24,9 +26,38 @@ export function judgeSchedule(engine: Engine, spec: EnvSpec, s: StaticStrategyPl
   return { samples, summary: summarise(samples) };
 }
 
-export function judgePolicy(engine: Engine, spec: EnvSpec, p: PolicyFile, paths: number, seed: number): Judged {
+function judgePolicy(engine: Engine, spec: EnvSpec, p: PolicyFile, paths: number, seed: number): Judged {
   const samples = objectiveSamples(new WasmBackend(engine), spec, policyRef(p), paths, seed);
   return { samples, summary: summarise(samples) };
 }
 
 export { pairedSummary };
+
+/** What every experiment's result reports besides its comparisons. */
+export interface ExperimentRun {
+  /** Common paths every policy is judged on. */
+  paths: number;
+  envSteps: number;
+  trainingSeconds: number;
+  policy: PolicyFile;
+}
+
+export interface TrainedAndJudged {
+  /** The environment policies are judged in (the training market, evaluation seed). */
+  judging: EnvSpec;
+  policy: PolicyFile;
+  /** The trained policy on config.evaluation's paths and seed. */
+  ppo: Judged;
+  envSteps: number;
+  trainingSeconds: number;
+}
+
+/** Trains config's policy (timed) and judges it: what every experiment starts with. */
+export async function trainAndJudge(config: TrainConfig, o: ExperimentOptions): Promise<TrainedAndJudged> {
+  const started = performance.now();
+  const trained = await trainFromConfig(config, o.engine, { onIteration: o.onIteration, createdAt: 'experiment' });
+  const trainingSeconds = (performance.now() - started) / 1000;
+  const { judging } = trainingEnvironment(config);
+  const ppo = judgePolicy(o.engine, judging, trained.policy, config.evaluation.paths, config.evaluation.seed);
+  return { judging, policy: trained.policy, ppo, envSteps: trained.history.at(-1)?.envSteps ?? 0, trainingSeconds };
+}

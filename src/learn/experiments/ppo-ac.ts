@@ -4,11 +4,9 @@
 // against the classic failure of PPO on execution: collapsing to "sell everything at once".
 import { buildExecutionPlan } from '../../eval/execution-plan.js';
 import { parseTrainConfig, evaluationConfigOf, type TrainConfig } from '../train-config.js';
-import { trainFromConfig, trainingEnvironment } from '../train.js';
 import { almgrenChrissHoldings } from '../../strategies/almgren-chriss.js';
 import type { StaticStrategyPlan } from '../../eval/plan.js';
-import { judgePolicy, judgeSchedule, pairedSummary, type ExperimentOptions } from './common.js';
-import type { PolicyFile } from '../../strategies/policy-file.js';
+import { judgeSchedule, pairedSummary, trainAndJudge, type ExperimentOptions, type ExperimentRun } from './common.js';
 
 /** The paper's example: 1e6 shares at 50, 5 daily steps, sigma 0.95 / sqrt(day), eta 2.5e-6, gamma 2.5e-7, lambda 1e-6. */
 export const PAPER = { X: 1e6, S0: 50, N: 5, tau: 1, sigma: 0.95, epsilon: 0.0625, eta: 2.5e-6, gamma: 2.5e-7, lambda: 1e-6 };
@@ -42,7 +40,7 @@ export function acOptimumBps(): number {
   return 1e4 * (mean + risk) / (PAPER.X * PAPER.S0);
 }
 
-export interface PpoAcResult {
+export interface PpoAcResult extends ExperimentRun {
   experiment: 'ppo-ac';
   quick: boolean;
   optimumObjective: number;
@@ -57,22 +55,14 @@ export interface PpoAcResult {
   /** PPO - AC on common paths. */
   pairedGap: { mean: number; ci95: [number, number] };
   twapObjective: number;
-  paths: number;
-  envSteps: number;
-  trainingSeconds: number;
-  policy: PolicyFile;
 }
 
 export async function ppoAc(o: ExperimentOptions): Promise<PpoAcResult> {
   const config = ppoAcConfig(o.quick);
-  const started = performance.now();
-  const trained = await trainFromConfig(config, o.engine, { onIteration: o.onIteration, createdAt: 'experiment' });
-  const trainingSeconds = (performance.now() - started) / 1000;
-  const { judging } = trainingEnvironment(config);
+  const { judging, policy, ppo, envSteps, trainingSeconds } = await trainAndJudge(config, o);
   const plan = buildExecutionPlan(evaluationConfigOf(config, [{ type: 'twap' }, { type: 'almgren-chriss', riskAversionPerCurrency: PAPER.lambda }]));
   const [twap, ac] = plan.strategies as [StaticStrategyPlan, StaticStrategyPlan];
   const { paths, seed } = config.evaluation;
-  const ppo = judgePolicy(o.engine, judging, trained.policy, paths, seed);
   const acJudged = judgeSchedule(o.engine, judging, ac, paths, seed);
   const twapJudged = judgeSchedule(o.engine, judging, twap, paths, seed);
   const optimum = acOptimumBps();
@@ -82,6 +72,6 @@ export async function ppoAc(o: ExperimentOptions): Promise<PpoAcResult> {
     ppoObjective: ppo.summary.mean, ppoStderr: ppo.summary.stderr, gapToOptimumPct: 100 * paired.mean / optimum,
     rawGapToOptimumPct: 100 * (ppo.summary.mean - optimum) / optimum,
     pairedGap: { mean: paired.mean, ci95: paired.ci95 }, twapObjective: twapJudged.summary.mean, paths,
-    envSteps: trained.history.at(-1)?.envSteps ?? 0, trainingSeconds, policy: trained.policy,
+    envSteps, trainingSeconds, policy,
   };
 }

@@ -4,9 +4,7 @@
 import { buildExecutionPlan } from '../../eval/execution-plan.js';
 import type { StaticStrategyPlan } from '../../eval/plan.js';
 import { parseTrainConfig, evaluationConfigOf, type TrainConfig } from '../train-config.js';
-import { trainFromConfig, trainingEnvironment } from '../train.js';
-import type { PolicyFile } from '../../strategies/policy-file.js';
-import { judgePolicy, judgeSchedule, pairedSummary, type ExperimentOptions } from './common.js';
+import { judgeSchedule, pairedSummary, trainAndJudge, type ExperimentOptions, type ExperimentRun } from './common.js';
 import type { SampleSummary } from '../objective-eval.js';
 
 export const RISK_AVERSION = 100;
@@ -39,7 +37,7 @@ export interface Comparison extends SampleSummary {
   pValue: number;
 }
 
-export interface PpoHestonResult {
+export interface PpoHestonResult extends ExperimentRun {
   experiment: 'ppo-heston';
   quick: boolean;
   riskAversion: number;
@@ -52,22 +50,14 @@ export interface PpoHestonResult {
   /** True only when the paired 95% CI of PPO - other lies entirely below zero. */
   beatsTwap: boolean;
   beatsBestAc: boolean;
-  paths: number;
-  envSteps: number;
-  trainingSeconds: number;
-  policy: PolicyFile;
 }
 
 export async function ppoHeston(o: ExperimentOptions): Promise<PpoHestonResult> {
   const config = ppoHestonConfig(o.quick);
-  const started = performance.now();
-  const trained = await trainFromConfig(config, o.engine, { onIteration: o.onIteration, createdAt: 'experiment' });
-  const trainingSeconds = (performance.now() - started) / 1000;
-  const { judging } = trainingEnvironment(config);
+  const { judging, policy, ppo, envSteps, trainingSeconds } = await trainAndJudge(config, o);
   const strategies = [{ type: 'twap' as const }, ...AC_GRID.map((riskAversion) => ({ type: 'almgren-chriss' as const, name: `ac-${riskAversion}`, riskAversion }))];
   const plan = buildExecutionPlan(evaluationConfigOf(config, strategies));
   const { paths, seed } = config.evaluation;
-  const ppo = judgePolicy(o.engine, judging, trained.policy, paths, seed);
   const judged = plan.strategies.map((s) => judgeSchedule(o.engine, judging, s as StaticStrategyPlan, paths, seed));
   const twap = judged[0]!;
   const ac = judged.slice(1);
@@ -79,6 +69,6 @@ export async function ppoHeston(o: ExperimentOptions): Promise<PpoHestonResult> 
     bestAc: { ...best.summary, riskAversion: AC_GRID[bestIndex]! },
     acGrid: ac.map((j, i) => ({ riskAversion: AC_GRID[i]!, objective: j.summary.mean, stderr: j.summary.stderr })),
     ppoMinusTwap: vsTwap, ppoMinusBestAc: vsAc, beatsTwap: vsTwap.ci95[1] < 0, beatsBestAc: vsAc.ci95[1] < 0,
-    paths, envSteps: trained.history.at(-1)?.envSteps ?? 0, trainingSeconds, policy: trained.policy,
+    paths, envSteps, trainingSeconds, policy,
   };
 }

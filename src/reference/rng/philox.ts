@@ -25,7 +25,3 @@ export function philox4x32(c0: number, c1: number, c2: number, c3: number, k0: n
   out[0] = c0; out[1] = c1; out[2] = c2; out[3] = c3;
 }
 
-/** The two key words of a seed (a non-negative integer below 2^53). */
-export function seedKey(seed: number): [number, number] {
-  return [seed >>> 0, Math.floor(seed / 4294967296) >>> 0];
-}
