@@ -18,8 +18,8 @@ import * as E from './env-layout';
 @inline export const ROLLOUT_COLUMNS: i32 = 10;
 
 /**
- * Paths taken through the whole episode together: their state (16 + J arrays of 64 f64) stays in L1 from step to
- * step, where stepping all B paths a step at a time streams the whole state through the cache every step.
+ * Paths taken through the whole episode together, so their state (14 + J arrays of 64 f64) stays in L1 from step
+ * to step whatever B is (at B = 1,024 blocks of 16, 64 and 256 measured the same).
  */
 // @ts-ignore: decorator
 @inline const ROLLOUT_BLOCK: i32 = 64;

@@ -90,7 +90,6 @@ export function envStep(env: usize): void {
  */
 export function stepPaths(env: usize, k: i32, first: i32, count: i32): void {
   refillDraws(env, k, first, count);
-  const paths = <i32>E.header(env, E.E_PATHS);
   const model = <i32>E.header(env, E.E_MODEL);
   const params = E.region(env, E.E_OFF_PARAMS);
   const components = <i32>E.header(env, E.E_COMPONENTS);
