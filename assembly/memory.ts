@@ -1,6 +1,8 @@
 // Where the module's static data ends (TypeScript owns every byte above it) and the layout constants TS checks.
 import { MODEL_PARAMS_LENGTH, P_PSI_C, P_RHO_BAR, P_VOL_SQRT_DT, MODEL_HESTON_EULER, MODEL_HESTON_QE, MODEL_GBM, MODEL_ABM } from './market-params';
 import { STEP_BLOCK } from './rollout/scratch';
+import { E_STATE_STRIDE, E_HEADER_LENGTH, STATE_FIELDS, OBSERVATION_FEATURES } from './rollout/env-layout';
+import { ROLLOUT_COLUMNS } from './rollout/closed-loop';
 
 export function heapBase(): usize {
   return __heap_base;
@@ -18,6 +20,11 @@ export function layout(id: i32): i32 {
     case 6: return MODEL_GBM;
     case 7: return MODEL_ABM;
     case 8: return P_VOL_SQRT_DT;
+    case 9: return E_STATE_STRIDE;
+    case 10: return E_HEADER_LENGTH;
+    case 11: return STATE_FIELDS;
+    case 12: return OBSERVATION_FEATURES;
+    case 13: return ROLLOUT_COLUMNS;
     default: return -1;
   }
 }

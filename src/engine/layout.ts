@@ -1,4 +1,6 @@
-// TypeScript's copy of the wasm layout constants (assembly/market-params.ts, rollout/scratch.ts); test/engine/layout.test.ts checks them.
+// TypeScript's copy of the wasm layout constants (assembly/market-params.ts, rollout/scratch.ts); test/engine/layout.test.ts checks them
+// (and a sample of src/engine/env-layout.ts's).
+import { E, S, OBSERVATION_FEATURES, ROLLOUT_COLUMNS } from './env-layout.js';
 
 // Price models (and Heston schemes)
 export const MODEL_HESTON_EULER = 0;
@@ -30,6 +32,11 @@ export const LAYOUT_CHECKS: Array<[id: number, name: string, expected: number]> 
   [6, 'MODEL_GBM', MODEL_GBM],
   [7, 'MODEL_ABM', MODEL_ABM],
   [8, 'P_VOL_SQRT_DT', P_VOL_SQRT_DT],
+  [9, 'E.STATE_STRIDE', E.STATE_STRIDE],
+  [10, 'E.HEADER_LENGTH', E.HEADER_LENGTH],
+  [11, 'S.FIELDS', S.FIELDS],
+  [12, 'OBSERVATION_FEATURES', OBSERVATION_FEATURES],
+  [13, 'ROLLOUT_COLUMNS', ROLLOUT_COLUMNS],
 ];
 
 /** n rounded up to a multiple of PATH_GROUP. */
