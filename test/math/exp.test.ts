@@ -5,7 +5,7 @@ import { exp, expNormal } from '../../src/reference/math/exp.js';
 import { fromWords } from '../../src/reference/math/bits.js';
 import { createNodeEngine } from '../../src/runtime/node.js';
 import { nextAfter, sameBits } from '../support/float-bits.js';
-import { POINTS, assertSameBits, fixedPoints, kernelRunner, worstUlp, type ArrayKernel, type PointFamily } from '../support/math-points.js';
+import { POINTS, assertSameBits, fixedPoints, unaryKernelTests, type PointFamily } from '../support/math-points.js';
 import { exp as expExact } from '../support/double-double.js';
 
 // The measured maximum 0.9504 ulp, rounded up (the Accuracy line of assembly/math/exp.ts states it). The
@@ -63,27 +63,8 @@ const twin = new Float64Array(POINTS);
 for (let i = 0; i < POINTS; i++) twin[i] = exp(xs[i]!);
 
 const engine = await createNodeEngine();
-const runKernel = kernelRunner(engine, POINTS, 1);
-const wasm = (kernel: ArrayKernel, input: Float64Array): Float64Array => runKernel(kernel, input)[0]!;
-
-test('the TS twin is within MAX_ULP of the double-double reference on 2^20 points', () => {
-  const { ulp: worst, at: worstX } = worstUlp(xs, twin, expExact);
-  console.log(`exp: max ${worst.toFixed(4)} ulp over ${POINTS} points (at x = ${worstX})`);
-  assert.ok(worst <= MAX_ULP, `max ${worst} ulp at x = ${worstX} exceeds ${MAX_ULP}`);
-});
-
-test('the wasm f64x2 form (expArray) equals the TS twin bit for bit on every point', () => {
-  assertSameBits(wasm(engine.exports.expArray, xs), twin, xs, 'expArray');
-});
-
-test('the wasm scalar form (expArrayScalar) equals the TS twin bit for bit on every point', () => {
-  assertSameBits(wasm(engine.exports.expArrayScalar, xs), twin, xs, 'expArrayScalar');
-});
-
-test('the odd tail of expArray (scalar form after the pairs) equals the TS twin', () => {
-  const odd = xs.subarray(0, 1001);
-  assertSameBits(wasm(engine.exports.expArray, odd), twin.subarray(0, 1001), odd, 'expArray, n = 1001');
-});
+const wasm = unaryKernelTests(test, engine, { name: 'exp', xs, twin, exact: expExact, maxUlp: MAX_ULP,
+  pairs: ['expArray', engine.exports.expArray], scalar: ['expArrayScalar', engine.exports.expArrayScalar] });
 
 test('expNormal gives the bits of exp for |x| < 708, in the TS twin and in wasm (pairs and tail)', () => {
   const inRange = xs.filter((x) => Math.abs(x) < NORMAL_LIMIT);

@@ -5,7 +5,7 @@ import { log, logPositiveNormal } from '../../src/reference/math/log.js';
 import { fromWords } from '../../src/reference/math/bits.js';
 import { createNodeEngine } from '../../src/runtime/node.js';
 import { nextAfter, sameBits } from '../support/float-bits.js';
-import { POINTS, assertSameBits, fixedPoints, kernelRunner, worstUlp, type ArrayKernel, type PointFamily } from '../support/math-points.js';
+import { POINTS, assertSameBits, fixedPoints, unaryKernelTests, type PointFamily } from '../support/math-points.js';
 import { log as logExact } from '../support/double-double.js';
 
 // The measured maximum 0.8319 ulp, rounded up (the Accuracy line of assembly/math/log.ts states it). The
@@ -57,27 +57,8 @@ const twin = new Float64Array(POINTS);
 for (let i = 0; i < POINTS; i++) twin[i] = log(xs[i]!);
 
 const engine = await createNodeEngine();
-const runKernel = kernelRunner(engine, POINTS, 1);
-const wasm = (kernel: ArrayKernel, input: Float64Array): Float64Array => runKernel(kernel, input)[0]!;
-
-test('the TS twin is within MAX_ULP of the double-double reference on 2^20 points', () => {
-  const { ulp: worst, at: worstX } = worstUlp(xs, twin, logExact);
-  console.log(`log: max ${worst.toFixed(4)} ulp over ${POINTS} points (at x = ${worstX})`);
-  assert.ok(worst <= MAX_ULP, `max ${worst} ulp at x = ${worstX} exceeds ${MAX_ULP}`);
-});
-
-test('the wasm f64x2 form (logArray) equals the TS twin bit for bit on every point', () => {
-  assertSameBits(wasm(engine.exports.logArray, xs), twin, xs, 'logArray');
-});
-
-test('the wasm scalar form (logArrayScalar) equals the TS twin bit for bit on every point', () => {
-  assertSameBits(wasm(engine.exports.logArrayScalar, xs), twin, xs, 'logArrayScalar');
-});
-
-test('the odd tail of logArray (scalar form after the pairs) equals the TS twin', () => {
-  const odd = xs.subarray(0, 1001);
-  assertSameBits(wasm(engine.exports.logArray, odd), twin.subarray(0, 1001), odd, 'logArray, n = 1001');
-});
+const wasm = unaryKernelTests(test, engine, { name: 'log', xs, twin, exact: logExact, maxUlp: MAX_ULP,
+  pairs: ['logArray', engine.exports.logArray], scalar: ['logArrayScalar', engine.exports.logArrayScalar] });
 
 test('logPositiveNormal gives the bits of log on every positive normal finite point', () => {
   const normal = xs.filter((x) => x >= MIN_NORMAL && x < Infinity);

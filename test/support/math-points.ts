@@ -1,4 +1,5 @@
 // The harness the 2^20-point math tests share: fixed inputs (edge cases in both f64x2 lanes, then Philox-drawn families), wasm array kernels, bit-for-bit and ulp checks.
+import type { Test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Engine } from '../../src/engine/engine.js';
 import { philox4x32 } from '../../src/reference/rng/philox.js';
@@ -56,4 +57,45 @@ export function worstUlp(xs: Float64Array, got: Float64Array, exact: (x: number)
     if (err > ulp) { ulp = err; at = xs[i]!; }
   }
   return { ulp, at };
+}
+
+export interface UnaryKernel {
+  /** The function's name in messages: exp, log. */
+  name: string;
+  xs: Float64Array;
+  /** The TS twin's values on xs. */
+  twin: Float64Array;
+  exact: (x: number) => Exact;
+  maxUlp: number;
+  /** The wasm f64x2 array kernel (odd tail in scalar form) and the all-scalar one, by export name. */
+  pairs: [name: string, kernel: ArrayKernel];
+  scalar: [name: string, kernel: ArrayKernel];
+}
+
+/**
+ * The four tests every one-input, one-output math kernel takes: the twin's ulp error against the double-double
+ * reference, and the wasm f64x2 form, the scalar form and the f64x2 form's odd tail bit for bit against the twin.
+ * Returns the runner, for the function's own tests.
+ */
+export function unaryKernelTests(test: Test, engine: Engine, k: UnaryKernel): (kernel: ArrayKernel, input: Float64Array) => Float64Array {
+  const runKernel = kernelRunner(engine, POINTS, 1);
+  const wasm = (kernel: ArrayKernel, input: Float64Array): Float64Array => runKernel(kernel, input)[0]!;
+  const { xs, twin } = k;
+  const [pairsName, pairs] = k.pairs, [scalarName, scalar] = k.scalar;
+  test('the TS twin is within MAX_ULP of the double-double reference on 2^20 points', () => {
+    const { ulp: worst, at: worstX } = worstUlp(xs, twin, k.exact);
+    console.log(`${k.name}: max ${worst.toFixed(4)} ulp over ${POINTS} points (at x = ${worstX})`);
+    assert.ok(worst <= k.maxUlp, `max ${worst} ulp at x = ${worstX} exceeds ${k.maxUlp}`);
+  });
+  test(`the wasm f64x2 form (${pairsName}) equals the TS twin bit for bit on every point`, () => {
+    assertSameBits(wasm(pairs, xs), twin, xs, pairsName);
+  });
+  test(`the wasm scalar form (${scalarName}) equals the TS twin bit for bit on every point`, () => {
+    assertSameBits(wasm(scalar, xs), twin, xs, scalarName);
+  });
+  test(`the odd tail of ${pairsName} (scalar form after the pairs) equals the TS twin`, () => {
+    const odd = xs.subarray(0, 1001);
+    assertSameBits(wasm(pairs, odd), twin.subarray(0, 1001), odd, `${pairsName}, n = 1001`);
+  });
+  return wasm;
 }
