@@ -9,7 +9,5 @@ export { staticExecution } from './rollout/static-schedule';
 export { momentsRecordLength, momentsReduce } from './stats/moments';
 export { envReset, envStep, envObserve } from './rollout/execution-env';
 export { closedLoopRollout } from './rollout/closed-loop';
-export { scheduleFractions } from './policy/schedule';
-export { adaptiveAcFractions } from './policy/adaptive-ac';
-export { mlpForward, mlpFractions } from './policy/mlp';
+export { mlpForward } from './policy/mlp';
 export { samplePaths } from './rollout/sample-paths';

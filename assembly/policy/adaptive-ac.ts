@@ -22,10 +22,6 @@ import * as E from '../rollout/env-layout';
 // @ts-ignore: decorator
 @inline export const AC_VARIANCE_YEAR: i32 = 4;      // return variance per year (GBM), or price variance per year (ABM)
 
-export function adaptiveAcFractions(env: usize, policyPtr: usize): void {
-  adaptiveAcPaths(env, <i32>E.header(env, E.E_STEP), policyPtr, 0, <i32>E.header(env, E.E_PATHS));
-}
-
 /** Fractions of decision k for paths first .. first + count - 1 (even). */
 export function adaptiveAcPaths(env: usize, k: i32, policyPtr: usize, first: i32, count: i32): void {
   const steps = <i32>E.header(env, E.E_STEPS);

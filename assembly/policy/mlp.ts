@@ -127,19 +127,11 @@ function forwardPaths(policy: usize, obsPtr: usize, plane: usize, outPtr: usize,
 }
 
 /**
- * The deterministic action of every path of an environment: observe, run the network, fraction = sigmoid(mu)
- * (in f64). muPtr: room for B f32. The environment's paths must be a multiple of 16.
+ * The deterministic action of decision k for paths first .. first + count - 1 (multiples of 16), observations
+ * already made: run the network, fraction = sigmoid(mu) (in f64). muPtr: room for B f32.
  */
-export function mlpFractions(env: usize, policy: usize, muPtr: usize): void {
-  mlpPaths(env, <i32>E.header(env, E.E_STEP), policy, muPtr, 0, <i32>E.header(env, E.E_PATHS));
-}
-
-/** The same for decision k of paths first .. first + count - 1 (multiples of 16), observations already made. */
 export function mlpPaths(env: usize, k: i32, policy: usize, muPtr: usize, first: i32, count: i32): void {
-  const paths = <i32>E.header(env, E.E_PATHS);
-  forwardPaths(policy, E.region(env, E.E_OFF_OBSERVATIONS), <usize>paths << 2, muPtr, first, count);
   const out = E.region(env, E.E_OFF_FRACTIONS);
-  const scale = <f64>load<f32>(policy, 16), shift = f64x2.splat(<f64>load<f32>(policy, 20));
   const stepsLeft = <f64>(<i32>E.header(env, E.E_STEPS) - k);
   // the last step trades everything left (as every strategy does): a leftover would escape its cost
   if (stepsLeft <= 1.0) {
@@ -147,6 +139,9 @@ export function mlpPaths(env: usize, k: i32, policy: usize, muPtr: usize, first:
     for (let p = first >> 1; p < (first + count) >> 1; p++) v128.store(out + (<usize>p << 4), ones);
     return;
   }
+  const paths = <i32>E.header(env, E.E_PATHS);
+  forwardPaths(policy, E.region(env, E.E_OFF_OBSERVATIONS), <usize>paths << 2, muPtr, first, count);
+  const scale = <f64>load<f32>(policy, 16), shift = f64x2.splat(<f64>load<f32>(policy, 20));
   const factor = f64x2.splat(scale > 0.0 ? scale / stepsLeft : 1.0);
   const one = f64x2.splat(1.0);
   for (let p = first >> 1; p < (first + count) >> 1; p++) {

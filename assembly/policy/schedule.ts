@@ -2,11 +2,7 @@
 // static kernel, and runs schedules in markets where the static shortcut does not apply).
 import * as E from '../rollout/env-layout';
 
-export function scheduleFractions(env: usize, qtyPtr: usize): void {
-  schedulePaths(env, <i32>E.header(env, E.E_STEP), qtyPtr, 0, <i32>E.header(env, E.E_PATHS));
-}
-
-/** Fractions of decision k for paths first .. first + count - 1 (even). */
+/** Fractions of decision k for paths first .. first + count - 1 (even): qty_k over what each path has left. */
 export function schedulePaths(env: usize, k: i32, qtyPtr: usize, first: i32, count: i32): void {
   const nk = v128.load64_splat(qtyPtr + (<usize>k << 3));
   const qs = E.stateArray(env, E.S_Q), out = E.region(env, E.E_OFF_FRACTIONS);

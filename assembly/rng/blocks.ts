@@ -20,7 +20,7 @@ export function normalBlock(path: u32, stream: u32, k0: u32, k1: u32, n: i32, ou
     philox4x32(path, <u32>(m >> 2), stream, 0, k0, k1);
     const w0 = philoxOut0, w1 = philoxOut1, w2 = philoxOut2, w3 = philoxOut3;
     boxMullerF64(w0, w1);
-    if (m < n) store<f64>(outPtr + (<usize>m << 3), normalCos);
+    store<f64>(outPtr + (<usize>m << 3), normalCos);
     if (m + 1 < n) store<f64>(outPtr + (<usize>(m + 1) << 3), normalSin);
     boxMullerF64(w2, w3);
     if (m + 2 < n) store<f64>(outPtr + (<usize>(m + 2) << 3), normalCos);

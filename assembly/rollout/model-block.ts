@@ -4,7 +4,7 @@ import { fillNormalsX4 } from '../rng/normal';
 import { eulerAdvanceBlock } from '../heston/euler';
 import { qeAdvanceBlock } from '../heston/qe';
 import { brownianAdvanceBlock } from '../brownian/brownian';
-import { MODEL_HESTON_EULER, MODEL_HESTON_QE } from '../market-params';
+import { MODEL_HESTON_EULER, MODEL_HESTON_QE, P_X0, P_V0, param } from '../market-params';
 import { S_KEYS, S_WORDS, S_NORMALS_A, S_NORMALS_B, S_UNIFORMS_A, S_UNIFORMS_B, S_STATE } from './scratch';
 
 /**
@@ -34,9 +34,9 @@ export function advanceModelBlock(model: i32, paramsPtr: usize, seedLo: u32, see
   }
 }
 
-/** Sets the state of eight paths to (x0, v0). */
-export function resetModelState(x0: f64, v0: f64, scratch: usize): void {
-  const x = f64x2.splat(x0), v = f64x2.splat(v0);
+/** Sets the state of eight paths to the model's (x0, v0). */
+export function resetModelState(paramsPtr: usize, scratch: usize): void {
+  const x = f64x2.splat(param(paramsPtr, P_X0)), v = f64x2.splat(param(paramsPtr, P_V0));
   for (let j = 0; j < 4; j++) {
     v128.store(scratch + S_STATE + (<usize>j << 4), x);
     v128.store(scratch + S_STATE + (<usize>j << 4), v, 64);

@@ -1,7 +1,7 @@
 // Full price paths for a small, explicit request (plotting): the one kernel that writes a paths x steps matrix.
 import { philoxRoundKeys } from '../rng/philox';
 import { expF64x2 } from '../math/exp';
-import { P_X0, P_V0, MODEL_ABM, param } from '../market-params';
+import { MODEL_ABM } from '../market-params';
 import { advanceModelBlock, resetModelState } from './model-block';
 import { STEP_BLOCK, S_KEYS, S_STATE, S_PRICES } from './scratch';
 
@@ -25,7 +25,7 @@ export function samplePaths(model: i32, paramsPtr: usize, seedLo: u32, seedHi: u
   philoxRoundKeys(seedLo, seedHi, scratch + S_KEYS);
   const abm = model == MODEL_ABM;
   for (let p = 0; p < nPaths; p += 8) {
-    resetModelState(param(paramsPtr, P_X0), param(paramsPtr, P_V0), scratch);
+    resetModelState(paramsPtr, scratch);
     for (let k0 = 0; k0 < steps; k0 += STEP_BLOCK) {
       const n = min(STEP_BLOCK, steps - k0);
       advanceModelBlock(model, paramsPtr, seedLo, seedHi, firstPath + <u32>p, k0, n, scratch, scratch + S_PRICES);

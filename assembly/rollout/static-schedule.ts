@@ -1,7 +1,7 @@
 // Batched execution of static schedules on simulated paths: every strategy trades on the same paths (CRN).
 import { philoxRoundKeys } from '../rng/philox';
 import { expF64x2 } from '../math/exp';
-import { P_X0, P_V0, MODEL_ABM, param } from '../market-params';
+import { MODEL_ABM } from '../market-params';
 import { advanceModelBlock, resetModelState } from './model-block';
 import { STEP_BLOCK, S_KEYS, S_STATE, S_PRICES, S_ACCUMULATORS, ACCUMULATOR_BYTES } from './scratch';
 
@@ -21,7 +21,7 @@ export function staticExecution(model: i32, paramsPtr: usize, seedLo: u32, seedH
   philoxRoundKeys(seedLo, seedHi, scratch + S_KEYS);
   const prices = scratch + S_PRICES;
   for (let p = 0; p < nPaths; p += 8) {
-    resetModelState(param(paramsPtr, P_X0), param(paramsPtr, P_V0), scratch);
+    resetModelState(paramsPtr, scratch);
     memory.fill(scratch + S_ACCUMULATORS, 0, <usize>nStrategies * ACCUMULATOR_BYTES);
     for (let k0 = 0; k0 < steps; k0 += STEP_BLOCK) {
       const n = min(STEP_BLOCK, steps - k0);

@@ -1,6 +1,5 @@
 // Paths to maturity, streaming: only the terminal state x of each path is written (log price, or price for ABM).
 import { philoxRoundKeys } from '../rng/philox';
-import { P_X0, P_V0, param } from '../market-params';
 import { advanceModelBlock, resetModelState } from './model-block';
 import { STEP_BLOCK, S_KEYS, S_STATE } from './scratch';
 
@@ -13,7 +12,7 @@ export function terminalValues(model: i32, paramsPtr: usize, seedLo: u32, seedHi
   nPaths: i32, steps: i32, scratch: usize, outPtr: usize): void {
   philoxRoundKeys(seedLo, seedHi, scratch + S_KEYS);
   for (let p = 0; p < nPaths; p += 8) {
-    resetModelState(param(paramsPtr, P_X0), param(paramsPtr, P_V0), scratch);
+    resetModelState(paramsPtr, scratch);
     for (let k0 = 0; k0 < steps; k0 += STEP_BLOCK) {
       advanceModelBlock(model, paramsPtr, seedLo, seedHi, firstPath + <u32>p, k0, min(STEP_BLOCK, steps - k0), scratch, 0);
     }

@@ -29,10 +29,7 @@ export interface FlowexecExports {
   envStep(env: number): void;
   envObserve(env: number): void;
   mlpForward(policy: number, obsPtr: number, outPtr: number, paths: number): void;
-  mlpFractions(env: number, policy: number, muPtr: number): void;
   closedLoopRollout(env: number, policy: number, policyPtr: number, outPtr: number, stride: number): void;
-  scheduleFractions(env: number, qtyPtr: number): void;
-  adaptiveAcFractions(env: number, policyPtr: number): void;
   samplePaths(model: number, paramsPtr: number, seedLo: number, seedHi: number, firstPath: number, nPaths: number,
     steps: number, scratch: number, outPtr: number): void;
   // statistics (assembly/stats)

@@ -92,9 +92,9 @@ export async function trainPpo(run: PpoRun): Promise<TrainedPolicy> {
 
   const obs = new Float32Array(n * F), u = new Float32Array(n), logpOld = new Float32Array(n);
   const rewards = new Float32Array(n), dones = new Uint8Array(n);
-  env.reset(s.seed);
+  let current = env.reset(s.seed);
   // observation statistics start from the first observations, so iteration 0 already sees normalised inputs
-  stats.update(env.observations());
+  stats.update(current);
 
   try {
     for (let iteration = 0; iteration < s.iterations; iteration++) {
@@ -112,7 +112,7 @@ export async function trainPpo(run: PpoRun): Promise<TrainedPolicy> {
       }
       let episode = { cost: 0, objective: 0, completion: 0 };
       for (let t = 0; t < T; t++) {
-        obs.set(env.observations(), t * B * F);
+        obs.set(current, t * B * F);
         const mu = env.policyMeans(block);
         const fractions = new Float64Array(B);
         for (let b = 0; b < B; b++) {
@@ -122,6 +122,7 @@ export async function trainPpo(run: PpoRun): Promise<TrainedPolicy> {
           fractions[b] = actionFraction(u[i]!, s.actionScale, shift, T - t, exp);
         }
         const r = env.stepWith(fractions);
+        current = r.obs;
         rewards.set(r.reward, t * B);
         dones.set(r.done, t * B);
         if (r.info.episode) {

@@ -34,6 +34,8 @@ export class VecEnv {
   private policyLength = 0;
   private episode = 0;
   private firstPathOffset = 0;
+  /** The observation planes hold the current state's (envObserve need not run again). */
+  private observed = false;
 
   constructor(private readonly engine: Engine, private readonly spec: EnvSpec, envs: number) {
     if (envs % ENV_PATH_BLOCK !== 0) throw new RangeError(`envs must be a multiple of ${ENV_PATH_BLOCK}, got ${envs}`);
@@ -62,6 +64,13 @@ export class VecEnv {
   private startEpisode(): void {
     this.header()[E.FIRST_PATH] = this.firstPathOffset + this.episode * this.envs;
     this.engine.exports.envReset(this.base);
+    this.observed = false;
+  }
+
+  /** Fills the observation planes unless they already hold the current state's. */
+  private observe(): void {
+    if (!this.observed) this.engine.exports.envObserve(this.base);
+    this.observed = true;
   }
 
   /** Step index of the next decision. */
@@ -71,7 +80,7 @@ export class VecEnv {
 
   /** Current observations, row-major [B][OBSERVATION_FEATURES] (a fresh array). */
   observations(): Float32Array {
-    this.engine.exports.envObserve(this.base);
+    this.observe();
     const planes = this.observationPlanes();
     const out = new Float32Array(this.envs * OBSERVATION_FEATURES);
     for (let i = 0; i < OBSERVATION_FEATURES; i++) {
@@ -91,7 +100,7 @@ export class VecEnv {
       this.policyLength = block.length;
     }
     new Float32Array(this.engine.exports.memory.buffer, this.policyPtr, block.length).set(block);
-    this.engine.exports.envObserve(this.base);
+    this.observe();
     this.engine.exports.mlpForward(this.policyPtr, this.base + this.header()[E.OFF_OBSERVATIONS]!, this.muPtr, this.envs);
     return new Float32Array(this.engine.exports.memory.buffer, this.muPtr, this.envs).slice();
   }
@@ -101,6 +110,7 @@ export class VecEnv {
     const h = this.header();
     this.engine.f64(this.base + h[E.OFF_FRACTIONS]!, this.envs).set(actions as ArrayLike<number>);
     this.engine.exports.envStep(this.base);
+    this.observed = false;
     const reward = Float32Array.from(envState(this.engine, this.base, S.REWARD));
     const done = new Uint8Array(this.envs);
     const info: StepResult['info'] = {};
