@@ -5,7 +5,7 @@ import { simulate } from '../eval/simulate.js';
 import { planFromWorkload, executionWorkloadConfig } from '../eval/workload-plan.js';
 import { buildExecutionPlan } from '../eval/execution-plan.js';
 import { parseWorkload, type ExecutionWorkload } from '../market/workload.js';
-import { ApiError } from './errors.js';
+import { checkWork } from './work.js';
 import type { BenchRequest } from './schemas.js';
 
 export interface BenchRun {
@@ -37,9 +37,7 @@ export async function runBench(request: BenchRequest, ctx: { executor: ShardExec
   maxPathSteps: number; signal: AbortSignal; now: () => number }): Promise<BenchResult> {
   const plan = benchPlan(request, ctx.catalog);
   const pathSteps = plan.paths * plan.steps * (request.repeats + 1);
-  if (!(pathSteps <= ctx.maxPathSteps)) {
-    throw new ApiError(422, 'work_limit', `paths: paths x steps x (repeats + 1 warm-up) is ${pathSteps.toExponential(3)} path-steps, more than this server's limit of ${ctx.maxPathSteps.toExponential(3)}`, 'paths');
-  }
+  checkWork('paths x steps x (repeats + 1 warm-up)', pathSteps, ctx.maxPathSteps, 'paths');
   // shards split evenly over the executor's threads, so a small run keeps every thread busy
   const options = { signal: ctx.signal, shardChunks: Math.ceil(Math.ceil(plan.paths / CHUNK_PATHS) / ctx.executor.threads) };
   await simulate(plan, ctx.executor, options);

@@ -6,6 +6,8 @@ import {
   benchResponseSchema, simulationResponseSchema,
 } from './schemas.js';
 import { limitVariable, type Limits } from './limits.js';
+import { JOB_ID_PATTERN } from './job-id.js';
+import { JOB_STATUSES } from './job-store.js';
 
 type Json = Record<string, unknown>;
 
@@ -27,7 +29,7 @@ const BODY_ERRORS = {
   503: error('the request did not finish within requestTimeoutMs'),
 };
 
-const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^ev_[0-9a-f]{28}$' } };
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: JOB_ID_PATTERN.source } };
 
 export function openApiDocument(version: string, limits: Limits): Json {
   return {
@@ -76,7 +78,7 @@ export function openApiDocument(version: string, limits: Limits): Json {
           parameters: [
             { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
             { name: 'cursor', in: 'query', schema: { type: 'string' }, description: 'nextCursor of the previous page' },
-            { name: 'status', in: 'query', schema: { type: 'string', enum: ['queued', 'running', 'succeeded', 'failed', 'cancelled'] } },
+            { name: 'status', in: 'query', schema: { type: 'string', enum: [...JOB_STATUSES] } },
           ],
           responses: { 200: { description: 'a page', content: json(ref('JobList')) }, 400: error('bad query parameter') },
         },

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { DEFAULT_SEED } from '../eval/config.js';
 import { JOB_STATUSES } from './job-store.js';
+import { JOB_ID_PATTERN } from './job-id.js';
 
 /** The canonical workloads every runtime serves (bundled as JSON modules on edge runtimes). */
 export const WORKLOAD_NAMES = ['heston-paths', 'heston-execution'] as const;
@@ -42,7 +43,7 @@ export type BenchRequest = z.infer<typeof benchRequestSchema>;
 export const listQuerySchema = z.strictObject({
   limit: z.string().regex(/^\d{1,3}$/, 'must be an integer in [1, 100]').transform(Number)
     .pipe(z.number().min(1, 'must be an integer in [1, 100]').max(100, 'must be an integer in [1, 100]')).optional(),
-  cursor: z.string().regex(/^ev_[0-9a-f]{28}$/, 'must be the nextCursor of a previous page').optional(),
+  cursor: z.string().regex(JOB_ID_PATTERN, 'must be the nextCursor of a previous page').optional(),
   status: z.enum(JOB_STATUSES, { error: `must be one of ${JOB_STATUSES.join(', ')}` }).optional(),
 });
 
@@ -59,7 +60,7 @@ export const errorSchema = z.object({
 const progressSchema = z.object({ donePaths: z.number(), totalPaths: z.number() });
 
 export const jobSchema = z.object({
-  id: z.string().regex(/^ev_[0-9a-f]{28}$/),
+  id: z.string().regex(JOB_ID_PATTERN),
   kind: z.literal('evaluation'),
   name: z.string(),
   status: z.enum(JOB_STATUSES),

@@ -13,7 +13,8 @@ export function parseWith<T>(schema: ZodType<T>, input: unknown): T {
   return result.data;
 }
 
-function checkWork(what: string, pathSteps: number, limit: number, field: string): void {
+/** 422 naming `field` when `what` (pathSteps) exceeds the server's limit. */
+export function checkWork(what: string, pathSteps: number, limit: number, field: string): void {
   if (!(pathSteps <= limit)) {
     throw new ApiError(422, 'work_limit', `${field}: ${what} is ${pathSteps.toExponential(3)} path-steps, more than this server's limit of ${limit.toExponential(3)}`, field);
   }

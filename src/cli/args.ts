@@ -1,6 +1,7 @@
 // Strict parsing of command-line options: every bad value is an InputError naming the option.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { InputError } from '../market/validation.js';
+import { defaultThreads } from '../runtime/node-pool.js';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
@@ -38,4 +39,9 @@ export function choiceOption<T extends string>(values: Record<string, unknown>, 
   if (raw === undefined) return undefined;
   if (!choices.includes(raw as T)) throw new InputError(`--${name} must be one of ${choices.join(', ')} (got "${String(raw)}")`, name);
   return raw as T;
+}
+
+/** --threads: worker threads in [1, 256], by default one per available CPU. */
+export function threadsOption(values: Record<string, unknown>): number {
+  return integerOption(values, 'threads', 1, 256) ?? defaultThreads();
 }

@@ -1,10 +1,10 @@
 // flowexec demo: both canonical workloads on their defaults, each estimate beside its exact oracle.
 import { parseWorkload, type PathsWorkload } from '../market/workload.js';
 import { runWorkload } from '../eval/run-workload.js';
-import { defaultThreads } from '../runtime/node-pool.js';
-import { parseCommand } from './args.js';
+import { parseCommand, threadsOption } from './args.js';
 import { readJsonFile, resolveWorkloadPath } from './files.js';
-import { runWithProgress, DEFAULT_SEED } from './run.js';
+import { runWithProgress } from './run.js';
+import { DEFAULT_SEED } from '../eval/config.js';
 import { formatRun } from './format-run.js';
 import { exactCallPrice } from './oracles.js';
 
@@ -13,7 +13,7 @@ const DISCRETISED_252_STEP_PRICE = { value: 6.75502, stderr: 0.00027 };
 
 export async function demoCommand(args: string[]): Promise<void> {
   const { values } = parseCommand(args, { threads: { type: 'string' } }, 0);
-  const threads = values.threads ? Number(values.threads) : defaultThreads();
+  const threads = threadsOption(values);
   console.log('FlowExec demo: the two canonical workloads at their defaults (bench/workloads), Monte Carlo beside exact values.\n');
   for (const name of ['heston-paths', 'heston-execution']) {
     const workload = parseWorkload(readJsonFile(resolveWorkloadPath(name), 'workload file'));

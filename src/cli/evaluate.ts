@@ -1,4 +1,5 @@
 // flowexec evaluate CONFIG.json: every strategy on common paths; a table, one JSON line, or a full report file.
+import { EVALUATE_USAGE } from './usage.js';
 import { writeFileSync, renameSync, existsSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, extname, resolve, isAbsolute, join } from 'node:path';
 import { parseEvaluationConfig, type EvaluationConfig } from '../eval/config.js';
@@ -6,14 +7,12 @@ import { parsePolicyFile, type PolicyFile } from '../strategies/policy-file.js';
 import { runEvaluation } from '../eval/evaluate.js';
 import { evaluationCsv } from '../eval/report-csv.js';
 import { InputError } from '../market/validation.js';
-import { defaultThreads } from '../runtime/node-pool.js';
-import { parseCommand, integerOption } from './args.js';
+import { parseCommand, integerOption, threadsOption } from './args.js';
 import { readJsonFile } from './files.js';
-import { executorFor } from './run.js';
+import { executorFor } from '../runtime/node-pool.js';
 import { progressBar } from './progress.js';
 import { formatEvaluation } from './format-evaluation.js';
 
-export const EVALUATE_USAGE = 'flowexec evaluate CONFIG.json [--paths N] [--seed S] [--threads N] [--json] [--out FILE.json|FILE.csv]';
 
 /** Checks --out before any work: its folder exists and its extension says the format. */
 export function outputTarget(out: string | undefined): { path: string; format: 'json' | 'csv' } | undefined {
@@ -60,7 +59,7 @@ export async function evaluateCommand(args: string[]): Promise<void> {
   const policies = loadPolicies(config, dirname(resolve(positionals[0]!)));
   const paths = integerOption(values, 'paths', 1, 4_000_000_000);
   const seed = integerOption(values, 'seed', 0, Number.MAX_SAFE_INTEGER);
-  const threads = integerOption(values, 'threads', 1, 256) ?? defaultThreads();
+  const threads = threadsOption(values);
   const target = outputTarget(values.out);
   const executor = await executorFor(threads);
   const bar = progressBar(config.name, 'paths');

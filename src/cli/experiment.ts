@@ -1,4 +1,5 @@
 // flowexec experiment NAME [--quick] [--json] [--out POLICY.json]: the learning experiments of the README.
+import { EXPERIMENT_USAGE } from './usage.js';
 import { resolve } from 'node:path';
 import { InputError } from '../market/validation.js';
 import { createNodeEngine } from '../runtime/node.js';
@@ -6,7 +7,6 @@ import { parseCommand } from './args.js';
 import { writeAtomically } from './evaluate.js';
 import { formatIteration } from './train.js';
 
-export const EXPERIMENT_USAGE = 'flowexec experiment ppo-ac|ppo-heston [--quick] [--json] [--out POLICY.json]';
 const NAMES = ['ppo-ac', 'ppo-heston'] as const;
 
 const f = (x: number, d = 2) => x.toFixed(d);

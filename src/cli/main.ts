@@ -1,18 +1,18 @@
 // The flowexec command: dispatches subcommands; bad input exits 2 with one line, never a stack trace.
 import { InputError } from '../market/validation.js';
-import { runCommand, RUN_USAGE } from './run.js';
-import { EVALUATE_USAGE } from './evaluate.js';
+import { runCommand } from './run.js';
+import { RUN_USAGE, EVALUATE_USAGE, TRAIN_USAGE, EXPERIMENT_USAGE, DEMO_USAGE, BENCH_USAGE, SERVE_USAGE } from './usage.js';
 
 const USAGE = `FlowExec: Monte Carlo engine for optimal trade execution research
 
 usage:
   ${RUN_USAGE}
   ${EVALUATE_USAGE}
-  flowexec train ppo CONFIG.json --out POLICY.json [--iterations N] [--json]
-  flowexec experiment ppo-ac|ppo-heston [--quick] [--json] [--out POLICY.json]
-  flowexec demo                  both canonical workloads on defaults, each beside its exact oracle
-  flowexec bench [--anchors DIR] [--quick] [--json]
-  flowexec serve [--port 8080] [--host 127.0.0.1] [--data-dir .flowexec/api] [--threads N]
+  ${TRAIN_USAGE}
+  ${EXPERIMENT_USAGE}
+  ${DEMO_USAGE}   both canonical workloads on defaults, each beside its exact oracle
+  ${BENCH_USAGE}
+  ${SERVE_USAGE}
   flowexec help
 
 Set FLOWEXEC_DEBUG=1 to see stack traces of internal errors.`;

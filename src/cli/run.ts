@@ -1,12 +1,14 @@
 // flowexec run WORKLOAD.json: one canonical workload, human output or one JSON line.
+import { RUN_USAGE } from './usage.js';
 import { parseWorkload } from '../market/workload.js';
 import { InputError } from '../market/validation.js';
 import { runWorkload, type WorkloadRunResult } from '../eval/run-workload.js';
-import { InlineExecutor, type ShardExecutor } from '../eval/executor.js';
+import type { ShardExecutor } from '../eval/executor.js';
 import { WasmBackend } from '../engine/wasm-backend.js';
 import { createNodeEngine } from '../runtime/node.js';
-import { NodePoolExecutor, defaultThreads } from '../runtime/node-pool.js';
-import { parseCommand, integerOption, choiceOption } from './args.js';
+import { executorFor } from '../runtime/node-pool.js';
+import { DEFAULT_SEED } from '../eval/config.js';
+import { parseCommand, integerOption, choiceOption, threadsOption } from './args.js';
 import { readJsonFile, resolveWorkloadPath } from './files.js';
 import { progressBar } from './progress.js';
 import { formatRun } from './format-run.js';
@@ -27,19 +29,12 @@ function sampleJson(workload: string, seed: number, s: SampledPaths) {
     prices: Array.from({ length: s.paths }, (_, i) => Array.from(s.prices.subarray(i * (s.steps + 1), (i + 1) * (s.steps + 1)))) };
 }
 
-export const RUN_USAGE = 'flowexec run WORKLOAD.json [--paths N] [--steps N] [--seed S] [--scheme euler|qe] [--threads N] [--shard-paths N] [--json] [--sample-paths N --sample-out FILE.csv|FILE.json]';
-export const DEFAULT_SEED = 20240601;
 
 const OPTIONS = {
   paths: { type: 'string' }, steps: { type: 'string' }, seed: { type: 'string' }, scheme: { type: 'string' },
   threads: { type: 'string' }, 'shard-paths': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
   'sample-paths': { type: 'string' }, 'sample-out': { type: 'string' },
 } as const;
-
-/** A pool of `threads` workers, or this thread when one is asked for. */
-export async function executorFor(threads: number): Promise<ShardExecutor> {
-  return threads === 1 ? new InlineExecutor(new WasmBackend(await createNodeEngine())) : new NodePoolExecutor(threads);
-}
 
 export async function runCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseCommand(args, OPTIONS, 1);
@@ -50,7 +45,7 @@ export async function runCommand(args: string[]): Promise<void> {
   const steps = integerOption(values, 'steps', 1, 1_000_000);
   const seed = integerOption(values, 'seed', 0, Number.MAX_SAFE_INTEGER) ?? DEFAULT_SEED;
   const scheme = choiceOption(values, 'scheme', ['euler', 'qe'] as const) ?? 'euler';
-  const threads = integerOption(values, 'threads', 1, 256) ?? defaultThreads();
+  const threads = threadsOption(values);
   const shardPaths = integerOption(values, 'shard-paths', 1000, 1e9);
   if (shardPaths !== undefined && shardPaths % 1000 !== 0) throw new InputError(`--shard-paths must be a multiple of 1000 (one chunk), got ${shardPaths}`);
   if (scheme === 'qe' && workload.heston.xi === 0) throw new InputError('heston.xi: must be > 0 for the QE scheme (use --scheme euler)');

@@ -1,11 +1,10 @@
 // flowexec serve: the HTTP API on Node (worker pool, on-disk jobs) until SIGINT or SIGTERM.
+import { SERVE_USAGE } from './usage.js';
 import { resolve } from 'node:path';
-import { parseCommand, integerOption } from './args.js';
-import { defaultThreads } from '../runtime/node-pool.js';
+import { parseCommand, integerOption, threadsOption } from './args.js';
 import { startNodeServer } from '../runtime/node-server.js';
 import { InputError } from '../market/validation.js';
 
-export const SERVE_USAGE = 'flowexec serve [--port 8080] [--host 127.0.0.1] [--data-dir .flowexec/api] [--threads N]';
 
 export async function serveCommand(args: string[]): Promise<void> {
   const { values } = parseCommand(args, {
@@ -17,7 +16,7 @@ export async function serveCommand(args: string[]): Promise<void> {
   const host = values.host ?? '127.0.0.1';
   if (!/^[\w.:-]{1,255}$/.test(host)) throw new InputError(`--host must be a host name or address (got "${host}")`, 'host');
   const dataDir = resolve(values['data-dir'] ?? '.flowexec/api');
-  const threads = integerOption(values, 'threads', 1, 256) ?? defaultThreads();
+  const threads = threadsOption(values);
   let server;
   try {
     server = await startNodeServer({ port, host, dataDir, threads, env: process.env });

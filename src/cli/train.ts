@@ -1,4 +1,5 @@
 // flowexec train ppo CONFIG.json --out policy.json: PPO on tfjs-wasm in the wasm environment; a line per iteration.
+import { TRAIN_USAGE } from './usage.js';
 import { resolve, dirname, extname } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { InputError } from '../market/validation.js';
@@ -7,7 +8,6 @@ import { parseCommand, integerOption } from './args.js';
 import { readJsonFile } from './files.js';
 import { writeAtomically } from './evaluate.js';
 
-export const TRAIN_USAGE = 'flowexec train ppo CONFIG.json --out POLICY.json [--iterations N] [--json]';
 
 export function formatIteration(l: import('../learn/ppo.js').IterationLog, total: number): string {
   return `iter ${String(l.iteration).padStart(String(total).length)}/${total}  env-steps ${l.envSteps.toLocaleString('en-US')}`

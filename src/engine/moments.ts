@@ -26,15 +26,8 @@ function histogramOffset(shape: RecordShape, c: number): number {
   return 1 + 4 * shape.nCols + (shape.nPaired * (shape.nPaired - 1)) / 2 + c * (shape.bins + 2);
 }
 
-/** Merges b into a copy of a (a first). An empty record (count 0) is the identity. */
-export function mergeRecords(shape: RecordShape, a: Float64Array, b: Float64Array): Float64Array {
-  const out = a.slice();
-  mergeInto(shape, out, b);
-  return out;
-}
-
 /**
- * Merges b into a in place (a first, then b). Long runs merge every chunk this way, with no allocation. The
+ * Merges b into a in place (a first, then b). An empty record (count 0) is the identity. Long runs merge every chunk this way, with no allocation. The
  * co-moments are updated before the means they depend on.
  */
 export function mergeInto(shape: RecordShape, a: Float64Array, b: Float64Array): void {
@@ -64,7 +57,7 @@ export function mergeInto(shape: RecordShape, a: Float64Array, b: Float64Array):
   a[0] = n;
 }
 
-/** An empty record (count 0): the identity of mergeRecords. */
+/** An empty record (count 0): the identity of mergeInto. */
 export function emptyRecord(shape: RecordShape): Float64Array {
   return new Float64Array(recordLength(shape));
 }

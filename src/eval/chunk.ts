@@ -40,14 +40,7 @@ export class ChunkRunner {
     if (this.values.length < valueColumns * CHUNK_PATHS) this.values = new Float64Array(valueColumns * CHUNK_PATHS);
   }
 
-  /** The statistics record of chunk index `chunk` of the plan. */
-  run(plan: SimulationPlan, chunk: number): Float64Array {
-    const record = new Float64Array(recordLength(recordShape(plan)));
-    this.runInto(plan, chunk, record);
-    return record;
-  }
-
-  /** The same, written into `record` (recordLength(recordShape(plan)) values). */
+  /** The statistics record of chunk index `chunk` of the plan, written into `record` (recordLength(recordShape(plan)) values). */
   runInto(plan: SimulationPlan, chunk: number, record: Float64Array): void {
     const n = this.compute(plan, chunk);
     const shape = recordShape(plan);

@@ -78,10 +78,9 @@ export function parseEvaluationConfig(input: unknown): EvaluationConfig {
   const result = evaluationConfigSchema.safeParse(input);
   if (!result.success) throw formatZodError(result.error, input);
   const config = result.data;
-  orderGrid(config.order);
+  const { steps } = orderGrid(config.order);
   const { model } = config.market;
   if (model.type === 'heston' && model.scheme === 'qe' && model.xi === 0) throw new InputError('market.model.xi: must be > 0 for the QE scheme', 'market.model.xi');
-  const steps = orderGrid(config.order).steps;
   if (config.market.volumeCurve.type === 'array' && config.market.volumeCurve.fractions.length !== steps) {
     throw new InputError(`market.volumeCurve.fractions: must have one value per step (${steps}), got ${config.market.volumeCurve.fractions.length}`);
   }

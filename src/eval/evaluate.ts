@@ -5,7 +5,7 @@ import { buildExecutionPlan } from './execution-plan.js';
 import type { EvaluationConfig } from './config.js';
 import type { ExecutionPlan, StaticStrategyPlan } from './plan.js';
 import { summarizeExecution, type ExecutionSummary } from './summary.js';
-import { almgrenChrissSchedule, almgrenChrissMoments } from '../strategies/almgren-chriss.js';
+import { almgrenChrissSchedule, almgrenChrissMoments, type AlmgrenChrissParameters } from '../strategies/almgren-chriss.js';
 import { linearisedParameters } from '../strategies/linearise.js';
 import { applyParticipationCap } from '../strategies/participation.js';
 import { staticCosts } from '../market/static-costs.js';
@@ -49,9 +49,8 @@ export interface EvaluationResult extends ExecutionSummary {
   frontier?: FrontierPoint[];
 }
 
-/** The AC schedules of a risk-aversion grid as static strategies of a copy of the plan. */
-function frontierPlan(plan: ExecutionPlan, grid: number[]): ExecutionPlan {
-  const ac = linearisedParameters(plan.impact, plan.s0, initialVolatility(plan.model), plan.orderShares, plan.steps, plan.stepDays);
+/** The AC schedules (parameters ac) of a risk-aversion grid as static strategies of a copy of the plan. */
+function frontierPlan(plan: ExecutionPlan, ac: AlmgrenChrissParameters, grid: number[]): ExecutionPlan {
   const notional = plan.orderShares * plan.s0;
   const strategies: StaticStrategyPlan[] = grid.map((lambda) => {
     const capped = applyParticipationCap(almgrenChrissSchedule(ac, lambda / notional), plan.stepVolume, plan.participationCap);
@@ -73,14 +72,14 @@ export async function runEvaluation(config: EvaluationConfig, executor: ShardExe
   const summary = summarizeExecution(plan, record);
   let frontier: FrontierPoint[] | undefined;
   if (grid.length > 0) {
-    const fp = frontierPlan(plan, grid);
-    const frontierRecord = await simulate(fp, executor, { onProgress: (done) => options.onProgress?.(plan.paths + done, totalPaths), signal: options.signal });
-    const simulated = summarizeExecution(fp, frontierRecord).strategies;
     const ac = linearisedParameters(plan.impact, plan.s0, initialVolatility(plan.model), plan.orderShares, plan.steps, plan.stepDays);
+    const fp = frontierPlan(plan, ac, grid);
+    const frontierRecord = await simulate(fp, executor, { onProgress: (done) => options.onProgress?.(plan.paths + done, totalPaths), signal: options.signal });
+    const simulated = summarizeExecution(fp, frontierRecord).strategies; // in fp.strategies' order
     const toBps = 1e4 / (plan.orderShares * plan.s0);
     frontier = grid.map((riskAversion, j) => {
       const moments = almgrenChrissMoments(ac, (fp.strategies[j] as StaticStrategyPlan).costs.qty);
-      const s = simulated.find((x) => x.name === fp.strategies[j]!.name)!;
+      const s = simulated[j]!;
       return { riskAversion, analyticMean: moments.mean * toBps, analyticStd: Math.sqrt(moments.variance) * toBps,
         monteCarloMean: s.mean, monteCarloStderr: s.stderr, monteCarloStd: s.std };
     });

@@ -10,7 +10,9 @@ export function erfc(x: number): number {
   return x >= 0 ? r : 2 - r;
 }
 
-/** Two-sided p-value of a z statistic. */
-export function twoSidedPValue(z: number): number {
+/** Two-sided p-value of "the mean is zero" for an estimate with this standard error (no error: 1 if it is 0, else 0). */
+export function twoSidedPValue(mean: number, stderr: number): number {
+  if (!(stderr > 0)) return mean === 0 ? 1 : 0;
+  const z = mean / stderr;
   return Number.isFinite(z) ? erfc(Math.abs(z) / Math.SQRT2) : 0;
 }

@@ -115,7 +115,7 @@ export function pairedDifference(plan: ExecutionPlan, record: Float64Array, i: n
   const mean = a.mean - b.mean;
   return {
     strategy: plan.strategies[i]!.name, versus: plan.strategies[j]!.name, mean, stderr,
-    ci95: [mean - Z95 * stderr, mean + Z95 * stderr], pValue: stderr > 0 ? twoSidedPValue(mean / stderr) : mean === 0 ? 1 : 0,
+    ci95: [mean - Z95 * stderr, mean + Z95 * stderr], pValue: twoSidedPValue(mean, stderr),
     unpairedStderr: Math.sqrt((a.std * a.std + b.std * b.std) / n),
   };
 }

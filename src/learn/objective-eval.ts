@@ -41,5 +41,5 @@ export function summarise(x: Float64Array): SampleSummary {
 export function pairedSummary(a: Float64Array, b: Float64Array): SampleSummary & { pValue: number } {
   const d = a.map((v, i) => v - b[i]!);
   const s = summarise(d);
-  return { ...s, pValue: s.stderr > 0 ? twoSidedPValue(s.mean / s.stderr) : s.mean === 0 ? 1 : 0 };
+  return { ...s, pValue: twoSidedPValue(s.mean, s.stderr) };
 }

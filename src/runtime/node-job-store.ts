@@ -5,8 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { isJobId } from '../api/job-id.js';
 import { MemoryJobStore, type JobRecord, type JobStore, type ListOptions } from '../api/job-store.js';
 
-const FILE = /^(ev_[0-9a-f]{28})\.json$/;
-const TEMPORARY = /^ev_[0-9a-f]{28}\.json\.tmp-[0-9a-f]+$/;
+/** A record is JOB_ID.json; a save in progress writes JOB_ID.json.tmp-RANDOM first. */
+const FILE = /^(.+)\.json$/;
+const TEMPORARY = /^(.+)\.json\.tmp-[0-9a-f]+$/;
 
 /**
  * Reads are served from memory (every record is loaded at open); every save goes to disk first as
@@ -23,9 +24,9 @@ export class DiskJobStore implements JobStore {
     const store = new DiskJobStore(join(dataDir, 'jobs'));
     await mkdir(store.dir, { recursive: true });
     for (const name of await readdir(store.dir)) {
-      if (TEMPORARY.test(name)) { await unlink(join(store.dir, name)).catch(() => {}); continue; } // a save cut short
+      if (isJobId(TEMPORARY.exec(name)?.[1] ?? '')) { await unlink(join(store.dir, name)).catch(() => {}); continue; } // a save cut short
       const id = FILE.exec(name)?.[1];
-      if (!id) continue;
+      if (!id || !isJobId(id)) continue;
       try {
         const job = JSON.parse(await readFile(join(store.dir, name), 'utf8')) as JobRecord;
         if (job.id === id) await store.cache.save(job);

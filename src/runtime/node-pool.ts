@@ -1,10 +1,11 @@
 // A pool of Node worker threads (piscina), each with its own wasm engine, as a ShardExecutor.
 import { Piscina } from 'piscina';
 import { availableParallelism } from 'node:os';
-import type { ShardExecutor } from '../eval/executor.js';
+import { InlineExecutor, type ShardExecutor } from '../eval/executor.js';
+import { WasmBackend } from '../engine/wasm-backend.js';
 import type { SimulationPlan } from '../eval/plan.js';
 import type { ShardTask } from './node-worker.js';
-import { flowexecModule } from './node.js';
+import { createNodeEngine, flowexecModule } from './node.js';
 
 /** The worker file next to this one: .ts under tsx (workers inherit its --import), .js once compiled. */
 function workerFile(): string {
@@ -14,6 +15,11 @@ function workerFile(): string {
 
 export function defaultThreads(): number {
   return Math.max(1, availableParallelism());
+}
+
+/** A pool of `threads` workers, or this thread's own engine when one is asked for. */
+export async function executorFor(threads: number): Promise<ShardExecutor> {
+  return threads === 1 ? new InlineExecutor(new WasmBackend(await createNodeEngine())) : new NodePoolExecutor(threads);
 }
 
 export class NodePoolExecutor implements ShardExecutor {

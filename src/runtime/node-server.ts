@@ -7,10 +7,7 @@ import { createApp } from '../api/app.js';
 import { JobRunner } from '../api/job-runner.js';
 import { SERVER_LIMITS, limitsFromEnv } from '../api/limits.js';
 import { WORKLOAD_NAMES } from '../api/schemas.js';
-import { InlineExecutor, type ShardExecutor } from '../eval/executor.js';
-import { WasmBackend } from '../engine/wasm-backend.js';
-import { createNodeEngine } from './node.js';
-import { NodePoolExecutor } from './node-pool.js';
+import { executorFor } from './node-pool.js';
 import { DiskJobStore } from './node-job-store.js';
 import { PACKAGE_ROOT, WORKLOADS_DIR } from './paths.js';
 
@@ -43,7 +40,7 @@ export async function startNodeServer(o: NodeServerOptions): Promise<RunningServ
   const limits = limitsFromEnv(SERVER_LIMITS, (name) => o.env[name]);
   const token = o.env.FLOWEXEC_API_TOKEN || undefined;
   const store = await DiskJobStore.open(o.dataDir);
-  const executor: ShardExecutor = o.threads === 1 ? new InlineExecutor(new WasmBackend(await createNodeEngine())) : new NodePoolExecutor(o.threads);
+  const executor = await executorFor(o.threads);
   const jobs = new JobRunner({ store, executor, limits, durable: true });
   const app = createApp({ executor, workloads: nodeWorkloads(), jobs, limits, authToken: token, runtime: 'node', version: packageVersion() });
 

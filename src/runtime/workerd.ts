@@ -1,7 +1,7 @@
 // workerd (Cloudflare Workers) entry: the wasm linked as a module (workerd cannot compile bytes), jobs run inside their request.
 import flowexecWasm from './flowexec.wasm';
 import { EDGE_LIMITS } from '../api/limits.js';
-import { errorBody } from '../api/errors.js';
+import { ApiError, errorResponse } from '../api/errors.js';
 import { edgeApp } from './edge-app.js';
 
 type App = Awaited<ReturnType<typeof edgeApp>>;
@@ -19,8 +19,7 @@ export default {
       ready = await app;
     } catch (error) {
       app = undefined;
-      return new Response(JSON.stringify(errorBody('internal', `server configuration: ${(error as Error).message}`)),
-        { status: 500, headers: { 'content-type': 'application/json; charset=utf-8' } });
+      return errorResponse(new ApiError(500, 'internal', `server configuration: ${(error as Error).message}`));
     }
     return ready.fetch(request, env);
   },

@@ -4,7 +4,7 @@
 // against the classic failure of PPO on execution: collapsing to "sell everything at once".
 import { buildExecutionPlan } from '../../eval/execution-plan.js';
 import { parseTrainConfig, evaluationConfigOf, type TrainConfig } from '../train-config.js';
-import { almgrenChrissHoldings } from '../../strategies/almgren-chriss.js';
+import { almgrenChrissMoments, almgrenChrissSchedule } from '../../strategies/almgren-chriss.js';
 import type { StaticStrategyPlan } from '../../eval/plan.js';
 import { judgeSchedule, pairedSummary, trainAndJudge, type ExperimentOptions, type ExperimentRun } from './common.js';
 
@@ -30,14 +30,9 @@ export function ppoAcConfig(quick: boolean): TrainConfig {
 
 /** Exact objective of the AC schedule, bps: (E + lambda Var) / notional, eq. 7-8 of the paper. */
 export function acOptimumBps(): number {
-  const x = almgrenChrissHoldings({ shares: PAPER.X, steps: PAPER.N, tauDays: PAPER.tau, sigmaPerSqrtDay: PAPER.sigma,
-    gamma: PAPER.gamma, eta: PAPER.eta, epsilon: PAPER.epsilon }, PAPER.lambda);
-  const etaTilde = PAPER.eta - PAPER.gamma * PAPER.tau / 2;
-  let trades = 0, held = 0;
-  for (let j = 0; j < PAPER.N; j++) { const n = x[j]! - x[j + 1]!; trades += n * n; held += x[j + 1]! * x[j + 1]!; }
-  const mean = PAPER.gamma * PAPER.X * PAPER.X / 2 + PAPER.epsilon * PAPER.X + (etaTilde / PAPER.tau) * trades;
-  const risk = PAPER.lambda * PAPER.sigma * PAPER.sigma * PAPER.tau * held;
-  return 1e4 * (mean + risk) / (PAPER.X * PAPER.S0);
+  const p = { shares: PAPER.X, steps: PAPER.N, tauDays: PAPER.tau, sigmaPerSqrtDay: PAPER.sigma, gamma: PAPER.gamma, eta: PAPER.eta, epsilon: PAPER.epsilon };
+  const { mean, variance } = almgrenChrissMoments(p, almgrenChrissSchedule(p, PAPER.lambda));
+  return 1e4 * (mean + PAPER.lambda * variance) / (PAPER.X * PAPER.S0);
 }
 
 export interface PpoAcResult extends ExperimentRun {
