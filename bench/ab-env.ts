@@ -1,0 +1,47 @@
+// A/B of wasm builds on the environment workloads in one process (ns per env-step, best of 15 interleaved rounds; equal checksums = same bits).
+// Usage: npx tsx bench/ab-env.ts A.wasm [B.wasm ...]; build a variant with npx asc assembly/index.ts --target release --outFile A.wasm
+import { readFileSync } from 'node:fs';
+import { Engine } from '../src/engine/engine.js';
+import { allocEnv } from '../src/engine/wasm-env.js';
+import { POLICY_MLP, POLICY_SCHEDULE, ROLLOUT_COLUMNS } from '../src/engine/env-layout.js';
+import { mlpBlock, mlpBlockAsF64 } from '../src/engine/mlp-layout.js';
+import { ppoAcConfig } from '../src/learn/experiments/ppo-ac.js';
+import { ppoHestonConfig } from '../src/learn/experiments/ppo-heston.js';
+import { trainingEnvironment } from '../src/learn/train.js';
+const files = process.argv.slice(2);
+if (files.length === 0) { console.error("usage: npx tsx bench/ab-env.ts A.wasm [B.wasm ...] (build one with: npx asc assembly/index.ts --target release --outFile A.wasm)"); process.exit(2); }
+const arr = (n: number) => Float32Array.from({ length: n }, (_, i) => 0.3 * Math.sin(i));
+const mlpParams = mlpBlockAsF64(mlpBlock({ actionScale: 10, inputs: 6, hidden: [16, 16],
+  obsMean: [0.5, 0.5, 1, 0, 1, 0], obsStd: [0.3, 0.3, 0.5, 1, 0.5, 1], w1: arr(96), b1: arr(16), w2: arr(256), b2: arr(16), w3: arr(16), b3: [0] }));
+const batch = 1024;
+type Case = { name: string; n: number; run: () => void; check: () => number };
+const variants: Case[][] = [];
+for (const f of files) {
+  const e = await Engine.create(new WebAssembly.Module(readFileSync(f)));
+  const put = (v: Float64Array) => { const p = e.alloc(v.length * 8); e.f64(p, v.length).set(v); return p; };
+  const cases: Case[] = [];
+  const obs = e.alloc(7 * batch * 4); const pol = put(mlpParams);
+  new Float32Array(e.exports.memory.buffer, obs, 6 * batch).forEach((_, i, a) => { a[i] = Math.sin(i); });
+  cases.push({ name: 'mlpForward/path', n: batch * 20, run: () => { for (let r = 0; r < 20; r++) e.exports.mlpForward(pol, obs, obs + 6 * batch * 4, batch); }, check: () => new Float32Array(e.exports.memory.buffer, obs + 6 * batch * 4, batch)[5]! });
+  for (const [world, config] of [['ac', ppoAcConfig(true)], ['heston', ppoHestonConfig(true)]] as const) {
+    const { judging } = trainingEnvironment(config);
+    const env = allocEnv(e, judging, batch, 0);
+    const mlp = put(mlpParams); const sched = put(new Float64Array(judging.steps).fill(1 / judging.steps));
+    const out = e.alloc(ROLLOUT_COLUMNS * batch * 8);
+    const reps = Math.max(1, Math.round(3e5 / (batch * judging.steps)));
+    const ck = () => { const o = e.f64(out, ROLLOUT_COLUMNS * batch); let s = 0; for (let i = 0; i < o.length; i++) s += o[i]!; return s; };
+    cases.push({ name: `${world} mlp rollout/step`, n: reps * batch * judging.steps, run: () => { for (let r = 0; r < reps; r++) e.exports.closedLoopRollout(env, POLICY_MLP, mlp, out, batch); }, check: ck });
+    cases.push({ name: `${world} schedule rollout/step`, n: reps * batch * judging.steps, run: () => { for (let r = 0; r < reps; r++) e.exports.closedLoopRollout(env, POLICY_SCHEDULE, sched, out, batch); }, check: ck });
+  }
+  variants.push(cases);
+}
+const best = variants.map((c) => c.map(() => Infinity));
+for (let round = 0; round < 15; round++) {
+  for (let v = 0; v < variants.length; v++) for (let c = 0; c < variants[v]!.length; c++) {
+    const k = variants[v]![c]!; const t = performance.now(); k.run(); const dt = performance.now() - t;
+    best[v]![c] = Math.min(best[v]![c]!, dt * 1e6 / k.n);
+  }
+}
+for (let c = 0; c < variants[0]!.length; c++) {
+  console.log(variants[0]![c]!.name.padEnd(26) + variants.map((v, i) => `${best[i]![c]!.toFixed(1).padStart(7)} ns [${v[c]!.check().toPrecision(8)}]`).join('  '));
+}
