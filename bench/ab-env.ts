@@ -22,7 +22,7 @@ for (const f of files) {
   const cases: Case[] = [];
   const obs = e.alloc(7 * batch * 4); const pol = put(mlpParams);
   new Float32Array(e.exports.memory.buffer, obs, 6 * batch).forEach((_, i, a) => { a[i] = Math.sin(i); });
-  cases.push({ name: 'mlpForward/path', n: batch * 20, run: () => { for (let r = 0; r < 20; r++) e.exports.mlpForward(pol, obs, obs + 6 * batch * 4, batch); }, check: () => new Float32Array(e.exports.memory.buffer, obs + 6 * batch * 4, batch)[5]! });
+  cases.push({ name: 'mlpForward/path', n: batch * 20, run: () => { for (let r = 0; r < 20; r++) e.exports.mlpForward(pol, obs, obs + 6 * batch * 4, batch, 0); }, check: () => new Float32Array(e.exports.memory.buffer, obs + 6 * batch * 4, batch)[5]! });
   for (const [world, config] of [['ac', ppoAcConfig(true)], ['heston', ppoHestonConfig(true)]] as const) {
     const { judging } = trainingEnvironment(config);
     const env = allocEnv(e, judging, batch, 0);

@@ -2,6 +2,7 @@
 import { expF64x2, expF64, expNormalF64x2, expNormalF64 } from './exp';
 import { logF64x2, logF64 } from './log';
 import { sin2piF64x2, cos2piF64x2, sincos2piF64, sin2piResult, cos2piResult } from './sincos2pi';
+import { expF32x4, sigmoidF32x4 } from './sigmoid-f32';
 
 /** out[i] = exp(x[i]) for i < n. */
 export function expArray(xPtr: usize, outPtr: usize, n: i32): void {
@@ -52,4 +53,14 @@ export function sincos2piArrayScalar(uPtr: usize, sinPtr: usize, cosPtr: usize, 
     store<f64>(sinPtr + (<usize>i << 3), sin2piResult);
     store<f64>(cosPtr + (<usize>i << 3), cos2piResult);
   }
+}
+
+/** out[i] = 1 / (1 + exp(-x[i])) in f32 for i < n (f32 arrays, n a multiple of 4). */
+export function sigmoidArrayF32(xPtr: usize, outPtr: usize, n: i32): void {
+  for (let i = 0; i + 4 <= n; i += 4) v128.store(outPtr + (<usize>i << 2), sigmoidF32x4(v128.load(xPtr + (<usize>i << 2))));
+}
+
+/** out[i] = exp(x[i]) in f32 (x clamped to [-87, 88]) for i < n (f32 arrays, n a multiple of 4). */
+export function expArrayF32(xPtr: usize, outPtr: usize, n: i32): void {
+  for (let i = 0; i + 4 <= n; i += 4) v128.store(outPtr + (<usize>i << 2), expF32x4(v128.load(xPtr + (<usize>i << 2))));
 }

@@ -4,13 +4,15 @@
 //
 // Parameter block (f32, laid out by src/engine/mlp-layout.ts): [nIn, h1, h2, scratchOffset (floats), actionScale A,
 // actionShift c, 0, 0] then, each padded to a multiple of 4 floats: obsMean[nIn], obsInvStd[nIn], W1[h1][nIn], b1[h1], W2[h2][h1], b2[h2],
-// W3[h2], b3; at scratchOffset: room for (nIn + h1 + h2) x 16 floats of activations.
+// W3[h2], b3; at scratchOffset: room for (nIn + h1 + h2) x 16 floats of activations, then pad4(h1) + h1 nIn floats for
+// the first layer's folded bias and its weights of the varying features.
 // Inputs are clipped to [-10, 10] after normalisation (as SB3's VecNormalize does).
 // Action: the fraction of the remaining inventory is A sigmoid(mu + c) / (steps left), c = -ln(A - 1), so mu = 0
 // trades at TWAP's rate and A bounds how much faster than TWAP the policy may go (A = 0: plain sigmoid(mu)); the
 // last step trades everything left, like every other strategy (the participation cap still applies).
-import { expF64x2 } from '../math/exp';
+import { sigmoidF32x4 } from '../math/sigmoid-f32';
 import * as E from '../rollout/env-layout';
+import { stepConstantFeatures } from '../rollout/execution-env';
 
 // @ts-ignore: decorator
 @inline function pad4(n: i32): usize {
@@ -29,14 +31,26 @@ import * as E from '../rollout/env-layout';
 
 /**
  * mu of paths 0 .. paths - 1 (a multiple of 16): observations f32 feature-major (nIn planes of `paths`) at obsPtr,
- * mu f32 to outPtr.
+ * mu f32 to outPtr. Features whose bit is set in constantMask hold one value on every path (see forwardPaths).
  */
-export function mlpForward(policy: usize, obsPtr: usize, outPtr: usize, paths: i32): void {
-  forwardPaths(policy, obsPtr, <usize>paths << 2, outPtr, 0, paths);
+export function mlpForward(policy: usize, obsPtr: usize, outPtr: usize, paths: i32, constantMask: i32): void {
+  forwardPaths(policy, obsPtr, <usize>paths << 2, outPtr, 0, paths, constantMask);
 }
 
-/** mu of paths first .. first + count - 1 (multiples of 16); plane: bytes between observation features. */
-function forwardPaths(policy: usize, obsPtr: usize, plane: usize, outPtr: usize, first: i32, count: i32): void {
+/** A normalised, clipped input: (x - mean) invStd in [-10, 10], scalar or four lanes (same bits per lane). */
+// @ts-ignore: decorator
+@inline function normalised(x: f32, mean: usize, invStd: usize, i: i32): f32 {
+  return min(max((x - load<f32>(mean + (<usize>i << 2))) * load<f32>(invStd + (<usize>i << 2)), <f32>-10.0), <f32>10.0);
+}
+
+/**
+ * mu of paths first .. first + count - 1 (multiples of 16); plane: bytes between observation features.
+ * The features in constantMask (time left and volume level always share one value across paths at a step) are
+ * folded into the first layer's bias once per call, so the per-path loop runs over the others only: each first-
+ * layer sum is b + (constant features' terms) + (the others' terms), each group in feature order. The TS twin
+ * (src/reference/policy/mlp.ts) sums in that order; with constantMask = 0 it is the plain order.
+ */
+function forwardPaths(policy: usize, obsPtr: usize, plane: usize, outPtr: usize, first: i32, count: i32, constantMask: i32): void {
   const nIn = dim(policy, 0), h1 = dim(policy, 1), h2 = dim(policy, 2);
   const mean = policy + 32;
   const invStd = mean + pad4(nIn);
@@ -49,18 +63,43 @@ function forwardPaths(policy: usize, obsPtr: usize, plane: usize, outPtr: usize,
   const inputs = policy + (<usize>dim(policy, 3) << 2);
   const hidden1 = inputs + (<usize>nIn << 6);
   const hidden2 = hidden1 + (<usize>h1 << 6);
+  let bias1 = b1, weights1 = w1, nVarying = nIn;
+  if (constantMask != 0) {
+    const foldedBias = hidden2 + (<usize>h2 << 6), varyingW1 = foldedBias + pad4(h1), constants = varyingW1 + (<usize>(h1 * nIn) << 2);
+    nVarying = nIn - <i32>popcnt(constantMask & ((1 << nIn) - 1));
+    for (let i = 0; i < nIn; i++) {
+      if ((constantMask >> i) & 1) store<f32>(constants + (<usize>i << 2), normalised(load<f32>(obsPtr + <usize>i * plane + (<usize>first << 2)), mean, invStd, i));
+    }
+    for (let j = 0; j < h1; j++) {
+      let acc = load<f32>(b1 + (<usize>j << 2));
+      for (let i = 0, v = 0; i < nIn; i++) {
+        const w = load<f32>(w1 + (<usize>(j * nIn + i) << 2));
+        if ((constantMask >> i) & 1) {
+          acc += w * load<f32>(constants + (<usize>i << 2));
+        } else {
+          store<f32>(varyingW1 + (<usize>(j * nVarying + v) << 2), w);
+          v++;
+        }
+      }
+      store<f32>(foldedBias + (<usize>j << 2), acc);
+    }
+    bias1 = foldedBias;
+    weights1 = varyingW1;
+  }
   const lo = f32x4.splat(-10.0), hi = f32x4.splat(10.0), zero = f32x4.splat(0.0);
   for (let block = first; block < first + count; block += 16) {
     const column = <usize>block << 2;
-    for (let i = 0; i < nIn; i++) {
+    for (let i = 0, v = 0; i < nIn; i++) {
+      if ((constantMask >> i) & 1) continue;
       const m = splat32(mean + (<usize>i << 2)), s = splat32(invStd + (<usize>i << 2));
-      const src = obsPtr + <usize>i * plane + column, dst = inputs + (<usize>i << 6);
-      for (let v = 0; v < 4; v++) {
-        const x = f32x4.mul(f32x4.sub(v128.load(src + (<usize>v << 4)), m), s);
-        v128.store(dst + (<usize>v << 4), f32x4.min(f32x4.max(x, lo), hi));
+      const src = obsPtr + <usize>i * plane + column, dst = inputs + (<usize>v << 6);
+      for (let l = 0; l < 4; l++) {
+        const x = f32x4.mul(f32x4.sub(v128.load(src + (<usize>l << 4)), m), s);
+        v128.store(dst + (<usize>l << 4), f32x4.min(f32x4.max(x, lo), hi));
       }
+      v++;
     }
-    denseRelu(inputs, nIn, w1, b1, h1, hidden1, zero);
+    denseRelu(inputs, nVarying, weights1, bias1, h1, hidden1, zero);
     denseRelu(hidden1, h1, w2, b2, h2, hidden2, zero);
     denseRow(hidden2, h2, w3, b3, outPtr + column, false);
   }
@@ -128,7 +167,7 @@ function forwardPaths(policy: usize, obsPtr: usize, plane: usize, outPtr: usize,
 
 /**
  * The deterministic action of decision k for paths first .. first + count - 1 (multiples of 16), observations
- * already made: run the network, fraction = sigmoid(mu) (in f64). muPtr: room for B f32.
+ * already made: run the network, fraction = factor sigmoid(mu + c) (sigmoid in f32). muPtr: room for B f32.
  */
 export function mlpPaths(env: usize, k: i32, policy: usize, muPtr: usize, first: i32, count: i32): void {
   const out = E.region(env, E.E_OFF_FRACTIONS);
@@ -140,13 +179,13 @@ export function mlpPaths(env: usize, k: i32, policy: usize, muPtr: usize, first:
     return;
   }
   const paths = <i32>E.header(env, E.E_PATHS);
-  forwardPaths(policy, E.region(env, E.E_OFF_OBSERVATIONS), <usize>paths << 2, muPtr, first, count);
-  const scale = <f64>load<f32>(policy, 16), shift = f64x2.splat(<f64>load<f32>(policy, 20));
+  forwardPaths(policy, E.region(env, E.E_OFF_OBSERVATIONS), <usize>paths << 2, muPtr, first, count, stepConstantFeatures(env));
+  const scale = <f64>load<f32>(policy, 16), shift = v128.load32_splat(policy + 20);
   const factor = f64x2.splat(scale > 0.0 ? scale / stepsLeft : 1.0);
-  const one = f64x2.splat(1.0);
-  for (let p = first >> 1; p < (first + count) >> 1; p++) {
-    const mu = f64x2.promote_low_f32x4(v128.load64_zero(muPtr + (<usize>p << 3)));
-    const sigmoid = f64x2.div(one, f64x2.add(one, expF64x2(f64x2.neg(f64x2.add(mu, shift)))));
-    v128.store(out + (<usize>p << 4), f64x2.mul(factor, sigmoid));
+  for (let g = first >> 2; g < (first + count) >> 2; g++) {
+    const sigmoid = sigmoidF32x4(f32x4.add(v128.load(muPtr + (<usize>g << 4)), shift));
+    const o = out + (<usize>g << 5);
+    v128.store(o, f64x2.mul(factor, f64x2.promote_low_f32x4(sigmoid)));
+    v128.store(o, f64x2.mul(factor, f64x2.promote_low_f32x4(i32x4.shuffle(sigmoid, sigmoid, 2, 3, 2, 3))), 16);
   }
 }

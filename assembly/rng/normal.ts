@@ -66,25 +66,26 @@ const BITS = memory.data<u64>([ONE_BITS, 0x8000000000000000]);
 @inline export const WORDS_X4_CALL_BYTES: usize = 64;
 
 /**
- * Normals 4 firstCall .. 4 (firstCall + nCalls) - 1 of four consecutive paths (c0v = path indices), one
- * stream. Layout per call (NORMALS_X4_CALL_BYTES): for normals (4c, 4c+1) then (4c+2, 4c+3), 64 bytes each:
+ * Normals 4 firstCall .. 4 firstCall + 2 nPairs - 1 of four consecutive paths (c0v = path indices), one stream:
+ * nPairs word pairs, two per Philox call (an odd nPairs leaves the last call's second pair untransformed, so a
+ * block that ends mid-call pays for no normal it never reads). Layout per call (NORMALS_X4_CALL_BYTES): for normals (4c, 4c+1) then (4c+2, 4c+3), 64 bytes each:
  * [first of paths 0,1][first of paths 2,3][second of paths 0,1][second of paths 2,3]. So a scheme that
  * takes two normals per step finds step k's pair at 64 k from the block start.
  * Three passes: Philox words to wordsPtr; radii; angles and products. V8 schedules every wasm load at the
  * top of its loop body, so a body holding log and sin/cos at once keeps ~30 constants live in 16 xmm
  * registers and spills; one short chain per body does not.
  */
-export function fillNormalsX4(c0v: v128, firstCall: i32, nCalls: i32, stream: u32, k0: u32, k1: u32,
+export function fillNormalsX4(c0v: v128, firstCall: i32, nPairs: i32, stream: u32, k0: u32, k1: u32,
   keyTablePtr: usize, wordsPtr: usize, outPtr: usize): void {
-  fillWordsX4(c0v, firstCall, nCalls, stream, k0, k1, keyTablePtr, wordsPtr);
+  fillWordsX4(c0v, firstCall, (nPairs + 1) >> 1, stream, k0, k1, keyTablePtr, wordsPtr);
   // h counts word pairs: (w0, w1) then (w2, w3) of each call; radius word at 32 h, angle word at 32 h + 16
-  for (let h = 0; h < nCalls * 2; h++) {
+  for (let h = 0; h < nPairs; h++) {
     const a = v128.load(wordsPtr + (<usize>h << 5));
     const out = outPtr + (<usize>h << 6);
     v128.store(out, radiusF64x2(i64x2.extend_low_i32x4_u(a)));
     v128.store(out, radiusF64x2(i64x2.extend_high_i32x4_u(a)), 16);
   }
-  for (let h = 0; h < nCalls * 2; h++) {
+  for (let h = 0; h < nPairs; h++) {
     const b = v128.load(wordsPtr + (<usize>h << 5), 16);
     const out = outPtr + (<usize>h << 6);
     angleStoreF64x2(b, false, v128.load(out), out);

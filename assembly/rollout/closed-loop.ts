@@ -44,7 +44,7 @@ export function closedLoopRollout(env: usize, policy: i32, policyPtr: usize, out
       if (policy == POLICY_SCHEDULE) schedulePaths(env, k, policyPtr, first, count);
       else if (policy == POLICY_ADAPTIVE_AC) adaptiveAcPaths(env, k, policyPtr, first, count);
       else {
-        observePaths(env, k, first, count);
+        if (k < steps - 1) observePaths(env, k, first, count); // the last step trades what is left, unobserved
         mlpPaths(env, k, policyPtr, muPtr, first, count);
       }
       stepPaths(env, k, first, count);

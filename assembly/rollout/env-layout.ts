@@ -98,6 +98,15 @@
 /** Observation features per path (see envObserve). */
 // @ts-ignore: decorator
 @inline export const OBSERVATION_FEATURES: i32 = 6;
+// Bits of the features, in plane order (stepConstantFeatures)
+// @ts-ignore: decorator
+@inline export const FEATURE_TIME_LEFT: i32 = 1;
+// @ts-ignore: decorator
+@inline export const FEATURE_VARIANCE: i32 = 4;
+// @ts-ignore: decorator
+@inline export const FEATURE_VOLUME_LEVEL: i32 = 16;
+// @ts-ignore: decorator
+@inline export const FEATURE_TRANSIENT: i32 = 32;
 
 // State arrays (each B f64), array i at base + i E_STATE_STRIDE
 // @ts-ignore: decorator

@@ -67,11 +67,15 @@ function refillDraws(env: usize, k: i32, first: i32, count: i32): void {
   if (!normalsDue && !uniformsDue) return;
   const seedLo = <u32>E.header(env, E.E_SEED_LO), seedHi = <u32>E.header(env, E.E_SEED_HI);
   const firstPath = <u32>E.header(env, E.E_FIRST_PATH);
+  // one Philox call covers two steps under Heston (two normals a step), four otherwise; near the horizon only the
+  // normals of the steps left are transformed
+  const stepsLeft = <i32>E.header(env, E.E_STEPS) - k;
+  const pairs = heston ? min(2, stepsLeft) : min(2, (stepsLeft + 1) >> 1);
   const keys = E.region(env, E.E_OFF_KEYS), words = E.region(env, E.E_OFF_WORDS);
   const normals = E.region(env, E.E_OFF_NORMALS), uniforms = E.region(env, E.E_OFF_UNIFORMS);
   for (let g = first >> 2; g < (first + count) >> 2; g++) {
     const c0 = i32x4.add(i32x4.splat(firstPath + <u32>(4 * g)), i32x4(0, 1, 2, 3));
-    if (normalsDue) fillNormalsX4(c0, heston ? k >> 1 : k >> 2, 1, 0, seedLo, seedHi, keys, words, normals + (<usize>g << 7));
+    if (normalsDue) fillNormalsX4(c0, heston ? k >> 1 : k >> 2, pairs, 0, seedLo, seedHi, keys, words, normals + (<usize>g << 7));
     if (uniformsDue) fillWordsX4(c0, k >> 2, 1, 1, seedLo, seedHi, keys, uniforms + (<usize>g << 6));
   }
 }
@@ -218,6 +222,16 @@ export function stepPaths(env: usize, k: i32, first: i32, count: i32): void {
       v128.store(at(xs, p), f64x2.add(f64x2.add(v128.load(at(xs, p)), drift), f64x2.mul(vol, z)));
     }
   }
+}
+
+/**
+ * Bit i set when observation feature i holds one value on every path at a step: time left and volume level
+ * always, variance under the Brownian models (it is 1), the transient state without transient components (0).
+ * A policy network folds these into its first layer once per step (policy/mlp.ts).
+ */
+export function stepConstantFeatures(env: usize): i32 {
+  return E.FEATURE_TIME_LEFT | E.FEATURE_VOLUME_LEVEL | (E.header(env, E.E_OBS_VARIANCE_SCALE) > 0.0 ? 0 : E.FEATURE_VARIANCE)
+    | (E.header(env, E.E_COMPONENTS) == 0.0 ? E.FEATURE_TRANSIENT : 0);
 }
 
 /** Both lanes rounded to f32, stored as two consecutive f32. */

@@ -18,9 +18,9 @@ export function advanceModelBlock(model: i32, paramsPtr: usize, seedLo: u32, see
   const cB = i32x4.add(cA, i32x4.splat(4));
   const heston = model == MODEL_HESTON_EULER || model == MODEL_HESTON_QE;
   const firstCall = heston ? k0 >> 1 : k0 >> 2;
-  const calls = heston ? (n + 1) >> 1 : (n + 3) >> 2;
-  fillNormalsX4(cA, firstCall, calls, 0, seedLo, seedHi, scratch + S_KEYS, scratch + S_WORDS, scratch + S_NORMALS_A);
-  fillNormalsX4(cB, firstCall, calls, 0, seedLo, seedHi, scratch + S_KEYS, scratch + S_WORDS, scratch + S_NORMALS_B);
+  const pairs = heston ? n : (n + 1) >> 1; // two normals per step under Heston, one otherwise
+  fillNormalsX4(cA, firstCall, pairs, 0, seedLo, seedHi, scratch + S_KEYS, scratch + S_WORDS, scratch + S_NORMALS_A);
+  fillNormalsX4(cB, firstCall, pairs, 0, seedLo, seedHi, scratch + S_KEYS, scratch + S_WORDS, scratch + S_NORMALS_B);
   if (model == MODEL_HESTON_EULER) {
     eulerAdvanceBlock(paramsPtr, scratch + S_STATE, scratch + S_NORMALS_A, scratch + S_NORMALS_B, n, xOutPtr);
   } else if (model == MODEL_HESTON_QE) {

@@ -12,6 +12,9 @@ export interface FlowexecExports {
   expArrayScalar(xPtr: number, outPtr: number, n: number): void;
   logArrayScalar(xPtr: number, outPtr: number, n: number): void;
   sincos2piArrayScalar(uPtr: number, sinPtr: number, cosPtr: number, n: number): void;
+  /** f32 in and out, n a multiple of 4. */
+  expArrayF32(xPtr: number, outPtr: number, n: number): void;
+  sigmoidArrayF32(xPtr: number, outPtr: number, n: number): void;
   // random numbers
   philoxBlock(c0: number, c1: number, c2: number, c3: number, k0: number, k1: number, n: number, outPtr: number): void;
   normalBlock(path: number, stream: number, k0: number, k1: number, n: number, outPtr: number): void;
@@ -28,7 +31,7 @@ export interface FlowexecExports {
   envReset(env: number): void;
   envStep(env: number): void;
   envObserve(env: number): void;
-  mlpForward(policy: number, obsPtr: number, outPtr: number, paths: number): void;
+  mlpForward(policy: number, obsPtr: number, outPtr: number, paths: number, constantMask: number): void;
   closedLoopRollout(env: number, policy: number, policyPtr: number, outPtr: number, stride: number): void;
   samplePaths(model: number, paramsPtr: number, seedLo: number, seedHi: number, firstPath: number, nPaths: number,
     steps: number, scratch: number, outPtr: number): void;

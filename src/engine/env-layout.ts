@@ -21,6 +21,8 @@ export const OBJECTIVE_OPD = 2;
 /** Observation features per path: time left, inventory left, variance, price move, volume level, transient state. */
 export const OBSERVATION_FEATURES = 6;
 export const OBSERVATION_NAMES = ['timeLeft', 'inventoryLeft', 'variance', 'priceMove', 'volumeLevel', 'transient'] as const;
+/** Bits of the features, in plane order (see stepConstantFeatures). */
+export const FEATURE = { TIME_LEFT: 1, INVENTORY_LEFT: 2, VARIANCE: 4, PRICE_MOVE: 8, VOLUME_LEVEL: 16, TRANSIENT: 32 } as const;
 
 export const POLICY_SCHEDULE = 0;
 export const POLICY_ADAPTIVE_AC = 1;

@@ -1,5 +1,6 @@
 // Everything a batched execution environment needs, as plain data; each backend lays it out its own way.
 import type { Seed } from './backend.js';
+import { FEATURE } from './env-layout.js';
 
 export interface EnvSpec {
   modelId: number;
@@ -40,4 +41,13 @@ export interface PolicyRef {
   /** POLICY_SCHEDULE (qty per step), POLICY_ADAPTIVE_AC (AC slots) or POLICY_MLP (f32 network block as f64s). */
   kind: number;
   params: Float64Array;
+}
+
+/**
+ * Bit i set when observation feature i holds one value on every path at a step (assembly's stepConstantFeatures):
+ * time left and volume level always, variance under the Brownian models, the transient state without components.
+ */
+export function stepConstantFeatures(spec: EnvSpec): number {
+  return FEATURE.TIME_LEFT | FEATURE.VOLUME_LEVEL | (spec.obsVarianceScale > 0 ? 0 : FEATURE.VARIANCE)
+    | (spec.kernelWeights.length === 0 ? FEATURE.TRANSIENT : 0);
 }

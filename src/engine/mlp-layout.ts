@@ -1,5 +1,5 @@
 // The f32 parameter block of assembly/policy/mlp.ts, built from a network's weights (one layout, both backends).
-import { log } from './portable-math.js';
+import { log, sigmoidF32 } from './portable-math.js';
 
 export interface MlpWeights {
   /** Action mapping: fraction = actionScale sigmoid(mu + c) / (steps left), c = -ln(actionScale - 1); 0: sigmoid(mu). */
@@ -22,7 +22,8 @@ export interface MlpOffsets { mean: number; invStd: number; w1: number; b1: numb
 export function mlpOffsets(nIn: number, h1: number, h2: number): MlpOffsets {
   const mean = 8, invStd = mean + pad4(nIn), w1 = invStd + pad4(nIn), b1 = w1 + pad4(h1 * nIn);
   const w2 = b1 + pad4(h1), b2 = w2 + pad4(h2 * h1), w3 = b2 + pad4(h2), b3 = w3 + pad4(h2), scratch = b3 + 4;
-  return { mean, invStd, w1, b1, w2, b2, w3, b3, scratch, total: scratch + (nIn + h1 + h2) * 16 };
+  // activations of 16 paths, then the first layer's folded bias, gathered weights and constant inputs (assembly/policy/mlp.ts)
+  return { mean, invStd, w1, b1, w2, b2, w3, b3, scratch, total: scratch + (nIn + h1 + h2) * 16 + pad4(h1) + h1 * nIn + nIn };
 }
 
 /** The block as f32 (std below 1e-8 is treated as 1e-8, so normalisation never divides by zero). */
@@ -50,9 +51,12 @@ export function actionShift(actionScale: number): number {
   return actionScale > 1 ? -log(actionScale - 1) : 0;
 }
 
-/** The fraction of the remaining inventory for a pre-squash action u at step k of `steps` (f64, as the kernel). */
-export function actionFraction(u: number, actionScale: number, shift: number, stepsLeft: number, exp: (x: number) => number): number {
+/**
+ * The fraction of the remaining inventory for a pre-squash action u with `stepsLeft` steps to go, as the kernel
+ * computes it: the sigmoid of f32(u) + f32(shift) in f32, times the f64 factor.
+ */
+export function actionFraction(u: number, actionScale: number, shift: number, stepsLeft: number): number {
   if (stepsLeft <= 1) return 1.0; // the last step trades everything left, like every strategy
-  const sigmoid = 1.0 / (1.0 + exp(-(u + shift)));
+  const sigmoid = sigmoidF32(Math.fround(Math.fround(u) + Math.fround(shift)));
   return (actionScale > 0 ? actionScale / stepsLeft : 1.0) * sigmoid;
 }

@@ -2,8 +2,9 @@
 // whose last bits differ between JavaScript engines (V8, JavaScriptCore); + - * / sqrt are exact everywhere.
 import { exp } from '../reference/math/exp.js';
 import { log } from '../reference/math/log.js';
+import { sigmoidF32 } from '../reference/math/sigmoid-f32.js';
 
-export { exp, log };
+export { exp, log, sigmoidF32 };
 
 /** x^y for x >= 0 as exp(y log x); relative error <= (1 + |y log x|) ulp. 0^y = 0 for y > 0. */
 export function powPositive(x: number, y: number): number {

@@ -12,7 +12,6 @@ import type { EnvSpec } from '../engine/env-spec.js';
 import { seedWords } from '../engine/backend.js';
 import { OBSERVATION_FEATURES } from '../engine/env-layout.js';
 import { mlpBlock, actionShift, actionFraction, type MlpWeights } from '../engine/mlp-layout.js';
-import { exp } from '../engine/portable-math.js';
 import { tfWasm, type Tf } from './tf.js';
 import { VecEnv } from './vec-env.js';
 import { RunningStats } from './running-stats.js';
@@ -119,7 +118,7 @@ export async function trainPpo(run: PpoRun): Promise<TrainedPolicy> {
           const i = t * B + b, z = noise[i]!;
           u[i] = mu[b]! + sigma * z;
           logpOld[i] = -0.5 * z * z - Math.log(sigma) - LOG_SQRT_2PI;
-          fractions[b] = actionFraction(u[i]!, s.actionScale, shift, T - t, exp);
+          fractions[b] = actionFraction(u[i]!, s.actionScale, shift, T - t);
         }
         const r = env.stepWith(fractions);
         current = r.obs;

@@ -1,7 +1,7 @@
 // B parallel executions of one order, Gymnasium-shaped (reset / step over Float32Array batches), in the wasm engine.
 // Episode e of a seed runs paths e B .. e B + B - 1: exactly the draws the evaluation runner uses for those paths.
 import type { Engine } from '../engine/engine.js';
-import type { EnvSpec } from '../engine/env-spec.js';
+import { stepConstantFeatures, type EnvSpec } from '../engine/env-spec.js';
 import { seedWords } from '../engine/backend.js';
 import { E, S, OBSERVATION_FEATURES, ENV_PATH_BLOCK } from '../engine/env-layout.js';
 import { allocEnv, envState } from '../engine/wasm-env.js';
@@ -30,6 +30,8 @@ export class VecEnv {
   readonly steps: number;
   private readonly base: number;
   private readonly muPtr: number;
+  /** Features the network folds into its first layer: the same on every env at a step (as in evaluation). */
+  private readonly constantMask: number;
   private policyPtr = 0;
   private policyLength = 0;
   private episode = 0;
@@ -41,6 +43,7 @@ export class VecEnv {
     if (envs % ENV_PATH_BLOCK !== 0) throw new RangeError(`envs must be a multiple of ${ENV_PATH_BLOCK}, got ${envs}`);
     this.envs = envs;
     this.steps = spec.steps;
+    this.constantMask = stepConstantFeatures(spec);
     this.base = allocEnv(engine, spec, envs, 0);
     this.muPtr = engine.alloc(envs * 4);
   }
@@ -101,7 +104,7 @@ export class VecEnv {
     }
     new Float32Array(this.engine.exports.memory.buffer, this.policyPtr, block.length).set(block);
     this.observe();
-    this.engine.exports.mlpForward(this.policyPtr, this.base + this.header()[E.OFF_OBSERVATIONS]!, this.muPtr, this.envs);
+    this.engine.exports.mlpForward(this.policyPtr, this.base + this.header()[E.OFF_OBSERVATIONS]!, this.muPtr, this.envs, this.constantMask);
     return new Float32Array(this.engine.exports.memory.buffer, this.muPtr, this.envs).slice();
   }
 

@@ -12,7 +12,7 @@
 //   temporary epsilon + eta n / tau per share; permanent price falls by gamma n.
 import { z } from 'zod';
 import { powPositive } from '../engine/portable-math.js';
-import { exponentialKernel, powerLawKernel, type ExponentialComponents } from './transient-kernel.js';
+import { exponentialKernel, noTransient, powerLawKernel, type ExponentialComponents } from './transient-kernel.js';
 
 const nonNegative = z.number({ error: 'must be a number' }).min(0, 'must be >= 0');
 
@@ -93,13 +93,13 @@ export function resolveImpact(c: ImpactConfig, ctx: ImpactContext): ResolvedImpa
       spread: new Float64Array(steps).fill(c.epsilon),
       // the AC world is arithmetic; on a log model the same dollar impact is a log shift gamma / s0 per share
       permanentLog: ctx.logModel ? c.gamma / ctx.s0 : 0, permanentAdd: ctx.logModel ? 0 : c.gamma,
-      transientScale: new Float64Array(steps), transientBeta: 1, kernel: exponentialKernel(1),
+      transientScale: new Float64Array(steps), transientBeta: 1, kernel: noTransient(),
     };
   }
   const { s0, sigma0, dailyVolume, stepVolume } = ctx;
   const tb = c.transient?.beta ?? 1;
   const permanent = c.permanent.gamma * sigma0 / dailyVolume;
-  const kernel = !c.transient ? exponentialKernel(1)
+  const kernel = !c.transient ? noTransient()
     : c.transient.kernel === 'exponential' ? exponentialKernel(c.transient.halfLifeSteps)
     : powerLawKernel(c.transient.alpha, c.transient.t0Steps, steps, c.transient.components);
   return {

@@ -20,6 +20,11 @@ export interface ExponentialComponents {
   maxRelativeError: number;
 }
 
+/** No transient impact: no components, so kernels skip the state entirely (and observations see a constant 0). */
+export function noTransient(): ExponentialComponents {
+  return { weights: new Float64Array(0), decays: new Float64Array(0), maxRelativeError: 0 };
+}
+
 export function exponentialKernel(halfLifeSteps: number): ExponentialComponents {
   return { weights: new Float64Array([1]), decays: new Float64Array([exp(-0.6931471805599453 / halfLifeSteps)]), maxRelativeError: 0 };
 }

@@ -1,5 +1,5 @@
 // Plain-TS twin of assembly/rollout/execution-env.ts and closed-loop.ts: one path at a time, the same operations.
-import type { EnvSpec, PolicyRef } from '../../engine/env-spec.js';
+import { stepConstantFeatures, type EnvSpec, type PolicyRef } from '../../engine/env-spec.js';
 import { MODEL_ABM, MODEL_HESTON_EULER, MODEL_HESTON_QE, P_X0 } from '../../engine/layout.js';
 import { POLICY_SCHEDULE, POLICY_ADAPTIVE_AC, OBJECTIVE_MEAN_VARIANCE, OBJECTIVE_OPD, OBSERVATION_FEATURES } from '../../engine/env-layout.js';
 import { exp } from '../math/exp.js';
@@ -100,6 +100,7 @@ export function closedLoopRollout(spec: EnvSpec, firstPath: number, n: number, p
   stride: number): void {
   const env = new ReferenceEnvPath(spec);
   const abm = spec.modelId === MODEL_ABM;
+  const constantMask = stepConstantFeatures(spec);
   const block = policy.kind !== POLICY_SCHEDULE && policy.kind !== POLICY_ADAPTIVE_AC ? new Float32Array(policy.params.buffer) : undefined;
   for (let i = 0; i < n; i++) {
     env.reset(firstPath + i);
@@ -107,7 +108,7 @@ export function closedLoopRollout(spec: EnvSpec, firstPath: number, n: number, p
       let fraction: number;
       if (policy.kind === POLICY_SCHEDULE) fraction = policy.params[k]! / env.q;
       else if (policy.kind === POLICY_ADAPTIVE_AC) fraction = adaptiveAcFraction(policy.params, k, spec.steps, abm, env.path.state.x, env.path.state.v);
-      else fraction = actionFraction(mlpMu(block!, env.observe().subarray(0, OBSERVATION_FEATURES)), block![4]!, block![5]!, spec.steps - k, exp);
+      else fraction = actionFraction(mlpMu(block!, env.observe().subarray(0, OBSERVATION_FEATURES), constantMask), block![4]!, block![5]!, spec.steps - k);
       env.step(fraction);
     }
     const columns = [env.timing, env.permanent, env.temporary, env.transient, env.spread, env.q, env.cum, env.maxp,
