@@ -40,8 +40,14 @@ export interface BenchRow {
   rmePercent?: number;
 }
 
+/** The suites, in the order they run; `only` picks some (workloads include the anchors). */
+export const BENCH_SUITES = ['workloads', 'scaling-paths', 'strategies', 'env', 'ppo', 'scaling-threads'] as const;
+export type BenchSuite = typeof BENCH_SUITES[number];
+
 export interface BenchOptions {
   quick: boolean;
+  /** Suites to run (default: all). */
+  only?: readonly BenchSuite[];
   anchorsDir?: string;
   maxThreads: number;
   onRow: (row: BenchRow) => void;
@@ -68,8 +74,9 @@ export async function runBenchSuite(o: BenchOptions): Promise<BenchRow[]> {
   const anchors = o.anchorsDir ? findAnchors(o.anchorsDir) : [];
   if (o.anchorsDir && anchors.length < 3) o.onNote?.(`only ${anchors.length} anchor programs found in ${o.anchorsDir}`);
   const runs = o.quick ? 2 : 3;
+  const wanted = (suite: BenchSuite) => !o.only || o.only.includes(suite);
 
-  for (const name of WORKLOADS) {
+  for (const name of wanted('workloads') ? WORKLOADS : []) {
     const w = load(name);
     const wasmPlan = planFromWorkload(w, { seed: SEED, scheme: 'euler', paths: o.quick ? 200_000 : 1_000_000 });
     const twinPlan = planFromWorkload(w, { seed: SEED, scheme: 'euler', paths: o.quick ? 2_000 : 10_000 });
@@ -90,7 +97,7 @@ export async function runBenchSuite(o: BenchOptions): Promise<BenchRow[]> {
     }
   }
 
-  const pathCounts = o.quick ? [10_000, 100_000, 1_000_000] : [10_000, 100_000, 1_000_000, 10_000_000];
+  const pathCounts = !wanted('scaling-paths') ? [] : o.quick ? [10_000, 100_000, 1_000_000] : [10_000, 100_000, 1_000_000, 10_000_000];
   const paths = load('heston-paths');
   for (const count of pathCounts) {
     const plan = planFromWorkload(paths, { seed: SEED, scheme: 'euler', paths: count });
@@ -99,13 +106,13 @@ export async function runBenchSuite(o: BenchOptions): Promise<BenchRow[]> {
       pathStepsPerSec: t.pathStepsPerSec, seconds: t.seconds, rmePercent: t.rmePercent });
   }
 
-  await strategiesSuite(o, wasm, emit, runs);
-  await envSuite(o, emit);
-  await ppoSuite(o, emit);
+  if (wanted('strategies')) await strategiesSuite(o, wasm, emit, runs);
+  if (wanted('env')) await envSuite(o, emit);
+  if (wanted('ppo')) await ppoSuite(o, emit);
 
   const threadPlan = planFromWorkload(paths, { seed: SEED, scheme: 'euler', paths: o.quick ? 400_000 : 2_000_000 });
   let single = 0;
-  for (let threads = 1; threads <= o.maxThreads; threads++) {
+  for (let threads = 1; wanted('scaling-threads') && threads <= o.maxThreads; threads++) {
     const executor = threads === 1 ? wasm : new NodePoolExecutor(threads);
     try {
       const t = await throughput(threadPlan, executor, runs); // tinybench's warm-up run also starts the workers
@@ -144,9 +151,10 @@ async function envSuite(o: BenchOptions, emit: (row: BenchRow) => void): Promise
     obsMean: [0.5, 0.5, 1, 0, 1, 0], obsStd: [0.3, 0.3, 0.5, 1, 0.5, 1], w1: arr(96), b1: arr(16), w2: arr(256), b2: arr(16), w3: arr(16), b3: [0] })) };
   for (const [world, config] of [['almgren-chriss world', ppoAcConfig(true)], ['heston world (ppo-heston)', ppoHestonConfig(true)]] as const) {
     const { judging } = trainingEnvironment(config);
-    const batch = 1024, batches = o.quick ? 16 : 64;
+    // about 0.1 s a run (AC world): runs of a few ms swing with every timer tick and GC pause on a shared machine
+    const batch = 1024, batches = o.quick ? 16 : 256;
     const out = new Float64Array(ROLLOUT_COLUMNS * batch);
-    const fast = await measure(`env ${world}`, () => { for (let b = 0; b < batches; b++) wasm.closedLoopRollout(judging, b * batch, batch, policy, out, batch); });
+    const fast = await measure(`env ${world}`, () => { for (let b = 0; b < batches; b++) wasm.closedLoopRollout(judging, b * batch, batch, policy, out, batch); }, o.quick ? 3 : 7);
     const slow = await measure(`twin ${world}`, () => twin.closedLoopRollout(judging, 0, batch, policy, out, batch), 1);
     const fastRate = (batches * batch * judging.steps) / fast.seconds, slowRate = (batch * judging.steps) / slow.seconds;
     emit({ suite: 'env', workload: world, impl: 'ts-twin', threads: 1, paths: batch, steps: judging.steps, pathStepsPerSec: slowRate, seconds: slow.seconds, unit: 'env-steps/s' });

@@ -111,3 +111,33 @@ export function boxMullerF64(a: u32, b: u32): void {
   normalSin = radius * ((b & 0x80000000) != 0 ? -s : s);
   normalCos = radius * (((b ^ (b << 1)) & 0x80000000) != 0 ? -c : c);
 }
+
+/**
+ * Normals 4 call .. 4 call + 2 nPairs - 1 (nPairs 1 or 2) of paths firstPath .. firstPath + 4 groups - 1, one
+ * stream, laid out as fillNormalsX4 lays out one call, group g at outPtr + NORMALS_X4_CALL_BYTES g; Philox words
+ * go to wordsPtr (WORDS_X4_CALL_BYTES per group). The same bits as fillNormalsX4 group by group, with each pass
+ * run over all groups, so the log and sin/cos constants are loaded once per pass rather than once per group.
+ */
+export function fillNormalsGroupsX4(firstPath: u32, groups: i32, call: i32, nPairs: i32, stream: u32, k0: u32, k1: u32,
+  keyTablePtr: usize, wordsPtr: usize, outPtr: usize): void {
+  for (let g = 0; g < groups; g++) {
+    const c0v = i32x4.add(i32x4.splat(firstPath + <u32>(4 * g)), i32x4(0, 1, 2, 3));
+    fillWordsX4(c0v, call, 1, stream, k0, k1, keyTablePtr, wordsPtr + (<usize>g << 6));
+  }
+  for (let g = 0; g < groups; g++) {
+    for (let h = 0; h < nPairs; h++) {
+      const a = v128.load(wordsPtr + (<usize>g << 6) + (<usize>h << 5));
+      const out = outPtr + (<usize>g << 7) + (<usize>h << 6);
+      v128.store(out, radiusF64x2(i64x2.extend_low_i32x4_u(a)));
+      v128.store(out, radiusF64x2(i64x2.extend_high_i32x4_u(a)), 16);
+    }
+  }
+  for (let g = 0; g < groups; g++) {
+    for (let h = 0; h < nPairs; h++) {
+      const b = v128.load(wordsPtr + (<usize>g << 6) + (<usize>h << 5), 16);
+      const out = outPtr + (<usize>g << 7) + (<usize>h << 6);
+      angleStoreF64x2(b, false, v128.load(out), out);
+      angleStoreF64x2(b, true, v128.load(out, 16), out + 16);
+    }
+  }
+}

@@ -64,7 +64,7 @@
 // @ts-ignore: decorator
 @inline export const E_OFF_UNIFORMS: i32 = 29; // B / 4 x 64 bytes
 // @ts-ignore: decorator
-@inline export const E_OFF_WORDS: i32 = 30;    // 64 bytes
+@inline export const E_OFF_WORDS: i32 = 30;    // Philox words, 64 bytes per 4 paths
 // @ts-ignore: decorator
 @inline export const E_OFF_KEYS: i32 = 31;     // PHILOX_KEY_TABLE_BYTES
 // @ts-ignore: decorator

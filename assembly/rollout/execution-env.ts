@@ -19,7 +19,7 @@ import { expF64x2 } from '../math/exp';
 import { logF64x2 } from '../math/log';
 import { philoxRoundKeys } from '../rng/philox';
 import { fillWordsX4 } from '../rng/philox';
-import { fillNormalsX4 } from '../rng/normal';
+import { fillNormalsGroupsX4 } from '../rng/normal';
 import { logPriceStep, varianceStep } from '../heston/euler';
 import { qeStepF64x2, qeNextV, uniformF64x2 } from '../heston/qe';
 import { MODEL_HESTON_EULER, MODEL_HESTON_QE, MODEL_ABM, P_X0, P_V0, P_DT, P_MU_DT, P_HALF_DT, P_KAPPA_THETA_DT,
@@ -73,10 +73,14 @@ function refillDraws(env: usize, k: i32, first: i32, count: i32): void {
   const pairs = heston ? min(2, stepsLeft) : min(2, (stepsLeft + 1) >> 1);
   const keys = E.region(env, E.E_OFF_KEYS), words = E.region(env, E.E_OFF_WORDS);
   const normals = E.region(env, E.E_OFF_NORMALS), uniforms = E.region(env, E.E_OFF_UNIFORMS);
-  for (let g = first >> 2; g < (first + count) >> 2; g++) {
+  const g0 = first >> 2, groups = count >> 2;
+  if (normalsDue) {
+    fillNormalsGroupsX4(firstPath + <u32>first, groups, heston ? k >> 1 : k >> 2, pairs, 0, seedLo, seedHi, keys,
+      words + (<usize>g0 << 6), normals + (<usize>g0 << 7));
+  }
+  for (let g = g0; uniformsDue && g < g0 + groups; g++) {
     const c0 = i32x4.add(i32x4.splat(firstPath + <u32>(4 * g)), i32x4(0, 1, 2, 3));
-    if (normalsDue) fillNormalsX4(c0, heston ? k >> 1 : k >> 2, pairs, 0, seedLo, seedHi, keys, words, normals + (<usize>g << 7));
-    if (uniformsDue) fillWordsX4(c0, k >> 2, 1, 1, seedLo, seedHi, keys, uniforms + (<usize>g << 6));
+    fillWordsX4(c0, k >> 2, 1, 1, seedLo, seedHi, keys, uniforms + (<usize>g << 6));
   }
 }
 

@@ -1,6 +1,6 @@
 // flowexec bench: the benchmark suite (bench/suite.ts), a table or one JSON line per result.
 import { availableParallelism } from 'node:os';
-import { runBenchSuite, type BenchRow } from '../../bench/suite.js';
+import { runBenchSuite, BENCH_SUITES, type BenchRow, type BenchSuite } from '../../bench/suite.js';
 import { parseCommand, integerOption } from './args.js';
 import { InputError } from '../market/validation.js';
 import { existsSync } from 'node:fs';
@@ -16,13 +16,16 @@ function formatRow(r: BenchRow): string {
 
 export async function benchCommand(args: string[]): Promise<void> {
   const { values } = parseCommand(args, {
-    anchors: { type: 'string' }, quick: { type: 'boolean' }, json: { type: 'boolean' }, threads: { type: 'string' },
+    anchors: { type: 'string' }, quick: { type: 'boolean' }, json: { type: 'boolean' }, threads: { type: 'string' }, only: { type: 'string' },
   }, 0);
+  const only = values.only?.split(',').map((name) => name.trim());
+  const unknown = only?.find((name) => !(BENCH_SUITES as readonly string[]).includes(name));
+  if (unknown !== undefined) throw new InputError(`--only: unknown suite "${unknown}" (suites: ${BENCH_SUITES.join(', ')})`);
   if (values.anchors !== undefined && !existsSync(values.anchors)) throw new InputError(`--anchors: directory not found: ${values.anchors}`);
   const maxThreads = integerOption(values, 'threads', 1, 256) ?? availableParallelism();
   if (!values.json) console.log('FlowExec benchmarks (single thread unless stated; ratios are between figures of this run)');
   await runBenchSuite({
-    quick: Boolean(values.quick), anchorsDir: values.anchors, maxThreads,
+    quick: Boolean(values.quick), anchorsDir: values.anchors, maxThreads, only: only as BenchSuite[] | undefined,
     onRow: (row) => console.log(values.json ? JSON.stringify(row) : formatRow(row)),
     onNote: (note) => console.error(`note: ${note}`),
   });

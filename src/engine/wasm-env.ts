@@ -36,7 +36,7 @@ export function allocEnv(engine: Engine, spec: EnvSpec, paths: number, firstPath
   const sizes: Array<[slot: number, bytes: number]> = [
     [E.OFF_PARAMS, spec.params.length * 8], [E.OFF_TEMP_SCALE, N * 8], [E.OFF_SPREAD, N * 8], [E.OFF_TRANS_SCALE, N * 8],
     [E.OFF_VOLUME, N * 8], [E.OFF_KERNEL_W, J * 8], [E.OFF_KERNEL_D, J * 8], [E.OFF_STATE, (S.FIELDS + J) * stateStrideBytes(paths)],
-    [E.OFF_NORMALS, (paths / 4) * 128], [E.OFF_UNIFORMS, (paths / 4) * 64], [E.OFF_WORDS, 64],
+    [E.OFF_NORMALS, (paths / 4) * 128], [E.OFF_UNIFORMS, (paths / 4) * 64], [E.OFF_WORDS, (paths / 4) * 64],
     [E.OFF_KEYS, PHILOX_KEY_TABLE_BYTES], [E.OFF_FRACTIONS, paths * 8],
     // the observations, and a seventh plane for the network's output
     [E.OFF_OBSERVATIONS, (OBSERVATION_FEATURES + 1) * paths * 4],
