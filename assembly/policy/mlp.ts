@@ -4,8 +4,8 @@
 //
 // Parameter block (f32, laid out by src/engine/mlp-layout.ts): [nIn, h1, h2, scratchOffset (floats), actionScale A,
 // actionShift c, 0, 0] then, each padded to a multiple of 4 floats: obsMean[nIn], obsInvStd[nIn], W1[h1][nIn], b1[h1], W2[h2][h1], b2[h2],
-// W3[h2], b3; at scratchOffset: room for (nIn + h1 + h2) x 16 floats of activations, then pad4(h1) + h1 nIn floats for
-// the first layer's folded bias and its weights of the varying features.
+// W3[h2], b3; at scratchOffset: room for (nIn + h1 + h2) x 16 floats of activations, then for the first layer's fold
+// (mlpPrepare): folded bias pad4(h1), varying weights h1 nIn, constant columns nIn pad4(h1), constants pad4(nIn).
 // Inputs are clipped to [-10, 10] after normalisation (as SB3's VecNormalize does).
 // Action: the fraction of the remaining inventory is A sigmoid(mu + c) / (steps left), c = -ln(A - 1), so mu = 0
 // trades at TWAP's rate and A bounds how much faster than TWAP the policy may go (A = 0: plain sigmoid(mu)); the
@@ -34,6 +34,7 @@ import { stepConstantFeatures } from '../rollout/execution-env';
  * mu f32 to outPtr. Features whose bit is set in constantMask hold one value on every path (see forwardPaths).
  */
 export function mlpForward(policy: usize, obsPtr: usize, outPtr: usize, paths: i32, constantMask: i32): void {
+  mlpPrepare(policy, constantMask);
   forwardPaths(policy, obsPtr, <usize>paths << 2, outPtr, 0, paths, constantMask);
 }
 
@@ -43,12 +44,42 @@ export function mlpForward(policy: usize, obsPtr: usize, outPtr: usize, paths: i
   return min(max((x - load<f32>(mean + (<usize>i << 2))) * load<f32>(invStd + (<usize>i << 2)), <f32>-10.0), <f32>10.0);
 }
 
+/** Start of the fold's scratch, after the activations: folded bias, varying weights, constant columns, constants. */
+// @ts-ignore: decorator
+@inline function foldScratch(policy: usize): usize {
+  return policy + (<usize>dim(policy, 3) << 2) + (<usize>(dim(policy, 0) + dim(policy, 1) + dim(policy, 2)) << 6);
+}
+
+/**
+ * Lays out the first layer for constantMask (see forwardPaths), once per rollout: the varying features' weights
+ * row-major [h1][nVarying], and each constant feature's weights as a column of pad4(h1) floats.
+ */
+export function mlpPrepare(policy: usize, constantMask: i32): void {
+  if (constantMask == 0) return;
+  const nIn = dim(policy, 0), h1 = dim(policy, 1);
+  const w1 = policy + 32 + 2 * pad4(nIn);
+  const varyingW1 = foldScratch(policy) + pad4(h1), columns = varyingW1 + (<usize>(h1 * nIn) << 2);
+  const nVarying = nIn - <i32>popcnt(constantMask & ((1 << nIn) - 1));
+  for (let j = 0; j < h1; j++) {
+    for (let i = 0, v = 0, c = 0; i < nIn; i++) {
+      const w = load<f32>(w1 + (<usize>(j * nIn + i) << 2));
+      if ((constantMask >> i) & 1) {
+        store<f32>(columns + <usize>c * pad4(h1) + (<usize>j << 2), w);
+        c++;
+      } else {
+        store<f32>(varyingW1 + (<usize>(j * nVarying + v) << 2), w);
+        v++;
+      }
+    }
+  }
+}
+
 /**
  * mu of paths first .. first + count - 1 (multiples of 16); plane: bytes between observation features.
  * The features in constantMask (time left and volume level always share one value across paths at a step) are
- * folded into the first layer's bias once per call, so the per-path loop runs over the others only: each first-
- * layer sum is b + (constant features' terms) + (the others' terms), each group in feature order. The TS twin
- * (src/reference/policy/mlp.ts) sums in that order; with constantMask = 0 it is the plain order.
+ * folded into the first layer's bias once per call (mlpPrepare first), so the per-path loop runs over the others
+ * only: each first-layer sum is b + (constant features' terms) + (the others' terms), each group in feature order.
+ * The TS twin (src/reference/policy/mlp.ts) sums in that order; with constantMask = 0 it is the plain order.
  */
 function forwardPaths(policy: usize, obsPtr: usize, plane: usize, outPtr: usize, first: i32, count: i32, constantMask: i32): void {
   const nIn = dim(policy, 0), h1 = dim(policy, 1), h2 = dim(policy, 2);
@@ -65,23 +96,23 @@ function forwardPaths(policy: usize, obsPtr: usize, plane: usize, outPtr: usize,
   const hidden2 = hidden1 + (<usize>h1 << 6);
   let bias1 = b1, weights1 = w1, nVarying = nIn;
   if (constantMask != 0) {
-    const foldedBias = hidden2 + (<usize>h2 << 6), varyingW1 = foldedBias + pad4(h1), constants = varyingW1 + (<usize>(h1 * nIn) << 2);
+    const foldedBias = foldScratch(policy), varyingW1 = foldedBias + pad4(h1);
+    const columns = varyingW1 + (<usize>(h1 * nIn) << 2), constants = columns + <usize>nIn * pad4(h1);
     nVarying = nIn - <i32>popcnt(constantMask & ((1 << nIn) - 1));
+    let nConstant = 0;
     for (let i = 0; i < nIn; i++) {
-      if ((constantMask >> i) & 1) store<f32>(constants + (<usize>i << 2), normalised(load<f32>(obsPtr + <usize>i * plane + (<usize>first << 2)), mean, invStd, i));
+      if (!((constantMask >> i) & 1)) continue;
+      const x = normalised(load<f32>(obsPtr + <usize>i * plane + (<usize>first << 2)), mean, invStd, i);
+      store<f32>(constants + (<usize>nConstant << 2), x);
+      nConstant++;
     }
-    for (let j = 0; j < h1; j++) {
-      let acc = load<f32>(b1 + (<usize>j << 2));
-      for (let i = 0, v = 0; i < nIn; i++) {
-        const w = load<f32>(w1 + (<usize>(j * nIn + i) << 2));
-        if ((constantMask >> i) & 1) {
-          acc += w * load<f32>(constants + (<usize>i << 2));
-        } else {
-          store<f32>(varyingW1 + (<usize>(j * nVarying + v) << 2), w);
-          v++;
-        }
+    // four outputs a lane each: lane j sums b[j], then w[j][c] x_c in feature order (the bits of a scalar loop)
+    for (let j = 0; j < h1; j += 4) {
+      let acc = v128.load(b1 + (<usize>j << 2));
+      for (let c = 0; c < nConstant; c++) {
+        acc = f32x4.add(acc, f32x4.mul(v128.load(columns + <usize>c * pad4(h1) + (<usize>j << 2)), splat32(constants + (<usize>c << 2))));
       }
-      store<f32>(foldedBias + (<usize>j << 2), acc);
+      v128.store(foldedBias + (<usize>j << 2), acc);
     }
     bias1 = foldedBias;
     weights1 = varyingW1;

@@ -3,8 +3,8 @@ import { expF64x2 } from '../math/exp';
 import { MODEL_ABM } from '../market-params';
 import { schedulePaths } from '../policy/schedule';
 import { adaptiveAcPaths } from '../policy/adaptive-ac';
-import { mlpPaths } from '../policy/mlp';
-import { envReset, stepPaths, observePaths } from './execution-env';
+import { mlpPaths, mlpPrepare } from '../policy/mlp';
+import { envReset, stepPaths, observePaths, stepConstantFeatures } from './execution-env';
 import * as E from './env-layout';
 
 // @ts-ignore: decorator
@@ -34,6 +34,7 @@ const OUTPUT_FIELDS = memory.data<i32>([E.S_TIMING, E.S_PERMANENT, E.S_TEMPORARY
  */
 export function closedLoopRollout(env: usize, policy: i32, policyPtr: usize, outPtr: usize, stride: i32): void {
   envReset(env);
+  if (policy == POLICY_MLP) mlpPrepare(policyPtr, stepConstantFeatures(env));
   const steps = <i32>E.header(env, E.E_STEPS);
   const paths = <usize>E.header(env, E.E_PATHS);
   // mu goes to the seventh plane of the observations region (allocated for it)

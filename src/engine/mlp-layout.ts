@@ -22,8 +22,8 @@ export interface MlpOffsets { mean: number; invStd: number; w1: number; b1: numb
 export function mlpOffsets(nIn: number, h1: number, h2: number): MlpOffsets {
   const mean = 8, invStd = mean + pad4(nIn), w1 = invStd + pad4(nIn), b1 = w1 + pad4(h1 * nIn);
   const w2 = b1 + pad4(h1), b2 = w2 + pad4(h2 * h1), w3 = b2 + pad4(h2), b3 = w3 + pad4(h2), scratch = b3 + 4;
-  // activations of 16 paths, then the first layer's folded bias, gathered weights and constant inputs (assembly/policy/mlp.ts)
-  return { mean, invStd, w1, b1, w2, b2, w3, b3, scratch, total: scratch + (nIn + h1 + h2) * 16 + pad4(h1) + h1 * nIn + nIn };
+  // activations of 16 paths, then the first layer's fold: bias, varying weights, constant columns, constants (assembly/policy/mlp.ts)
+  return { mean, invStd, w1, b1, w2, b2, w3, b3, scratch, total: scratch + (nIn + h1 + h2) * 16 + pad4(h1) + h1 * nIn + nIn * pad4(h1) + pad4(nIn) };
 }
 
 /** The block as f32 (std below 1e-8 is treated as 1e-8, so normalisation never divides by zero). */
