@@ -1,6 +1,6 @@
 // TypeScript's copy of the wasm layout constants (assembly/market-params.ts, rollout/scratch.ts); test/engine/layout.test.ts checks them
 // (and a sample of src/engine/env-layout.ts's).
-import { E, S, OBSERVATION_FEATURES, ROLLOUT_COLUMNS } from './env-layout.js';
+import { E, S, OBSERVATION_FEATURES, ROLLOUT_COLUMNS, FEATURE } from './env-layout.js';
 
 // Price models (and Heston schemes)
 export const MODEL_HESTON_EULER = 0;
@@ -37,6 +37,10 @@ export const LAYOUT_CHECKS: Array<[id: number, name: string, expected: number]> 
   [11, 'S.FIELDS', S.FIELDS],
   [12, 'OBSERVATION_FEATURES', OBSERVATION_FEATURES],
   [13, 'ROLLOUT_COLUMNS', ROLLOUT_COLUMNS],
+  [14, 'FEATURE.TIME_LEFT', FEATURE.TIME_LEFT],
+  [15, 'FEATURE.VARIANCE', FEATURE.VARIANCE],
+  [16, 'FEATURE.VOLUME_LEVEL', FEATURE.VOLUME_LEVEL],
+  [17, 'FEATURE.TRANSIENT', FEATURE.TRANSIENT],
 ];
 
 /** n rounded up to a multiple of PATH_GROUP. */
