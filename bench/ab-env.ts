@@ -4,15 +4,10 @@ import { readFileSync } from 'node:fs';
 import { Engine } from '../src/engine/engine.js';
 import { allocEnv } from '../src/engine/wasm-env.js';
 import { POLICY_MLP, POLICY_SCHEDULE, ROLLOUT_COLUMNS } from '../src/engine/env-layout.js';
-import { mlpBlock, mlpBlockAsF64 } from '../src/engine/mlp-layout.js';
-import { ppoAcConfig } from '../src/learn/experiments/ppo-ac.js';
-import { ppoHestonConfig } from '../src/learn/experiments/ppo-heston.js';
-import { trainingEnvironment } from '../src/learn/train.js';
+import { benchPolicyParams, envWorlds } from './env-worlds.js';
 const files = process.argv.slice(2);
 if (files.length === 0) { console.error("usage: npx tsx bench/ab-env.ts A.wasm [B.wasm ...] (build one with: npx asc assembly/index.ts --target release --outFile A.wasm)"); process.exit(2); }
-const arr = (n: number) => Float32Array.from({ length: n }, (_, i) => 0.3 * Math.sin(i));
-const mlpParams = mlpBlockAsF64(mlpBlock({ actionScale: 10, inputs: 6, hidden: [16, 16],
-  obsMean: [0.5, 0.5, 1, 0, 1, 0], obsStd: [0.3, 0.3, 0.5, 1, 0.5, 1], w1: arr(96), b1: arr(16), w2: arr(256), b2: arr(16), w3: arr(16), b3: [0] }));
+const mlpParams = benchPolicyParams();
 const batch = 1024;
 type Case = { name: string; n: number; run: () => void; check: () => number };
 const variants: Case[][] = [];
@@ -23,8 +18,7 @@ for (const f of files) {
   const obs = e.alloc(7 * batch * 4); const pol = put(mlpParams);
   new Float32Array(e.exports.memory.buffer, obs, 6 * batch).forEach((_, i, a) => { a[i] = Math.sin(i); });
   cases.push({ name: 'mlpForward/path', n: batch * 20, run: () => { for (let r = 0; r < 20; r++) e.exports.mlpForward(pol, obs, obs + 6 * batch * 4, batch, 0); }, check: () => new Float32Array(e.exports.memory.buffer, obs + 6 * batch * 4, batch)[5]! });
-  for (const [world, config] of [['ac', ppoAcConfig(true)], ['heston', ppoHestonConfig(true)]] as const) {
-    const { judging } = trainingEnvironment(config);
+  for (const { short: world, spec: judging } of envWorlds()) {
     const env = allocEnv(e, judging, batch, 0);
     const mlp = put(mlpParams); const sched = put(new Float64Array(judging.steps).fill(1 / judging.steps));
     const out = e.alloc(ROLLOUT_COLUMNS * batch * 8);

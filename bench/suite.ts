@@ -17,8 +17,7 @@ import { parseEvaluationConfig } from '../src/eval/config.js';
 import { runEvaluation } from '../src/eval/evaluate.js';
 import { PACKAGE_ROOT } from '../src/runtime/paths.js';
 import { POLICY_MLP, ROLLOUT_COLUMNS } from '../src/engine/env-layout.js';
-import { mlpBlock, mlpBlockAsF64 } from '../src/engine/mlp-layout.js';
-import { ppoAcConfig } from '../src/learn/experiments/ppo-ac.js';
+import { benchPolicyParams, envWorlds } from './env-worlds.js';
 import { ppoHestonConfig } from '../src/learn/experiments/ppo-heston.js';
 import { trainingEnvironment } from '../src/learn/train.js';
 import { trainPpo, type IterationLog } from '../src/learn/ppo.js';
@@ -146,11 +145,8 @@ async function strategiesSuite(o: BenchOptions, wasm: ShardExecutor, emit: (row:
 async function envSuite(o: BenchOptions, emit: (row: BenchRow) => void): Promise<void> {
   const engine = await createNodeEngine();
   const wasm = new WasmBackend(engine), twin = new ReferenceBackend();
-  const arr = (n: number) => Float32Array.from({ length: n }, (_, i) => 0.3 * Math.sin(i));
-  const policy = { kind: POLICY_MLP, params: mlpBlockAsF64(mlpBlock({ actionScale: 10, inputs: 6, hidden: [16, 16],
-    obsMean: [0.5, 0.5, 1, 0, 1, 0], obsStd: [0.3, 0.3, 0.5, 1, 0.5, 1], w1: arr(96), b1: arr(16), w2: arr(256), b2: arr(16), w3: arr(16), b3: [0] })) };
-  for (const [world, config] of [['almgren-chriss world', ppoAcConfig(true)], ['heston world (ppo-heston)', ppoHestonConfig(true)]] as const) {
-    const { judging } = trainingEnvironment(config);
+  const policy = { kind: POLICY_MLP, params: benchPolicyParams() };
+  for (const { name: world, spec: judging } of envWorlds()) {
     // about 0.1 s a run (AC world): runs of a few ms swing with every timer tick and GC pause on a shared machine
     const batch = 1024, batches = o.quick ? 16 : 256;
     const out = new Float64Array(ROLLOUT_COLUMNS * batch);

@@ -44,10 +44,28 @@ export function mlpForward(policy: usize, obsPtr: usize, outPtr: usize, paths: i
   return min(max((x - load<f32>(mean + (<usize>i << 2))) * load<f32>(invStd + (<usize>i << 2)), <f32>-10.0), <f32>10.0);
 }
 
-/** Start of the fold's scratch, after the activations: folded bias, varying weights, constant columns, constants. */
+/** The fold's scratch, after the activations: folded bias [pad4(h1)], then varyingWeights and constantColumns. */
 // @ts-ignore: decorator
-@inline function foldScratch(policy: usize): usize {
+@inline function foldedBias(policy: usize): usize {
   return policy + (<usize>dim(policy, 3) << 2) + (<usize>(dim(policy, 0) + dim(policy, 1) + dim(policy, 2)) << 6);
+}
+
+/** The first layer's weights of the varying features, row-major [h1][nVarying]. */
+// @ts-ignore: decorator
+@inline function varyingWeights(policy: usize): usize {
+  return foldedBias(policy) + pad4(dim(policy, 1));
+}
+
+/** The first layer's weights of each constant feature, a column of pad4(h1) floats each; then the constants. */
+// @ts-ignore: decorator
+@inline function constantColumns(policy: usize): usize {
+  return varyingWeights(policy) + (<usize>(dim(policy, 1) * dim(policy, 0)) << 2);
+}
+
+/** Features of the nIn whose bit is clear in constantMask. */
+// @ts-ignore: decorator
+@inline function varyingCount(nIn: i32, constantMask: i32): i32 {
+  return nIn - <i32>popcnt(constantMask & ((1 << nIn) - 1));
 }
 
 /**
@@ -58,8 +76,8 @@ export function mlpPrepare(policy: usize, constantMask: i32): void {
   if (constantMask == 0) return;
   const nIn = dim(policy, 0), h1 = dim(policy, 1);
   const w1 = policy + 32 + 2 * pad4(nIn);
-  const varyingW1 = foldScratch(policy) + pad4(h1), columns = varyingW1 + (<usize>(h1 * nIn) << 2);
-  const nVarying = nIn - <i32>popcnt(constantMask & ((1 << nIn) - 1));
+  const varyingW1 = varyingWeights(policy), columns = constantColumns(policy);
+  const nVarying = varyingCount(nIn, constantMask);
   for (let j = 0; j < h1; j++) {
     for (let i = 0, v = 0, c = 0; i < nIn; i++) {
       const w = load<f32>(w1 + (<usize>(j * nIn + i) << 2));
@@ -96,9 +114,8 @@ function forwardPaths(policy: usize, obsPtr: usize, plane: usize, outPtr: usize,
   const hidden2 = hidden1 + (<usize>h1 << 6);
   let bias1 = b1, weights1 = w1, nVarying = nIn;
   if (constantMask != 0) {
-    const foldedBias = foldScratch(policy), varyingW1 = foldedBias + pad4(h1);
-    const columns = varyingW1 + (<usize>(h1 * nIn) << 2), constants = columns + <usize>nIn * pad4(h1);
-    nVarying = nIn - <i32>popcnt(constantMask & ((1 << nIn) - 1));
+    const folded = foldedBias(policy), columns = constantColumns(policy), constants = columns + <usize>nIn * pad4(h1);
+    nVarying = varyingCount(nIn, constantMask);
     let nConstant = 0;
     for (let i = 0; i < nIn; i++) {
       if (!((constantMask >> i) & 1)) continue;
@@ -112,10 +129,10 @@ function forwardPaths(policy: usize, obsPtr: usize, plane: usize, outPtr: usize,
       for (let c = 0; c < nConstant; c++) {
         acc = f32x4.add(acc, f32x4.mul(v128.load(columns + <usize>c * pad4(h1) + (<usize>j << 2)), splat32(constants + (<usize>c << 2))));
       }
-      v128.store(foldedBias + (<usize>j << 2), acc);
+      v128.store(folded + (<usize>j << 2), acc);
     }
-    bias1 = foldedBias;
-    weights1 = varyingW1;
+    bias1 = folded;
+    weights1 = varyingWeights(policy);
   }
   const lo = f32x4.splat(-10.0), hi = f32x4.splat(10.0), zero = f32x4.splat(0.0);
   for (let block = first; block < first + count; block += 16) {

@@ -78,16 +78,24 @@ const BITS = memory.data<u64>([ONE_BITS, 0x8000000000000000]);
 export function fillNormalsX4(c0v: v128, firstCall: i32, nPairs: i32, stream: u32, k0: u32, k1: u32,
   keyTablePtr: usize, wordsPtr: usize, outPtr: usize): void {
   fillWordsX4(c0v, firstCall, (nPairs + 1) >> 1, stream, k0, k1, keyTablePtr, wordsPtr);
-  // h counts word pairs: (w0, w1) then (w2, w3) of each call; radius word at 32 h, angle word at 32 h + 16
-  for (let h = 0; h < nPairs; h++) {
-    const a = v128.load(wordsPtr + (<usize>h << 5));
-    const out = outPtr + (<usize>h << 6);
+  // word pairs (w0, w1) then (w2, w3) of each call: 32 bytes of words and 64 of normals apart
+  transformPairs(wordsPtr, outPtr, nPairs, 32, 64);
+}
+
+/**
+ * The Box-Muller passes over `count` word pairs, pair i at words + i wordStride (radius words, then angle words
+ * 16 bytes on) and its four normals at out + i outStride: radii first, then angles and products.
+ */
+function transformPairs(wordsPtr: usize, outPtr: usize, count: i32, wordStride: usize, outStride: usize): void {
+  for (let i = 0; i < count; i++) {
+    const a = v128.load(wordsPtr + <usize>i * wordStride);
+    const out = outPtr + <usize>i * outStride;
     v128.store(out, radiusF64x2(i64x2.extend_low_i32x4_u(a)));
     v128.store(out, radiusF64x2(i64x2.extend_high_i32x4_u(a)), 16);
   }
-  for (let h = 0; h < nPairs; h++) {
-    const b = v128.load(wordsPtr + (<usize>h << 5), 16);
-    const out = outPtr + (<usize>h << 6);
+  for (let i = 0; i < count; i++) {
+    const b = v128.load(wordsPtr + <usize>i * wordStride, 16);
+    const out = outPtr + <usize>i * outStride;
     angleStoreF64x2(b, false, v128.load(out), out);
     angleStoreF64x2(b, true, v128.load(out, 16), out + 16);
   }
@@ -124,20 +132,6 @@ export function fillNormalsGroupsX4(firstPath: u32, groups: i32, call: i32, nPai
     const c0v = i32x4.add(i32x4.splat(firstPath + <u32>(4 * g)), i32x4(0, 1, 2, 3));
     fillWordsX4(c0v, call, 1, stream, k0, k1, keyTablePtr, wordsPtr + (<usize>g << 6));
   }
-  for (let g = 0; g < groups; g++) {
-    for (let h = 0; h < nPairs; h++) {
-      const a = v128.load(wordsPtr + (<usize>g << 6) + (<usize>h << 5));
-      const out = outPtr + (<usize>g << 7) + (<usize>h << 6);
-      v128.store(out, radiusF64x2(i64x2.extend_low_i32x4_u(a)));
-      v128.store(out, radiusF64x2(i64x2.extend_high_i32x4_u(a)), 16);
-    }
-  }
-  for (let g = 0; g < groups; g++) {
-    for (let h = 0; h < nPairs; h++) {
-      const b = v128.load(wordsPtr + (<usize>g << 6) + (<usize>h << 5), 16);
-      const out = outPtr + (<usize>g << 7) + (<usize>h << 6);
-      angleStoreF64x2(b, false, v128.load(out), out);
-      angleStoreF64x2(b, true, v128.load(out, 16), out + 16);
-    }
-  }
+  // both pairs of every group are contiguous (32 and 64 bytes apart); one pair a group is a group apart
+  transformPairs(wordsPtr, outPtr, groups * nPairs, WORDS_X4_CALL_BYTES / <usize>nPairs, NORMALS_X4_CALL_BYTES / <usize>nPairs);
 }

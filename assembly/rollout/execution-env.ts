@@ -37,6 +37,14 @@ import * as E from './env-layout';
   return array + (<usize>pair << 4);
 }
 
+/** D, the sum of a pair's J transient components (state arrays from d0, stride bytes apart). */
+// @ts-ignore: decorator
+@inline function transientSum(d0: usize, stride: usize, components: i32, pair: i32): v128 {
+  let d = f64x2.splat(0.0);
+  for (let j = 0; j < components; j++) d = f64x2.add(d, v128.load(at(d0 + <usize>j * stride, pair)));
+  return d;
+}
+
 /** Puts every path at the start of the order: arrival price, full inventory, nothing accumulated. */
 export function envReset(env: usize): void {
   const paths = <i32>E.header(env, E.E_PATHS);
@@ -150,8 +158,7 @@ export function stepPaths(env: usize, k: i32, first: i32, count: i32): void {
     const price = abm ? x : expF64x2(x);
     const factor = permLog == 0.0 ? one : expF64x2(f64x2.mul(negSidePermLog, cum));
     const temporary = f64x2.mul(tempScale, powX2(n, tempBeta));
-    let d = zero;
-    for (let j = 0; j < components; j++) d = f64x2.add(d, v128.load(at(d0 + <usize>j * stride, p)));
+    const d = transientSum(d0, stride, components, p);
     const additive = f64x2.mul(permAdd, cum);
     const sideN = f64x2.mul(side, n);
     const stepCost = f64x2.add(f64x2.add(f64x2.mul(sideN, f64x2.sub(s0, f64x2.mul(price, factor))),
@@ -276,8 +283,7 @@ export function observePaths(env: usize, k: i32, first: i32, count: i32): void {
   const one = f64x2.splat(1.0);
   for (let p = first >> 1; p < (first + count) >> 1; p++) {
     const o = <usize>p << 3; // two f32 per pair
-    let d = f64x2.splat(0.0);
-    for (let j = 0; j < components; j++) d = f64x2.add(d, v128.load(at(d0 + <usize>j * stride, p)));
+    const d = transientSum(d0, stride, components, p);
     const variance = varianceScale > 0.0 ? f64x2.mul(v128.load(at(vs, p)), f64x2.splat(varianceScale)) : one;
     storeF32Pair(out + o, timeLeft);
     storeF32Pair(out + plane + o, f64x2.mul(v128.load(at(qs, p)), invShares));

@@ -1,6 +1,7 @@
 // POST /v1/bench's work: one kernel on the canonical market, a warm-up then timed runs, in path-steps per second.
 import type { ShardExecutor } from '../eval/executor.js';
-import { CHUNK_PATHS, type SimulationPlan } from '../eval/plan.js';
+import type { SimulationPlan } from '../eval/plan.js';
+import { chunkCount } from '../eval/chunk.js';
 import { simulate } from '../eval/simulate.js';
 import { planFromWorkload, executionWorkloadConfig } from '../eval/workload-plan.js';
 import { buildExecutionPlan } from '../eval/execution-plan.js';
@@ -39,7 +40,7 @@ export async function runBench(request: BenchRequest, ctx: { executor: ShardExec
   const pathSteps = plan.paths * plan.steps * (request.repeats + 1);
   checkWork('paths x steps x (repeats + 1 warm-up)', pathSteps, ctx.maxPathSteps, 'paths');
   // shards split evenly over the executor's threads, so a small run keeps every thread busy
-  const options = { signal: ctx.signal, shardChunks: Math.ceil(Math.ceil(plan.paths / CHUNK_PATHS) / ctx.executor.threads) };
+  const options = { signal: ctx.signal, shardChunks: Math.ceil(chunkCount(plan) / ctx.executor.threads) };
   await simulate(plan, ctx.executor, options);
   const runs: BenchRun[] = [];
   for (let i = 0; i < request.repeats; i++) {

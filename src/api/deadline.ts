@@ -18,7 +18,7 @@ export function deadline(timeoutMs: number, retryAfterSeconds: number): Middlewa
       if (outcome === 'expired') {
         controller.abort();
         // still reading the body: the client was too slow; otherwise the work was
-        if (!c.get('bodyRead') && c.req.method !== 'GET' && c.req.method !== 'DELETE') {
+        if (!c.get('bodyRead') && c.req.method !== 'DELETE') {
           throw new ApiError(408, 'request_timeout', `body: not received within ${timeoutMs} ms`, 'body', { connection: 'close' });
         }
         throw new ApiError(503, 'timeout', `the request did not finish within ${timeoutMs} ms; retry later`, undefined,

@@ -1,7 +1,7 @@
 // Runs evaluation jobs from a JobStore: a bounded FIFO queue, progress events, cancellation, recovery after a restart.
 import type { ShardExecutor } from '../eval/executor.js';
 import type { EvaluationConfig } from '../eval/config.js';
-import { runEvaluation } from '../eval/evaluate.js';
+import { runEvaluation, evaluationTotalPaths } from '../eval/evaluate.js';
 import { InputError } from '../market/validation.js';
 import { ApiError } from './errors.js';
 import { newJobId } from './job-id.js';
@@ -47,7 +47,7 @@ export class JobRunner {
         if (isFinished(job.status)) continue;
         try {
           job.status = 'queued';
-          job.progress = { donePaths: 0, totalPaths: totalPaths(job.config) };
+          job.progress = { donePaths: 0, totalPaths: evaluationTotalPaths(job.config) };
           await this.o.store.save(job);
           this.active.set(job.id, job);
           this.queue.push(job.id);
@@ -76,7 +76,7 @@ export class JobRunner {
     const clock = this.o.clock ?? Date.now;
     const job: JobRecord = {
       id: newJobId(clock()), kind: 'evaluation', name: config.name, status: 'queued', createdAt: new Date(clock()).toISOString(),
-      attempts: 0, progress: { donePaths: 0, totalPaths: totalPaths(config) }, config,
+      attempts: 0, progress: { donePaths: 0, totalPaths: evaluationTotalPaths(config) }, config,
     };
     this.active.set(job.id, job);
     await this.o.store.save(job);
@@ -226,8 +226,4 @@ export class JobRunner {
       if (isFinished(job.status)) { await this.o.store.remove(job.id); excess--; }
     }
   }
-}
-
-function totalPaths(config: EvaluationConfig): number {
-  return config.evaluation.paths * ((config.evaluation.frontier?.length ?? 0) > 0 ? 2 : 1);
 }

@@ -62,11 +62,16 @@ function frontierPlan(plan: ExecutionPlan, ac: AlmgrenChrissParameters, grid: nu
   return { ...plan, strategies, histogram };
 }
 
+/** Paths an evaluation simulates: its paths, twice when a frontier is asked for (the progress bar's total). */
+export function evaluationTotalPaths(config: EvaluationConfig, paths = config.evaluation.paths): number {
+  return paths * ((config.evaluation.frontier?.length ?? 0) > 0 ? 2 : 1);
+}
+
 export async function runEvaluation(config: EvaluationConfig, executor: ShardExecutor, options: EvaluateOptions = {}): Promise<EvaluationResult> {
   const now = options.now ?? (() => performance.now());
   const plan = buildExecutionPlan(config, { paths: options.paths, seed: options.seed, policies: options.policies });
   const grid = config.evaluation.frontier ?? [];
-  const totalPaths = plan.paths * (grid.length > 0 ? 2 : 1);
+  const totalPaths = evaluationTotalPaths(config, plan.paths);
   const started = now();
   const record = await simulate(plan, executor, { onProgress: (done) => options.onProgress?.(done, totalPaths), signal: options.signal });
   const summary = summarizeExecution(plan, record);

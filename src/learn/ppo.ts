@@ -101,7 +101,7 @@ export async function trainPpo(run: PpoRun): Promise<TrainedPolicy> {
       const started = now();
       const mean = Float32Array.from(stats.mean), std = Float32Array.from(stats.std());
       const block = mlpBlock(mlpWeights(actor, mean, std, s.actionScale));
-      const sigma = Math.exp(logStd.dataSync()[0]!);
+      const sigma = Math.exp(logStd.dataSync()[0]!), logSigma = Math.log(sigma);
       // exploration noise: normal t of (training seed; path iteration B + b, stream 7)
       const noise = new Float32Array(n);
       for (let b = 0; b < B; b++) {
@@ -117,7 +117,7 @@ export async function trainPpo(run: PpoRun): Promise<TrainedPolicy> {
         for (let b = 0; b < B; b++) {
           const i = t * B + b, z = noise[i]!;
           u[i] = mu[b]! + sigma * z;
-          logpOld[i] = -0.5 * z * z - Math.log(sigma) - LOG_SQRT_2PI;
+          logpOld[i] = -0.5 * z * z - logSigma - LOG_SQRT_2PI;
           fractions[b] = actionFraction(u[i]!, s.actionScale, shift, T - t);
         }
         const r = env.stepWith(fractions);

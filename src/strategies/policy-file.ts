@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { OBSERVATION_FEATURES, OBSERVATION_NAMES, POLICY_MLP } from '../engine/env-layout.js';
 import { mlpBlock, mlpBlockAsF64, type MlpWeights } from '../engine/mlp-layout.js';
+import type { PolicyRef } from '../engine/env-spec.js';
 import { InputError, formatZodError } from '../market/validation.js';
 
 export const POLICY_FORMAT = 'flowexec-policy';
@@ -65,7 +66,7 @@ export function policyWeights(p: PolicyFile): MlpWeights {
 }
 
 /** The engine's policy reference for a validated policy file. */
-export function policyRef(p: PolicyFile): { kind: number; params: Float64Array } {
+export function policyRef(p: PolicyFile): PolicyRef {
   return { kind: POLICY_MLP, params: mlpBlockAsF64(mlpBlock(policyWeights(p))) };
 }
 

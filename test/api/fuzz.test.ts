@@ -40,11 +40,9 @@ test(`${RUNS} hostile requests: 0 responses 5xx, 0 hangs, healthy after (seed ${
   } finally {
     console.log(`fuzz (in-process): ${RUNS} requests, statuses ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}, hangs ${hangs}`);
   }
+  // a 5xx or a hang has already failed the property above; what is left to check is the server's health after it all
   const health = await app.request('/healthz');
   assert.is(health.status, 200);
-  assert.is(hangs, 0);
-  assert.ok([...statuses.keys()].every((s) => s < 500));
-  assert.is([...statuses.values()].reduce((a, b) => a + b, 0), RUNS);
   await close();
 });
 

@@ -10,6 +10,7 @@ import { JobRunner } from '../../src/api/job-runner.js';
 import { MemoryJobStore, type JobStore } from '../../src/api/job-store.js';
 import { SERVER_LIMITS } from '../../src/api/limits.js';
 import { testApp, post, parseSse, deterministic, sameBits, smallJob, catalog } from './support.js';
+import { sleep, waitFor } from '../support/wait.js';
 import { hestonJob } from './heston-job.js';
 import { wasmExecutor } from '../support/workloads.js';
 
@@ -27,15 +28,6 @@ class CountingExecutor implements ShardExecutor {
   close() { return this.inner.close(); }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor(what: string, check: () => boolean | Promise<boolean>, ms = 60_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
 
 test('a job runs to completion with SSE progress, and its result equals runEvaluation called directly', async () => {
   const executor = await wasmExecutor();

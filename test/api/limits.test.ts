@@ -7,8 +7,8 @@ import { SERVER_LIMITS, limitsFromEnv, limitVariable } from '../../src/api/limit
 import { InputError } from '../../src/market/validation.js';
 import { testApp, post } from './support.js';
 import { wasmExecutor } from '../support/workloads.js';
+import { sleep } from '../support/wait.js';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Every shard takes at least delayMs: work that outlives a short deadline. */
 class SlowExecutor implements ShardExecutor {

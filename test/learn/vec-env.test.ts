@@ -53,7 +53,7 @@ test('observations are normalised: time and inventory start at 1, the price move
   }
 });
 
-test('trading TWAP in the environment costs each path exactly what the evaluation runner says (common random numbers)', () => {
+test('trading TWAP in the environment costs each path what the evaluation runner says, to rounding (common random numbers; the runner sums the cost parts in another order)', () => {
   const env = new VecEnv(engine, envSpecFor(plan), B);
   env.reset(42);
   let cost: Float64Array | undefined;
@@ -70,7 +70,7 @@ test('trading TWAP in the environment costs each path exactly what the evaluatio
   }
 });
 
-test('OPD: with no impact TWAP returns exactly 0 (its average price is the window\'s) and front-loading does not', () => {
+test('OPD: with no impact TWAP returns 0 to rounding (its average price is the window\'s) and front-loading does not', () => {
   const noImpact = parseEvaluationConfig({ ...JSON.parse(readFileSync('examples/heston-execution.json', 'utf8')),
     market: { ...config.market, impact: { type: 'relative', temporary: { eta: 0, beta: 1 }, permanent: { gamma: 0 }, spread: { halfSpreadBps: 0 } } },
     strategies: [{ type: 'twap' }] });

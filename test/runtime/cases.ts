@@ -1,6 +1,6 @@
 // The end-to-end case suite every runtime runs (Node's flowexec serve, workerd, Deno, Bun): health, simulations equal to
 // Node in-process bit for bit, an evaluation job to completion, clean JSON errors. One suite, one `start` per runtime.
-import { suite } from 'uvu';
+import { suite, type Test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { testApp, post, deterministic, sameBits, simulationCases, smallJob, parseSse, type TestApp } from '../api/support.js';
 import { fetchWithin, type Server } from './support.js';
@@ -14,7 +14,8 @@ export interface RuntimeUnderTest {
   jobMode: 'inline' | 'background';
 }
 
-export function runtimeSuite(r: RuntimeUnderTest) {
+/** The shared cases, then `more(s, up)`: cases of this runtime only, on the same server. */
+export function runtimeSuite(r: RuntimeUnderTest, more?: (s: Test, up: () => Promise<Server>) => void) {
   const s = suite(r.name);
   let server: Promise<Server> | undefined;
   let baseline: Promise<TestApp> | undefined;
@@ -86,11 +87,15 @@ export function runtimeSuite(r: RuntimeUnderTest) {
     const denied = await fetchWithin(`${url}/v1/simulations`, post(body));
     assert.is(denied.status, 401);
     assert.match(denied.headers.get('www-authenticate') ?? '', /^Bearer/);
+    assert.is((await denied.json()).error.field, 'authorization');
+    assert.is((await fetchWithin(`${url}/v1/simulations`, post(body, { authorization: `Bearer ${token}x` }))).status, 401);
+    assert.is((await fetchWithin(`${url}/v1/evaluations/ev_ffffffffffffffffffffffffffff`, { method: 'DELETE' })).status, 401);
     const capped = await fetchWithin(`${url}/v1/simulations`, post(body, { authorization: `Bearer ${token}` }));
     assert.is(capped.status, 422);
     assert.is((await capped.json()).error.code, 'work_limit');
     assert.is((await fetchWithin(`${url}/healthz`)).status, 200);
   });
 
+  more?.(s, up);
   s.run();
 }

@@ -10,6 +10,7 @@ import { newJobId } from '../../src/api/job-id.js';
 import { SERVER_LIMITS } from '../../src/api/limits.js';
 import type { JobRecord } from '../../src/api/job-store.js';
 import { parseEvaluationConfig } from '../../src/eval/config.js';
+import { waitFor } from '../support/wait.js';
 import { runEvaluation } from '../../src/eval/evaluate.js';
 import { scratchDir } from '../support/cli.js';
 import { wasmExecutor } from '../support/workloads.js';
@@ -75,11 +76,7 @@ test('after a crash, jobs left queued or running run again and finish with the u
   const store = await DiskJobStore.open(dir);
   const runner = new JobRunner({ store, executor, limits: SERVER_LIMITS, durable: true });
   await runner.start();
-  const until = Date.now() + 60_000;
-  while ((await store.all()).some((j) => j.status !== 'succeeded')) {
-    if (Date.now() > until) throw new Error('jobs did not finish');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await waitFor('the jobs to finish', async () => (await store.all()).every((j) => j.status === 'succeeded'));
   await runner.stop(); // the records reach the disk after the in-memory view says "succeeded"
   const finished = await DiskJobStore.open(dir);
   const resumed = (await finished.load(running.id))!;

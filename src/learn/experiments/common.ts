@@ -1,6 +1,6 @@
 // What the experiments share: judging policies on common paths and reporting objectives with CIs.
 import type { Engine } from '../../engine/engine.js';
-import type { EnvSpec } from '../../engine/env-spec.js';
+import type { EnvSpec, PolicyRef } from '../../engine/env-spec.js';
 import { WasmBackend } from '../../engine/wasm-backend.js';
 import { POLICY_SCHEDULE } from '../../engine/env-layout.js';
 import type { StaticStrategyPlan } from '../../eval/plan.js';
@@ -21,14 +21,14 @@ export interface Judged {
   summary: SampleSummary;
 }
 
-export function judgeSchedule(engine: Engine, spec: EnvSpec, s: StaticStrategyPlan, paths: number, seed: number): Judged {
-  const samples = objectiveSamples(new WasmBackend(engine), spec, { kind: POLICY_SCHEDULE, params: s.costs.qty }, paths, seed);
+/** The objective of a policy on `paths` common paths of `seed`: per path, and summarised. */
+function judge(engine: Engine, spec: EnvSpec, policy: PolicyRef, paths: number, seed: number): Judged {
+  const samples = objectiveSamples(new WasmBackend(engine), spec, policy, paths, seed);
   return { samples, summary: summarise(samples) };
 }
 
-function judgePolicy(engine: Engine, spec: EnvSpec, p: PolicyFile, paths: number, seed: number): Judged {
-  const samples = objectiveSamples(new WasmBackend(engine), spec, policyRef(p), paths, seed);
-  return { samples, summary: summarise(samples) };
+export function judgeSchedule(engine: Engine, spec: EnvSpec, s: StaticStrategyPlan, paths: number, seed: number): Judged {
+  return judge(engine, spec, { kind: POLICY_SCHEDULE, params: s.costs.qty }, paths, seed);
 }
 
 export { pairedSummary };
@@ -58,6 +58,6 @@ export async function trainAndJudge(config: TrainConfig, o: ExperimentOptions): 
   const trained = await trainFromConfig(config, o.engine, { onIteration: o.onIteration, createdAt: 'experiment' });
   const trainingSeconds = (performance.now() - started) / 1000;
   const { judging } = trainingEnvironment(config);
-  const ppo = judgePolicy(o.engine, judging, trained.policy, config.evaluation.paths, config.evaluation.seed);
+  const ppo = judge(o.engine, judging, policyRef(trained.policy), config.evaluation.paths, config.evaluation.seed);
   return { judging, policy: trained.policy, ppo, envSteps: trained.history.at(-1)?.envSteps ?? 0, trainingSeconds };
 }

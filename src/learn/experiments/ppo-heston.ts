@@ -32,8 +32,8 @@ export function ppoHestonConfig(quick: boolean): TrainConfig {
   });
 }
 
+/** PPO - the other strategy on common paths (negative: PPO is better), bps, with the p-value of "no difference". */
 export interface Comparison extends SampleSummary {
-  /** PPO - the other strategy on common paths (negative: PPO is better), bps. */
   pValue: number;
 }
 

@@ -34,11 +34,17 @@ export class ReferenceEnvPath {
     this.priceSum = this.reward = this.ret = this.k = 0;
   }
 
+  /** D, the sum of the transient components. */
+  private transientSum(): number {
+    let d = 0.0;
+    for (let j = 0; j < this.components.length; j++) d += this.components[j]!;
+    return d;
+  }
+
   /** envObserve for this path: OBSERVATION_FEATURES f32 values. */
   observe(): Float32Array {
     const s = this.spec, k = this.k;
-    let d = 0.0;
-    for (let j = 0; j < this.components.length; j++) d += this.components[j]!;
+    const d = this.transientSum();
     const volume = s.stepVolume[Math.min(k, s.steps - 1)]!;
     return Float32Array.of((s.steps - k) / s.steps, this.q * (1.0 / s.shares),
       s.obsVarianceScale > 0 ? this.path.state.v * s.obsVarianceScale : 1.0,
@@ -58,8 +64,7 @@ export class ReferenceEnvPath {
     const price = abm ? x : exp(x);
     const factor = s.permanentLog === 0.0 ? 1.0 : exp((-s.side * s.permanentLog) * this.cum);
     const temporary = s.temporaryScale[k]! * pow(shares, s.temporaryBeta);
-    let d = 0.0;
-    for (let j = 0; j < this.components.length; j++) d += this.components[j]!;
+    const d = this.transientSum();
     const additive = s.permanentAdd * this.cum;
     const sideN = s.side * shares;
     const stepCost = (sideN * (s.s0 - price * factor) + shares * (((temporary + d) + s.spread[k]!) + additive)) + excessCost;
