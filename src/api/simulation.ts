@@ -3,7 +3,8 @@ import type { ShardExecutor } from '../eval/executor.js';
 import { runWorkload, type WorkloadRunResult } from '../eval/run-workload.js';
 import { runEvaluation, type EvaluationResult } from '../eval/evaluate.js';
 import { requireObject } from './body.js';
-import { evaluationWork, parseWith, simulationKind, workloadWork } from './work.js';
+import { evaluationWork, simulationKind, workloadWork } from './work.js';
+import { parseWith } from '../market/validation.js';
 import { workloadSimulationSchema } from './schemas.js';
 
 export interface SimulationContext {

@@ -1,17 +1,10 @@
 // From a request body to bounded work: validation with the field named, the API's own rules, and the work caps.
-import type { ZodType } from 'zod';
 import { parseEvaluationConfig, orderGrid, type EvaluationConfig } from '../eval/config.js';
 import { parseWorkload, type Workload } from '../market/workload.js';
-import { formatZodError, InputError } from '../market/validation.js';
+import { InputError } from '../market/validation.js';
 import { ApiError } from './errors.js';
 import { requireObject } from './body.js';
 import { workloadSimulationSchema, type WorkloadSimulation } from './schemas.js';
-
-export function parseWith<T>(schema: ZodType<T>, input: unknown): T {
-  const result = schema.safeParse(input);
-  if (!result.success) throw formatZodError(result.error, input);
-  return result.data;
-}
 
 /** 422 naming `field` when `what` (pathSteps) exceeds the server's limit. */
 export function checkWork(what: string, pathSteps: number, limit: number, field: string): void {
@@ -41,17 +34,7 @@ export interface WorkloadWork {
 /** A workload simulation (canonical by name, or inline), with paths x steps capped. */
 export function workloadWork(input: WorkloadSimulation, catalog: Record<string, unknown>, limit: number): WorkloadWork {
   const request = input;
-  let workload: Workload;
-  if (typeof request.workload === 'string') {
-    workload = parseWorkload(catalog[request.workload]);
-  } else {
-    try {
-      workload = parseWorkload(request.workload);
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      throw new InputError(`workload.${error.message}`, error.field ? `workload.${error.field}` : 'workload');
-    }
-  }
+  const workload = typeof request.workload === 'string' ? parseWorkload(catalog[request.workload]) : parseWorkload(request.workload, 'workload');
   if (request.scheme === 'qe' && workload.heston.xi === 0) throw new InputError('scheme: "qe" needs workload heston.xi > 0', 'scheme');
   const steps = request.steps ?? workload.steps;
   checkWork('paths x steps', request.paths * steps, limit, 'paths');

@@ -1,29 +1,16 @@
 // flowexec evaluate CONFIG.json: every strategy on common paths; a table, one JSON line, or a full report file.
 import { EVALUATE_USAGE } from './usage.js';
-import { writeFileSync, renameSync, existsSync, statSync, unlinkSync } from 'node:fs';
-import { dirname, extname, resolve, isAbsolute, join } from 'node:path';
+import { dirname, resolve, isAbsolute, join } from 'node:path';
 import { parseEvaluationConfig, type EvaluationConfig } from '../eval/config.js';
 import { parsePolicyFile, type PolicyFile } from '../strategies/policy-file.js';
 import { runEvaluation } from '../eval/evaluate.js';
 import { evaluationCsv } from '../eval/report-csv.js';
 import { InputError } from '../market/validation.js';
 import { parseCommand, integerOption, threadsOption } from './args.js';
-import { readJsonFile } from './files.js';
+import { readJsonFile, outputTarget, writeAtomically } from './files.js';
 import { executorFor } from '../runtime/node-pool.js';
 import { progressBar } from './progress.js';
 import { formatEvaluation } from './format-evaluation.js';
-
-
-/** Checks --out before any work: its folder exists and its extension says the format. */
-export function outputTarget(out: string | undefined): { path: string; format: 'json' | 'csv' } | undefined {
-  if (out === undefined) return undefined;
-  const path = resolve(out);
-  const format = extname(path).toLowerCase() === '.csv' ? 'csv' : extname(path).toLowerCase() === '.json' ? 'json' : undefined;
-  if (!format) throw new InputError(`--out must end in .json or .csv (got "${out}")`, 'out');
-  if (!existsSync(dirname(path)) || !statSync(dirname(path)).isDirectory()) throw new InputError(`--out: folder does not exist: ${dirname(path)}`, 'out');
-  if (existsSync(path) && statSync(path).isDirectory()) throw new InputError(`--out is a directory: ${out}`, 'out');
-  return { path, format };
-}
 
 /** Policy files of the config's `policy` strategies, relative paths from the config's folder, validated. */
 export function loadPolicies(config: EvaluationConfig, base: string): Map<string, PolicyFile> {
@@ -34,18 +21,6 @@ export function loadPolicies(config: EvaluationConfig, base: string): Map<string
     policies.set(s.file, parsePolicyFile(readJsonFile(path, `strategies.${i}.file`), s.file));
   });
   return policies;
-}
-
-/** Writes a file atomically: a reader sees the old file or the whole new one, never half of it. */
-export function writeAtomically(path: string, text: string): void {
-  const temporary = `${path}.tmp-${process.pid}`;
-  try {
-    writeFileSync(temporary, text);
-    renameSync(temporary, path);
-  } catch (error) {
-    if (existsSync(temporary)) unlinkSync(temporary);
-    throw error;
-  }
 }
 
 export async function evaluateCommand(args: string[]): Promise<void> {

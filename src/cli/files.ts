@@ -1,6 +1,7 @@
-// Reading user files for the CLI: JSON with clear errors, bare workload names resolved against bench/workloads.
-import { readFileSync, existsSync, statSync } from 'node:fs';
-import { join, basename } from 'node:path';
+// User files for the CLI: JSON read with clear errors, bare workload names resolved against bench/workloads, output
+// files checked before any work and written atomically.
+import { readFileSync, existsSync, statSync, writeFileSync, renameSync, unlinkSync } from 'node:fs';
+import { join, basename, dirname, extname, resolve } from 'node:path';
 import { InputError } from '../market/validation.js';
 import { WORKLOADS_DIR } from '../runtime/paths.js';
 
@@ -20,5 +21,32 @@ export function readJsonFile(path: string, what: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     throw new InputError(`${path}: not valid JSON (${(error as Error).message.split('\n')[0]})`);
+  }
+}
+
+/**
+ * Checks an output file option (--out, --sample-out) before any work: its folder exists, it is not a folder, and its
+ * extension names one of `formats`.
+ */
+export function outputTarget<F extends string = 'json' | 'csv'>(value: string | undefined, option = 'out',
+  formats: readonly F[] = ['json', 'csv'] as unknown as F[]): { path: string; format: F } | undefined {
+  if (value === undefined) return undefined;
+  const path = resolve(value);
+  const format = formats.find((f) => extname(path).toLowerCase() === `.${f}`);
+  if (!format) throw new InputError(`--${option} must end in ${formats.map((f) => `.${f}`).join(' or ')} (got "${value}")`, option);
+  if (!existsSync(dirname(path)) || !statSync(dirname(path)).isDirectory()) throw new InputError(`--${option}: folder does not exist: ${dirname(path)}`, option);
+  if (existsSync(path) && statSync(path).isDirectory()) throw new InputError(`--${option} is a directory: ${value}`, option);
+  return { path, format };
+}
+
+/** Writes a file atomically: a reader sees the old file or the whole new one, never half of it. */
+export function writeAtomically(path: string, text: string): void {
+  const temporary = `${path}.tmp-${process.pid}`;
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, path);
+  } catch (error) {
+    if (existsSync(temporary)) unlinkSync(temporary);
+    throw error;
   }
 }

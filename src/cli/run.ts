@@ -9,13 +9,12 @@ import { createNodeEngine } from '../runtime/node.js';
 import { executorFor } from '../runtime/node-pool.js';
 import { DEFAULT_SEED } from '../eval/config.js';
 import { parseCommand, integerOption, choiceOption, threadsOption } from './args.js';
-import { readJsonFile, resolveWorkloadPath } from './files.js';
+import { readJsonFile, resolveWorkloadPath, outputTarget, writeAtomically } from './files.js';
 import { progressBar } from './progress.js';
 import { formatRun } from './format-run.js';
 import { exactCallPrice } from './oracles.js';
 import { samplePricePaths, MAX_SAMPLE_PATHS, type SampledPaths } from '../eval/sample-paths.js';
 import { planFromWorkload } from '../eval/workload-plan.js';
-import { outputTarget, writeAtomically } from './evaluate.js';
 
 /** Sampled paths as CSV: one row per path, columns S_0 .. S_steps. */
 function sampleCsv(s: SampledPaths): string {
@@ -51,7 +50,7 @@ export async function runCommand(args: string[]): Promise<void> {
   if (scheme === 'qe' && workload.heston.xi === 0) throw new InputError('heston.xi: must be > 0 for the QE scheme (use --scheme euler)');
   const sampleCount = integerOption(values, 'sample-paths', 1, MAX_SAMPLE_PATHS);
   if ((sampleCount === undefined) !== (values['sample-out'] === undefined)) throw new InputError('--sample-paths and --sample-out go together', 'sample-paths');
-  const sampleTarget = values['sample-out'] === undefined ? undefined : outputTarget(values['sample-out']);
+  const sampleTarget = values['sample-out'] === undefined ? undefined : outputTarget(values['sample-out'], 'sample-out');
   const result = await runWithProgress(workload.name, threads, (executor, onProgress) =>
     runWorkload(workload, { paths, steps, seed, scheme, shardChunks: shardPaths && shardPaths / 1000, onProgress }, executor));
   if (sampleTarget && sampleCount) {

@@ -1,13 +1,9 @@
 // flowexec train ppo CONFIG.json --out policy.json: PPO on tfjs-wasm in the wasm environment; a line per iteration.
 import { TRAIN_USAGE } from './usage.js';
-import { resolve, dirname, extname } from 'node:path';
-import { existsSync, statSync } from 'node:fs';
 import { InputError } from '../market/validation.js';
 import { createNodeEngine } from '../runtime/node.js';
 import { parseCommand, integerOption } from './args.js';
-import { readJsonFile } from './files.js';
-import { writeAtomically } from './evaluate.js';
-
+import { readJsonFile, outputTarget, writeAtomically } from './files.js';
 
 export function formatIteration(l: import('../learn/ppo.js').IterationLog, total: number): string {
   return `iter ${String(l.iteration).padStart(String(total).length)}/${total}  env-steps ${l.envSteps.toLocaleString('en-US')}`
@@ -25,9 +21,7 @@ export async function trainCommand(args: string[]): Promise<void> {
   if (algorithm !== 'ppo') throw new InputError(algorithm ? `unknown algorithm '${algorithm}' (available: ppo)` : `missing algorithm (usage: ${TRAIN_USAGE})`);
   if (!file) throw new InputError(`missing CONFIG.json (usage: ${TRAIN_USAGE})`);
   if (!values.out) throw new InputError('--out POLICY.json is required (where the trained policy goes)', 'out');
-  const out = resolve(values.out);
-  if (extname(out).toLowerCase() !== '.json') throw new InputError(`--out must end in .json (got "${values.out}")`, 'out');
-  if (!existsSync(dirname(out)) || !statSync(dirname(out)).isDirectory()) throw new InputError(`--out: folder does not exist: ${dirname(out)}`, 'out');
+  const out = outputTarget(values.out, 'out', ['json'])!.path;
   const { parseTrainConfig } = await import('../learn/train-config.js');
   const config = parseTrainConfig(readJsonFile(file, 'config file'));
   const iterations = integerOption(values, 'iterations', 1, 100_000);

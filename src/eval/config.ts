@@ -5,7 +5,7 @@ import { priceModelSchema } from '../market/price-model.js';
 import { volumeCurveSchema } from '../market/volume-curve.js';
 import { impactSchema } from '../market/impact.js';
 import { strategySchema, expandPolicyShorthand } from '../strategies/spec.js';
-import { formatZodError, InputError } from '../market/validation.js';
+import { parseWith, InputError } from '../market/validation.js';
 
 export const DEFAULT_SEED = 20240601;
 
@@ -75,9 +75,7 @@ export function orderGrid(order: EvaluationConfig['order']): OrderGrid {
 }
 
 export function parseEvaluationConfig(input: unknown): EvaluationConfig {
-  const result = evaluationConfigSchema.safeParse(input);
-  if (!result.success) throw formatZodError(result.error, input);
-  const config = result.data;
+  const config = parseWith(evaluationConfigSchema, input);
   const { steps } = orderGrid(config.order);
   const { model } = config.market;
   if (model.type === 'heston' && model.scheme === 'qe' && model.xi === 0) throw new InputError('market.model.xi: must be > 0 for the QE scheme', 'market.model.xi');

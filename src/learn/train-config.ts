@@ -1,7 +1,7 @@
 // The config of `flowexec train ppo`: the market and order of an evaluation, the objective, PPO's settings.
 import { z } from 'zod';
 import { marketSchema, orderSchema, DEFAULT_SEED, type EvaluationConfig } from '../eval/config.js';
-import { formatZodError, InputError } from '../market/validation.js';
+import { parseWith, InputError } from '../market/validation.js';
 
 export const objectiveSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('cost') }),
@@ -57,16 +57,15 @@ export type PpoSettings = z.infer<typeof ppoSchema>;
 export type ObjectiveConfig = z.infer<typeof objectiveSchema>;
 
 export function parseTrainConfig(input: unknown): TrainConfig {
-  const result = trainConfigSchema.safeParse(input);
-  if (!result.success) throw formatZodError(result.error, input);
-  const o = result.data.objective;
+  const config = parseWith(trainConfigSchema, input);
+  const o = config.objective;
   if (o.type === 'mean-variance' && o.riskAversion !== undefined && o.riskAversionPerCurrency !== undefined) {
     throw new InputError('objective: give riskAversion or riskAversionPerCurrency, not both', 'objective');
   }
-  if (result.data.ppo.seed === result.data.evaluation.seed) {
+  if (config.ppo.seed === config.evaluation.seed) {
     throw new InputError('ppo.seed: must differ from evaluation.seed (train and test on different paths)', 'ppo.seed');
   }
-  return result.data;
+  return config;
 }
 
 /** The evaluation config of the same market and order (with TWAP as a placeholder strategy). */

@@ -1,5 +1,5 @@
 // Turning a zod failure into one line that names the field and the problem (what every edge reports).
-import type { ZodError } from 'zod';
+import type { ZodError, ZodType } from 'zod';
 
 /** Thrown for bad user input anywhere (CLI, config files, data, API bodies); exit status 2 / HTTP 4xx. */
 export class InputError extends Error {
@@ -15,10 +15,13 @@ function describeReceived(issue: ZodError['issues'][number]): string {
   return issue.message;
 }
 
-/** "heston.rho: must be in [-1, 1] (got 1.5)" for the first issue (the one a user fixes first). */
-export function formatZodError(error: ZodError, input?: unknown): InputError {
+/**
+ * "heston.rho: must be in [-1, 1] (got 1.5)" for the first issue (the one a user fixes first); paths under `prefix`
+ * when the input sits inside a larger document ("workload.heston.rho").
+ */
+export function formatZodError(error: ZodError, input?: unknown, prefix = ''): InputError {
   const issue = error.issues[0]!;
-  const path = issue.path.map(String).join('.');
+  const path = [prefix, ...issue.path.map(String)].filter((part) => part !== '').join('.');
   let got = '';
   if (input !== undefined && issue.code !== 'unrecognized_keys' && issue.path.length > 0) {
     let value: unknown = input;
@@ -26,4 +29,11 @@ export function formatZodError(error: ZodError, input?: unknown): InputError {
     got = value === undefined ? ' (missing)' : ` (got ${JSON.stringify(value) ?? String(value)})`;
   }
   return new InputError(`${path || 'input'}: ${describeReceived(issue)}${got}`, path);
+}
+
+/** schema's parse of input, or the InputError of its first issue (paths under `prefix`). */
+export function parseWith<T>(schema: ZodType<T>, input: unknown, prefix = ''): T {
+  const result = schema.safeParse(input);
+  if (!result.success) throw formatZodError(result.error, input, prefix);
+  return result.data;
 }

@@ -1,7 +1,7 @@
 // The canonical workloads (bench/workloads/*.json): schema, validation, and the typed form the runner uses.
 import { z } from 'zod';
 import { hestonSchema } from './heston.js';
-import { formatZodError, InputError } from './validation.js';
+import { parseWith, InputError } from './validation.js';
 
 const positiveInt = (what: string) => z.number({ error: `must be a positive integer (${what})` }).int('must be a positive integer').positive('must be a positive integer');
 const positive = (what: string) => z.number({ error: `must be a finite number (${what})` }).finite().gt(0, 'must be > 0');
@@ -54,19 +54,15 @@ export type PathsWorkload = z.infer<typeof pathsWorkload> & { kind: 'paths' };
 export type ExecutionWorkload = z.infer<typeof executionWorkload> & { kind: 'execution' };
 export type Workload = PathsWorkload | ExecutionWorkload;
 
-/** Validates a parsed workload file; throws InputError naming the first bad field. */
-export function parseWorkload(input: unknown): Workload {
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) throw new InputError('workload: must be a JSON object');
+/**
+ * Validates a parsed workload file; throws InputError naming the first bad field (under `prefix` when the workload
+ * sits inside a larger document, as in an API body).
+ */
+export function parseWorkload(input: unknown, prefix = ''): Workload {
+  const where = prefix || 'workload';
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) throw new InputError(`${where}: must be a JSON object`, prefix || undefined);
   const record = input as Record<string, unknown>;
-  if ('payoff' in record) {
-    const result = pathsWorkload.safeParse(input);
-    if (!result.success) throw formatZodError(result.error, input);
-    return { ...result.data, kind: 'paths' };
-  }
-  if ('order' in record) {
-    const result = executionWorkload.safeParse(input);
-    if (!result.success) throw formatZodError(result.error, input);
-    return { ...result.data, kind: 'execution' };
-  }
-  throw new InputError('workload: must have either "payoff" (path generation) or "order" (execution)');
+  if ('payoff' in record) return { ...parseWith(pathsWorkload, input, prefix), kind: 'paths' };
+  if ('order' in record) return { ...parseWith(executionWorkload, input, prefix), kind: 'execution' };
+  throw new InputError(`${where}: must have either "payoff" (path generation) or "order" (execution)`, prefix || undefined);
 }

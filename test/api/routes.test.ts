@@ -83,6 +83,7 @@ const ERRORS: Array<[string, string, RequestInit, number, string]> = [
   ['fractional paths', '/v1/simulations', post({ workload: 'heston-paths', paths: 1.5 }), 422, 'paths'],
   ['an unknown scheme', '/v1/simulations', post({ workload: 'heston-paths', scheme: 'milstein' }), 422, 'scheme'],
   ['an inline workload with |rho| > 1', '/v1/simulations', post({ workload: { ...(catalog()['heston-execution'] as object), heston: { s0: 1, v0: 0.04, kappa: 1, theta: 0.04, xi: 0.5, rho: 2 } } }), 422, 'workload.heston.rho'],
+  ['an inline workload that is neither kind', '/v1/simulations', post({ workload: { name: 'x' } }), 422, 'workload'],
   ['too much work', '/v1/simulations', post({ workload: 'heston-paths', paths: 1_000_000 }), 422, 'paths'],
   ['a config with too much work', '/v1/simulations', post(smallJob(100_000)), 422, 'evaluation.paths'],
   ['a config missing market', '/v1/evaluations', post({ order: { shares: 1, horizonDays: 1 }, strategies: [{ type: 'twap' }] }), 422, 'market'],
@@ -117,7 +118,10 @@ for (const [what, path, init, status, field] of ERRORS) {
     const body = await res.json() as any;
     assert.type(body.error.message, 'string');
     assert.not.match(body.error.message, /\n|\bat .*\.ts:\d+/);
-    if (field) assert.is(body.error.field, field, body.error.message);
+    if (field) {
+      assert.is(body.error.field, field, body.error.message);
+      assert.ok(body.error.message.startsWith(`${field}:`) || field === 'path' || field === 'method', `the message begins with its field: ${body.error.message}`);
+    }
     else assert.ok(body.error.message.length > 0);
   });
 }

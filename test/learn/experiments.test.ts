@@ -16,16 +16,26 @@ test('ppo-ac --quick ends with one JSON summary line and PPO within 3% of the Al
   for (const key of ['optimumObjective', 'ppoObjective', 'gapToOptimumPct']) assert.ok(key in summary, key);
   assert.ok(Math.abs(summary.optimumObjective - 255.0711116723869) < 1e-6, `optimum ${summary.optimumObjective}`);
   assert.ok(summary.gapToOptimumPct <= MAX_GAP_PCT && summary.rawGapToOptimumPct <= MAX_GAP_PCT, `gap ${summary.gapToOptimumPct}%`);
-  // and it did not collapse to selling everything at once: it beats TWAP by a wide margin
-  assert.ok(summary.ppoObjective < summary.twapObjective - 50, `PPO ${summary.ppoObjective} vs TWAP ${summary.twapObjective}`);
+  // and it did not collapse to selling everything at once: it beats TWAP by more than its own sampling error
+  assert.ok(summary.ppoObjective + 3 * summary.ppoStderr < summary.twapObjective, `PPO ${summary.ppoObjective} (SE ${summary.ppoStderr}) vs TWAP ${summary.twapObjective}`);
+});
+
+test('a bad --out stops an experiment before it trains (its policy would be lost at the end)', async () => {
+  for (const [out, message] of [['/no/such/dir/policy.json', /--out: folder does not exist/], ['policy.txt', /--out must end in \.json/]] as const) {
+    const r = await flowexec(['experiment', 'ppo-ac', '--quick', '--out', out]);
+    assert.is(r.status, 2, r.stderr);
+    assert.match(r.stderr, message);
+    assert.not.match(r.stderr, /iter /, 'no training ran');
+  }
 });
 
 test('ppo-heston --quick beats TWAP with a paired 95% CI excluding zero, and reports the best static AC beside it', async () => {
   const r = await ppoHeston({ quick: true, engine: await createNodeEngine() });
   assert.ok(r.beatsTwap, `PPO - TWAP ${r.ppoMinusTwap.mean} CI ${r.ppoMinusTwap.ci95}`);
-  assert.ok(r.ppoMinusTwap.ci95[1] < 0 && r.paths === 100_000);
+  assert.is(r.paths, 100_000);
   assert.ok(Number.isFinite(r.ppoMinusBestAc.mean) && r.acGrid.length > 5);
-  assert.is(r.beatsBestAc, r.ppoMinusBestAc.ci95[1] < 0);
+  // the best static AC is the grid's lowest objective
+  assert.is(r.bestAc.mean, Math.min(...r.acGrid.map((g) => g.objective)));
 });
 
 test.run();
