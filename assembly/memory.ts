@@ -1,7 +1,7 @@
 // Where the module's static data ends (TypeScript owns every byte above it) and the layout constants TS checks.
 import { MODEL_PARAMS_LENGTH, P_PSI_C, P_RHO_BAR, P_VOL_SQRT_DT, MODEL_HESTON_EULER, MODEL_HESTON_QE, MODEL_GBM, MODEL_ABM } from './market-params';
 import { STEP_BLOCK } from './rollout/scratch';
-import { E_STATE_STRIDE, E_HEADER_LENGTH, STATE_FIELDS, OBSERVATION_FEATURES, FEATURE_TIME_LEFT, FEATURE_VARIANCE, FEATURE_VOLUME_LEVEL,
+import { E_STATE_STRIDE, E_HEADER_LENGTH, STATE_FIELDS, S_REWARD, S_RETURN, OBSERVATION_FEATURES, FEATURE_TIME_LEFT, FEATURE_VARIANCE, FEATURE_VOLUME_LEVEL,
   FEATURE_TRANSIENT } from './rollout/env-layout';
 import { ROLLOUT_COLUMNS } from './rollout/closed-loop';
 
@@ -30,6 +30,8 @@ export function layout(id: i32): i32 {
     case 15: return FEATURE_VARIANCE;
     case 16: return FEATURE_VOLUME_LEVEL;
     case 17: return FEATURE_TRANSIENT;
+    case 18: return S_REWARD;
+    case 19: return S_RETURN;
     default: return -1;
   }
 }

@@ -106,7 +106,7 @@ const BIAS = memory.data<u64>([1023]);
 /** exp on two lanes, whole double range. */
 // @ts-ignore: decorator
 @inline export function expF64x2(x: v128): v128 {
-  x = f64x2.min(f64x2.max(x, splatF64(TABLE, S_MINUS_CLAMP)), splatF64(TABLE, S_CLAMP));
+  x = f64x2.pmin(f64x2.pmax(x, splatF64(TABLE, S_MINUS_CLAMP)), splatF64(TABLE, S_CLAMP));
   const k = roundedQuotientF64x2(x);
   const p = expReducedF64x2(x, k);
   const k1 = f64x2.floor(f64x2.mul(k, splatF64(TABLE, S_HALF)));

@@ -22,7 +22,7 @@ const TABLE = memory.data<f32>([
 /** exp of four f32 lanes, t clamped to [-87, 88]. */
 // @ts-ignore: decorator
 @inline export function expF32x4(t: v128): v128 {
-  const x = f32x4.min(f32x4.max(t, c(11)), c(12));
+  const x = f32x4.pmin(f32x4.pmax(t, c(11)), c(12));
   const z = f32x4.floor(f32x4.add(f32x4.mul(x, c(0)), c(1)));
   const r = f32x4.sub(f32x4.sub(x, f32x4.mul(z, c(2))), f32x4.mul(z, c(3)));
   let p = f32x4.add(f32x4.mul(c(4), r), c(5));

@@ -39,7 +39,7 @@ export function adaptiveAcPaths(env: usize, k: i32, policyPtr: usize, first: i32
   const zero = f64x2.splat(0.0), one = f64x2.splat(1.0), two = f64x2.splat(2.0);
   for (let p = first >> 1; p < (first + count) >> 1; p++) {
     const o = <usize>p << 4;
-    const variance = useState ? f64x2.max(v128.load(vs + o), zero) : varianceYear;
+    const variance = useState ? f64x2.pmax(v128.load(vs + o), zero) : varianceYear;
     let priceVariance = variance;
     if (!abm) {
       const price = expF64x2(v128.load(xs + o));

@@ -1,6 +1,8 @@
 // A trained policy network evaluated inside wasm: observation normalisation, two ReLU hidden layers, one output
 // (the pre-sigmoid mean of the action). f32x4 over paths, 16 paths per weight load: V8 emits 27 x64 instructions per
-// 32 multiply-adds (~28 ns per path for 6-16-16-1 here); tfjs (float32) computes the same function to ~1e-6.
+// 32 multiply-adds (~21 ns per path for 6-16-16-1 here); tfjs (float32) computes the same function to ~1e-6.
+// ReLU and the input clip are f32x4.pmax/pmin, one instruction each: f32x4.max's NaN and -0 rules cost seven on x64
+// (the clip's bounds are not zero, so its bits are those of min/max; ReLU keeps -0 as -0, and so does the twin).
 //
 // Parameter block (f32, laid out by src/engine/mlp-layout.ts): [nIn, h1, h2, scratchOffset (floats), actionScale A,
 // actionShift c, 0, 0] then, each padded to a multiple of 4 floats: obsMean[nIn], obsInvStd[nIn], W1[h1][nIn], b1[h1], W2[h2][h1], b2[h2],
@@ -143,7 +145,7 @@ function forwardPaths(policy: usize, obsPtr: usize, plane: usize, outPtr: usize,
       const src = obsPtr + <usize>i * plane + column, dst = inputs + (<usize>v << 6);
       for (let l = 0; l < 4; l++) {
         const x = f32x4.mul(f32x4.sub(v128.load(src + (<usize>l << 4)), m), s);
-        v128.store(dst + (<usize>l << 4), f32x4.min(f32x4.max(x, lo), hi));
+        v128.store(dst + (<usize>l << 4), f32x4.pmin(f32x4.pmax(x, lo), hi));
       }
       v++;
     }
@@ -179,14 +181,14 @@ function forwardPaths(policy: usize, obsPtr: usize, plane: usize, outPtr: usize,
       c3 = f32x4.add(c3, f32x4.mul(wc, x3));
     }
     const o = out + (<usize>j << 6);
-    v128.store(o, f32x4.max(a0, zero));
-    v128.store(o, f32x4.max(a1, zero), 16);
-    v128.store(o, f32x4.max(a2, zero), 32);
-    v128.store(o, f32x4.max(a3, zero), 48);
-    v128.store(o, f32x4.max(c0, zero), 64);
-    v128.store(o, f32x4.max(c1, zero), 80);
-    v128.store(o, f32x4.max(c2, zero), 96);
-    v128.store(o, f32x4.max(c3, zero), 112);
+    v128.store(o, f32x4.pmax(a0, zero));
+    v128.store(o, f32x4.pmax(a1, zero), 16);
+    v128.store(o, f32x4.pmax(a2, zero), 32);
+    v128.store(o, f32x4.pmax(a3, zero), 48);
+    v128.store(o, f32x4.pmax(c0, zero), 64);
+    v128.store(o, f32x4.pmax(c1, zero), 80);
+    v128.store(o, f32x4.pmax(c2, zero), 96);
+    v128.store(o, f32x4.pmax(c3, zero), 112);
   }
   if (j < nOut) denseRow(input, nIn, w + (<usize>(j * nIn) << 2), b + (<usize>j << 2), out + (<usize>j << 6), true);
 }
@@ -205,7 +207,7 @@ function forwardPaths(policy: usize, obsPtr: usize, plane: usize, outPtr: usize,
   }
   if (relu) {
     const zero = f32x4.splat(0.0);
-    a0 = f32x4.max(a0, zero); a1 = f32x4.max(a1, zero); a2 = f32x4.max(a2, zero); a3 = f32x4.max(a3, zero);
+    a0 = f32x4.pmax(a0, zero); a1 = f32x4.pmax(a1, zero); a2 = f32x4.pmax(a2, zero); a3 = f32x4.pmax(a3, zero);
   }
   v128.store(dst, a0);
   v128.store(dst, a1, 16);

@@ -130,17 +130,15 @@
 // @ts-ignore: decorator
 @inline export const S_MAXP: i32 = 9;         // largest participation n / V
 // @ts-ignore: decorator
-@inline export const S_STEP_COST: i32 = 10;   // cost of the last step, currency (the reward's raw material)
+@inline export const S_PRICE_SUM: i32 = 10;   // sum of S_k over the steps taken (the OPD reward's window average)
 // @ts-ignore: decorator
-@inline export const S_PRICE_SUM: i32 = 11;   // sum of S_k over the steps taken (the window's average price)
+@inline export const S_REWARD: i32 = 11;      // reward of the last step (bps of notional)
 // @ts-ignore: decorator
-@inline export const S_REWARD: i32 = 12;      // reward of the last step (bps of notional)
+@inline export const S_RETURN: i32 = 12;      // sum of rewards so far
 // @ts-ignore: decorator
-@inline export const S_RETURN: i32 = 13;      // sum of rewards so far
+@inline export const S_TRANSIENT_0: i32 = 13; // then J transient components
 // @ts-ignore: decorator
-@inline export const S_TRANSIENT_0: i32 = 14; // then J transient components
-// @ts-ignore: decorator
-@inline export const STATE_FIELDS: i32 = 14;
+@inline export const STATE_FIELDS: i32 = 13;
 
 /** f64 at a header slot. */
 // @ts-ignore: decorator

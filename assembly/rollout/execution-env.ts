@@ -139,7 +139,7 @@ export function stepPaths(env: usize, k: i32, first: i32, count: i32): void {
   const cums = E.stateArray(env, E.S_CUM), timings = E.stateArray(env, E.S_TIMING);
   const permanents = E.stateArray(env, E.S_PERMANENT), temporaries = E.stateArray(env, E.S_TEMPORARY);
   const transients = E.stateArray(env, E.S_TRANSIENT), spreads = E.stateArray(env, E.S_SPREAD);
-  const maxps = E.stateArray(env, E.S_MAXP), stepCosts = E.stateArray(env, E.S_STEP_COST);
+  const maxps = E.stateArray(env, E.S_MAXP);
   const priceSums = E.stateArray(env, E.S_PRICE_SUM);
   const d0 = E.stateArray(env, E.S_TRANSIENT_0);
   const stride = <usize>E.header(env, E.E_STATE_STRIDE);
@@ -147,11 +147,16 @@ export function stepPaths(env: usize, k: i32, first: i32, count: i32): void {
   const normals = E.region(env, E.E_OFF_NORMALS), uniforms = E.region(env, E.E_OFF_UNIFORMS);
   const abm = model == MODEL_ABM;
   const pairFrom = first >> 1, pairTo = (first + count) >> 1;
-  for (let p = pairFrom; p < pairTo; p++) {
+  // A do-while, not a for: V8's TurboFan schedules a pure value (a division, a float-to-int conversion, a pointer)
+  // next to its use and hoists it out of a loop only when the using block dominates the loop's exit, which the body
+  // of a for loop never does; so with a for loop 1e4 / (X s0) and every region pointer were recomputed per pair.
+  // For the same reason the trade uses selects: a value used in a branch of the body is recomputed in the branch.
+  let p = pairFrom;
+  if (p < pairTo) do {
     // trade
-    const f = forced ? one : f64x2.pmin(one, f64x2.pmax(zero, v128.load(at(fractions, p))));
     const q = v128.load(at(qs, p)), cum = v128.load(at(cums, p));
-    const n = forced ? q : f64x2.pmin(capVolume, f64x2.mul(f, q));
+    const f = f64x2.pmin(one, f64x2.pmax(zero, v128.load(at(fractions, p))));
+    const n = select<v128>(q, f64x2.pmin(capVolume, f64x2.mul(f, q)), forced);
     // a forced liquidation above the cap pays a penalty per excess share, booked with the temporary cost
     const excessCost = forced ? f64x2.mul(penalty, f64x2.pmax(zero, f64x2.sub(n, capVolume))) : zero;
     const x = v128.load(at(xs, p));
@@ -163,21 +168,20 @@ export function stepPaths(env: usize, k: i32, first: i32, count: i32): void {
     const sideN = f64x2.mul(side, n);
     const stepCost = f64x2.add(f64x2.add(f64x2.mul(sideN, f64x2.sub(s0, f64x2.mul(price, factor))),
       f64x2.mul(n, f64x2.add(f64x2.add(f64x2.add(temporary, d), spread), additive))), excessCost);
-    v128.store(at(stepCosts, p), stepCost);
     v128.store(at(timings, p), f64x2.add(v128.load(at(timings, p)), f64x2.mul(sideN, f64x2.sub(s0, price))));
     v128.store(at(permanents, p), f64x2.add(v128.load(at(permanents, p)),
       f64x2.add(f64x2.mul(f64x2.mul(sideN, price), f64x2.sub(one, factor)), f64x2.mul(n, additive))));
     v128.store(at(temporaries, p), f64x2.add(f64x2.add(v128.load(at(temporaries, p)), f64x2.mul(n, temporary)), excessCost));
-    v128.store(at(transients, p), f64x2.add(v128.load(at(transients, p)), f64x2.mul(n, d)));
     v128.store(at(spreads, p), f64x2.add(v128.load(at(spreads, p)), f64x2.mul(n, spread)));
     v128.store(at(maxps, p), f64x2.pmax(v128.load(at(maxps, p)), f64x2.mul(n, inverseVolume)));
-    const priceSum = f64x2.add(v128.load(at(priceSums, p)), price);
-    v128.store(at(priceSums, p), priceSum);
-    const impulse = f64x2.mul(transScale, powX2(n, transBeta));
-    for (let j = 0; j < components; j++) {
-      const dj = at(d0 + <usize>j * stride, p);
-      v128.store(dj, f64x2.mul(f64x2.add(v128.load(dj), f64x2.mul(v128.load64_splat(kernelW + (<usize>j << 3)), impulse)),
-        v128.load64_splat(kernelD + (<usize>j << 3))));
+    if (components > 0) { // without transient impact D = 0 and the transient cost stays 0
+      v128.store(at(transients, p), f64x2.add(v128.load(at(transients, p)), f64x2.mul(n, d)));
+      const impulse = f64x2.mul(transScale, powX2(n, transBeta));
+      for (let j = 0; j < components; j++) {
+        const dj = at(d0 + <usize>j * stride, p);
+        v128.store(dj, f64x2.mul(f64x2.add(v128.load(dj), f64x2.mul(v128.load64_splat(kernelW + (<usize>j << 3)), impulse)),
+          v128.load64_splat(kernelD + (<usize>j << 3))));
+      }
     }
     const cumAfter = f64x2.add(cum, n), qAfter = f64x2.sub(q, n);
     v128.store(at(cums, p), cumAfter);
@@ -185,12 +189,14 @@ export function stepPaths(env: usize, k: i32, first: i32, count: i32): void {
     // reward of the step (see the header)
     let cost = stepCost;
     if (objective == E.OBJECTIVE_MEAN_VARIANCE) {
-      const variance = model == MODEL_HESTON_EULER || model == MODEL_HESTON_QE ? f64x2.max(v128.load(at(vs, p)), zero) : modelVariance;
+      const variance = model == MODEL_HESTON_EULER || model == MODEL_HESTON_QE ? f64x2.pmax(v128.load(at(vs, p)), zero) : modelVariance;
       const priceVariance = abm ? variance : f64x2.mul(f64x2.mul(price, price), variance);
       cost = f64x2.add(cost, f64x2.mul(f64x2.mul(riskCoef, priceVariance), f64x2.mul(qAfter, qAfter)));
     }
     let reward = f64x2.neg(f64x2.mul(cost, toBps));
     if (objective == E.OBJECTIVE_OPD) {
+      const priceSum = f64x2.add(v128.load(at(priceSums, p)), price); // the window's prices, for its average
+      v128.store(at(priceSums, p), priceSum);
       reward = f64x2.sub(reward, f64x2.mul(alphaOverX2, f64x2.mul(n, n)));
       if (lastStep) {
         const average = f64x2.mul(priceSum, invSteps);
@@ -199,7 +205,8 @@ export function stepPaths(env: usize, k: i32, first: i32, count: i32): void {
     }
     v128.store(at(rewards, p), reward);
     v128.store(at(returns, p), f64x2.add(v128.load(at(returns, p)), reward));
-  }
+    p++;
+  } while (p < pairTo);
   // the price model, in its own pass: one tight loop per model with no branch inside
   if (model == MODEL_HESTON_EULER) {
     const dt = paramX2(params, P_DT), muDt = paramX2(params, P_MU_DT), halfDt = paramX2(params, P_HALF_DT);
@@ -210,7 +217,7 @@ export function stepPaths(env: usize, k: i32, first: i32, count: i32): void {
       const z = normals + (<usize>(p >> 1) << 7) + phase + (<usize>(p & 1) << 4);
       const z1 = v128.load(z), z2 = v128.load(z, 32);
       const x = v128.load(at(xs, p)), v = v128.load(at(vs, p));
-      const vp = f64x2.max(v, zero);
+      const vp = f64x2.pmax(v, zero);
       const sq = f64x2.sqrt(f64x2.mul(vp, dt));
       v128.store(at(xs, p), logPriceStep(x, vp, sq, z1, muDt, halfDt));
       v128.store(at(vs, p), varianceStep(v, vp, sq, z1, z2, kappaThetaDt, kappaDt, xi, rho, rhoBar));
@@ -281,7 +288,9 @@ export function observePaths(env: usize, k: i32, first: i32, count: i32): void {
   const d0 = E.stateArray(env, E.S_TRANSIENT_0);
   const stride = <usize>E.header(env, E.E_STATE_STRIDE);
   const one = f64x2.splat(1.0);
-  for (let p = first >> 1; p < (first + count) >> 1; p++) {
+  let p = first >> 1;
+  const pairTo = (first + count) >> 1;
+  if (p < pairTo) do { // a do-while, so that V8 hoists the loop-invariant divisions (see stepPaths)
     const o = <usize>p << 3; // two f32 per pair
     const d = transientSum(d0, stride, components, p);
     const variance = varianceScale > 0.0 ? f64x2.mul(v128.load(at(vs, p)), f64x2.splat(varianceScale)) : one;
@@ -291,5 +300,6 @@ export function observePaths(env: usize, k: i32, first: i32, count: i32): void {
     storeF32Pair(out + 3 * plane + o, f64x2.mul(f64x2.sub(v128.load(at(xs, p)), x0), priceScale));
     storeF32Pair(out + 4 * plane + o, volumeLevel);
     storeF32Pair(out + 5 * plane + o, f64x2.mul(d, transientScale));
-  }
+    p++;
+  } while (p < pairTo);
 }

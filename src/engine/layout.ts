@@ -41,6 +41,8 @@ export const LAYOUT_CHECKS: Array<[id: number, name: string, expected: number]> 
   [15, 'FEATURE.VARIANCE', FEATURE.VARIANCE],
   [16, 'FEATURE.VOLUME_LEVEL', FEATURE.VOLUME_LEVEL],
   [17, 'FEATURE.TRANSIENT', FEATURE.TRANSIENT],
+  [18, 'S.REWARD', S.REWARD],
+  [19, 'S.RETURN', S.RETURN],
 ];
 
 /** n rounded up to a multiple of PATH_GROUP. */

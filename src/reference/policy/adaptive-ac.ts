@@ -8,7 +8,7 @@ export function adaptiveAcFraction(policy: Float64Array, k: number, steps: numbe
   const lambda = policy[AC.LAMBDA]!, etaTilde = policy[AC.ETA_TILDE]!, tau = policy[AC.TAU_DAYS]!;
   const scale = lambda * tau * tau / (2.0 * etaTilde * 252.0);
   const m = steps - k;
-  const variance = policy[AC.USE_STATE_VARIANCE] !== 0 ? Math.max(v, 0.0) : policy[AC.VARIANCE_YEAR]!;
+  const variance = policy[AC.USE_STATE_VARIANCE] !== 0 ? (v < 0 ? 0 : v) : policy[AC.VARIANCE_YEAR]!;
   let priceVariance = variance;
   if (!abm) {
     const price = exp(x);

@@ -20,7 +20,7 @@ export function mlpMu(block: Float32Array, obs: ArrayLike<number>, constantMask 
     for (let j = 0; j < nOut; j++) {
       let acc = block[b + j]!;
       for (const i of order) acc = f(acc + f(block[w + j * input.length + i]! * input[i]!));
-      out[j] = Math.max(acc, 0);
+      out[j] = acc < 0 ? 0 : acc; // ReLU as the kernel's f32x4.pmax: -0 stays -0
     }
     return out;
   };

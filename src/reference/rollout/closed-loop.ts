@@ -85,7 +85,7 @@ export class ReferenceEnvPath {
     let cost = stepCost;
     if (s.objective === OBJECTIVE_MEAN_VARIANCE) {
       const heston = s.modelId === MODEL_HESTON_EULER || s.modelId === MODEL_HESTON_QE;
-      const variance = heston ? Math.max(this.path.state.v, 0.0) : s.modelVariance;
+      const variance = heston ? (this.path.state.v < 0 ? 0 : this.path.state.v) : s.modelVariance;
       const priceVariance = abm ? variance : (price * price) * variance;
       cost = cost + (s.riskCoef * priceVariance) * (this.q * this.q);
     }
