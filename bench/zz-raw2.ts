@@ -11,4 +11,4 @@ const env = allocEnv(e, spec, batch, 0);
 const pp = e.alloc(params.length * 8); e.f64(pp, params.length).set(params);
 const op = e.alloc(ROLLOUT_COLUMNS * batch * 8);
 const n = batches * batch * spec.steps;
-for (let i = 0; i < 12; i++) { const t = performance.now(); for (let b = 0; b < batches; b++) e.exports.closedLoopRollout(env, POLICY_MLP, pp, op, batch); console.log('run', ((performance.now() - t) * 1e6 / n).toFixed(1)); }
+for (let i = 0; i < Number(process.argv[4] ?? 12); i++) { const t = performance.now(); for (let b = 0; b < batches; b++) e.exports.closedLoopRollout(env, POLICY_MLP, pp, op, batch); console.log('run', ((performance.now() - t) * 1e6 / n).toFixed(1)); }
