@@ -100,7 +100,7 @@ export async function trainPpo(run: PpoRun): Promise<TrainedPolicy> {
       if (run.signal?.aborted) throw new Error('training cancelled');
       const started = now();
       const mean = Float32Array.from(stats.mean), std = Float32Array.from(stats.std());
-      const block = mlpBlock(mlpWeights(actor, mean, std, s.actionScale));
+      env.loadPolicy(mlpBlock(mlpWeights(actor, mean, std, s.actionScale)));
       const sigma = Math.exp(logStd.dataSync()[0]!), logSigma = Math.log(sigma);
       // exploration noise: normal t of (training seed; path iteration B + b, stream 7)
       const noise = new Float32Array(n);
@@ -112,7 +112,7 @@ export async function trainPpo(run: PpoRun): Promise<TrainedPolicy> {
       let episode = { cost: 0, objective: 0, completion: 0 };
       for (let t = 0; t < T; t++) {
         obs.set(current, t * B * F);
-        const mu = env.policyMeans(block);
+        const mu = env.policyMeans();
         const fractions = new Float64Array(B);
         for (let b = 0; b < B; b++) {
           const i = t * B + b, z = noise[i]!;

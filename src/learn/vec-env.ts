@@ -96,13 +96,18 @@ export class VecEnv {
     return new Float32Array(this.engine.exports.memory.buffer, this.base + this.header()[E.OFF_OBSERVATIONS]!, OBSERVATION_FEATURES * this.envs);
   }
 
-  /** The network's mean action (pre-sigmoid) for the current observations, computed in wasm (f32 block of mlp-layout). */
-  policyMeans(block: Float32Array): Float32Array {
+  /** Puts a policy network (f32 block of mlp-layout) into wasm memory, for policyMeans until the next load. */
+  loadPolicy(block: Float32Array): void {
     if (this.policyLength !== block.length) {
       this.policyPtr = this.engine.alloc(block.length * 4, 16);
       this.policyLength = block.length;
     }
     new Float32Array(this.engine.exports.memory.buffer, this.policyPtr, block.length).set(block);
+  }
+
+  /** The loaded network's mean action (pre-sigmoid) for the current observations, computed in wasm. */
+  policyMeans(): Float32Array {
+    if (this.policyLength === 0) throw new Error('policyMeans needs a network: call loadPolicy first');
     this.observe();
     this.engine.exports.mlpForward(this.policyPtr, this.base + this.header()[E.OFF_OBSERVATIONS]!, this.muPtr, this.envs, this.constantMask);
     return new Float32Array(this.engine.exports.memory.buffer, this.muPtr, this.envs).slice();
