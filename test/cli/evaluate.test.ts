@@ -30,7 +30,7 @@ for (const example of readdirSync('examples').filter((f) => f.endsWith('.json'))
 const BAD: Array<[string, unknown, RegExp]> = [
   ['negative shares', config((c) => { c.order.shares = -100; }), /order\.shares: must be > 0/],
   ['an unknown strategy', config((c) => { c.strategies.push({ type: 'iceberg' }); }), /strategies\.5(\.type)?: strategy\.type must be one of/],
-  ['a missing market', config((c) => { delete c.market; }), /^flowexec: market: must be a object|market/],
+  ['a missing market', config((c) => { delete c.market; }), /^flowexec: market: must be an object \(missing\)/],
   ['a string for a number', config((c) => { c.order.shares = '1e6'; }), /order\.shares: must be a number/],
   ['a horizon shorter than one step', config((c) => { c.order.horizonMinutes = 0.5; }), /order\.horizonMinutes: the horizon \(0\.5 min\) is shorter than one step/],
   ['an unknown key', config((c) => { c.order.urgency = 'high'; }), /order: unknown key "urgency"/],
