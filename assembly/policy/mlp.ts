@@ -40,7 +40,7 @@ export function mlpForward(policy: usize, obsPtr: usize, outPtr: usize, paths: i
   forwardPaths(policy, obsPtr, <usize>paths << 2, outPtr, 0, paths, constantMask);
 }
 
-/** A normalised, clipped input: (x - mean) invStd in [-10, 10], scalar or four lanes (same bits per lane). */
+/** A normalised, clipped input (x - mean) invStd in [-10, 10], for the fold: the bits of the f32x4 lanes of forwardPaths. */
 // @ts-ignore: decorator
 @inline function normalised(x: f32, mean: usize, invStd: usize, i: i32): f32 {
   return min(max((x - load<f32>(mean + (<usize>i << 2))) * load<f32>(invStd + (<usize>i << 2)), <f32>-10.0), <f32>10.0);

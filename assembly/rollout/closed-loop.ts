@@ -18,7 +18,7 @@ import * as E from './env-layout';
 @inline export const ROLLOUT_COLUMNS: i32 = 10;
 
 /**
- * Paths taken through the whole episode together, so their state (14 + J arrays of 64 f64) stays in L1 from step
+ * Paths taken through the whole episode together, so their state (13 + J arrays of 64 f64) stays in L1 from step
  * to step whatever B is (at B = 1,024 blocks of 16, 64 and 256 measured the same).
  */
 // @ts-ignore: decorator

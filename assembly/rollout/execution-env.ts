@@ -17,8 +17,7 @@
 // With forced liquidation the last step trades everything left, cap lifted, and pays E_PENALTY per share above it.
 import { expF64x2 } from '../math/exp';
 import { logF64x2 } from '../math/log';
-import { philoxRoundKeys } from '../rng/philox';
-import { fillWordsX4 } from '../rng/philox';
+import { philoxRoundKeys, fillWordsX4 } from '../rng/philox';
 import { fillNormalsGroupsX4 } from '../rng/normal';
 import { logPriceStep, varianceStep } from '../heston/euler';
 import { qeStepF64x2, qeNextV, uniformF64x2 } from '../heston/qe';

@@ -1,7 +1,6 @@
 // flowexec bench: the benchmark suite (bench/suite.ts), a table or one JSON line per result.
-import { availableParallelism } from 'node:os';
 import { runBenchSuite, BENCH_SUITES, type BenchRow, type BenchSuite } from '../../bench/suite.js';
-import { parseCommand, integerOption } from './args.js';
+import { parseCommand, threadsOption } from './args.js';
 import { InputError } from '../market/validation.js';
 import { existsSync } from 'node:fs';
 
@@ -22,7 +21,7 @@ export async function benchCommand(args: string[]): Promise<void> {
   const unknown = only?.find((name) => !(BENCH_SUITES as readonly string[]).includes(name));
   if (unknown !== undefined) throw new InputError(`--only: unknown suite "${unknown}" (suites: ${BENCH_SUITES.join(', ')})`);
   if (values.anchors !== undefined && !existsSync(values.anchors)) throw new InputError(`--anchors: directory not found: ${values.anchors}`);
-  const maxThreads = integerOption(values, 'threads', 1, 256) ?? availableParallelism();
+  const maxThreads = threadsOption(values);
   if (!values.json) console.log('FlowExec benchmarks (single thread unless stated; ratios are between figures of this run)');
   await runBenchSuite({
     quick: Boolean(values.quick), anchorsDir: values.anchors, maxThreads, only: only as BenchSuite[] | undefined,

@@ -28,7 +28,6 @@ function sampleJson(workload: string, seed: number, s: SampledPaths) {
     prices: Array.from({ length: s.paths }, (_, i) => Array.from(s.prices.subarray(i * (s.steps + 1), (i + 1) * (s.steps + 1)))) };
 }
 
-
 const OPTIONS = {
   paths: { type: 'string' }, steps: { type: 'string' }, seed: { type: 'string' }, scheme: { type: 'string' },
   threads: { type: 'string' }, 'shard-paths': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },

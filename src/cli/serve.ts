@@ -5,7 +5,6 @@ import { parseCommand, integerOption, threadsOption } from './args.js';
 import { startNodeServer } from '../runtime/node-server.js';
 import { InputError } from '../market/validation.js';
 
-
 export async function serveCommand(args: string[]): Promise<void> {
   const { values } = parseCommand(args, {
     port: { type: 'string' }, host: { type: 'string' }, 'data-dir': { type: 'string' }, threads: { type: 'string' },

@@ -21,7 +21,7 @@ export function envHeader(spec: EnvSpec, paths: number, firstPath: number): Floa
 
 /**
  * Bytes between consecutive state arrays: B f64 rounded up to an odd number of cache lines, so that no two of the
- * 14 + J arrays start at the same address mod 4096. With B = 1024 they all would, and every load in a step would
+ * 13 + J arrays start at the same address mod 4096. With B = 1024 they all would, and every load in a step would
  * wait on the store before it to a "matching" address (4K aliasing): steps measured 2x slower on this machine.
  */
 function stateStrideBytes(paths: number): number {

@@ -2,28 +2,20 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { expF32, sigmoidF32 } from '../../src/reference/math/sigmoid-f32.js';
-import { philox4x32 } from '../../src/reference/rng/philox.js';
+import { fixedPoints, POINTS } from '../support/math-points.js';
 import { createNodeEngine } from '../../src/runtime/node.js';
 
-const POINTS = 1 << 20;
 const KEY = 0x73676d31; // Philox key of the inputs: the same points on every run
 // Measured maxima over these fixed points, rounded up (the Accuracy line of assembly/math/sigmoid-f32.ts states
 // them): a larger error means the code changed, so re-measure and restate rather than raise these.
 const MAX_EXP_ULP = 0.95;
 const MAX_SIGMOID_ULP = 2.31;
 
-/** Edge cases, then uniform points of [-90, 90] (beyond the clamp on both sides) as f32. */
+/** Edge cases, then uniform points of [-90, 90] (beyond the clamp on both sides), as f32. */
 function points(): Float32Array {
-  const xs = new Float32Array(POINTS);
   const edges = [0, -0, 1, -1, 0.5, -0.5, 1e-30, -1e-30, -87, 88, -87.5, 88.5, -200, 200, 1e30, -1e30, Infinity, -Infinity];
   for (let k = -125; k <= 126; k++) edges.push(k * Math.LN2, (k + 0.5) * Math.LN2);
-  xs.set(edges);
-  const words = new Uint32Array(4);
-  for (let i = edges.length; i < POINTS; i++) {
-    philox4x32(i, 0, 0, 0, KEY, 0, words);
-    xs[i] = -90 + 180 * (words[0]! / 4294967296);
-  }
-  return xs;
+  return Float32Array.from(fixedPoints(edges, KEY, (_i, w0) => -90 + 180 * (w0 / 4294967296)));
 }
 
 /** |got - exact| in units of the f32 ulp at exact (exact a double, positive and normal in f32). */
