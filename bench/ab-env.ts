@@ -1,12 +1,18 @@
 // A/B of wasm builds on the environment workloads in one process (ns per env-step, best of 15 interleaved rounds; equal checksums = same bits).
-// Usage: npx tsx bench/ab-env.ts A.wasm [B.wasm ...]; build a variant with npx asc assembly/index.ts --target release --outFile A.wasm
+// Usage: npx tsx bench/ab-env.ts [--only CASE] A.wasm [B.wasm ...]; build a variant with npx asc assembly/index.ts --target release --outFile A.wasm.
+// --only runs the cases whose name starts with CASE (e.g. "ac mlp"), for a profiler:
+//   perf record -e cpu-clock node --perf-basic-prof --import tsx bench/ab-env.ts --only "ac mlp" build/flowexec.wasm
+// then perf report --sort sym names wasm functions by index (their order in the --textFile output of asc).
 import { readFileSync } from 'node:fs';
 import { Engine } from '../src/engine/engine.js';
 import { allocEnv } from '../src/engine/wasm-env.js';
 import { POLICY_MLP, POLICY_SCHEDULE, ROLLOUT_COLUMNS } from '../src/engine/env-layout.js';
 import { benchPolicyParams, envWorlds } from './env-worlds.js';
-const files = process.argv.slice(2);
-if (files.length === 0) { console.error("usage: npx tsx bench/ab-env.ts A.wasm [B.wasm ...] (build one with: npx asc assembly/index.ts --target release --outFile A.wasm)"); process.exit(2); }
+const argv = process.argv.slice(2);
+const onlyAt = argv.indexOf('--only');
+const only = onlyAt >= 0 ? argv.splice(onlyAt, 2)[1] : undefined;
+const files = argv;
+if (files.length === 0 || (onlyAt >= 0 && !only)) { console.error('usage: npx tsx bench/ab-env.ts [--only CASE] A.wasm [B.wasm ...] (build one with: npx asc assembly/index.ts --target release --outFile A.wasm)'); process.exit(2); }
 const mlpParams = benchPolicyParams();
 const batch = 1024;
 type Case = { name: string; n: number; run: () => void; check: () => number };
@@ -21,14 +27,18 @@ for (const f of files) {
   for (const { short: world, spec: judging } of envWorlds()) {
     const env = allocEnv(e, judging, batch, 0);
     const mlp = put(mlpParams); const sched = put(new Float64Array(judging.steps).fill(1 / judging.steps));
-    const out = e.alloc(ROLLOUT_COLUMNS * batch * 8);
     const reps = Math.max(1, Math.round(3e5 / (batch * judging.steps)));
-    const ck = () => { const o = e.f64(out, ROLLOUT_COLUMNS * batch); let s = 0; for (let i = 0; i < o.length; i++) s += o[i]!; return s; };
-    cases.push({ name: `${world} mlp rollout/step`, n: reps * batch * judging.steps, run: () => { for (let r = 0; r < reps; r++) e.exports.closedLoopRollout(env, POLICY_MLP, mlp, out, batch); }, check: ck });
-    cases.push({ name: `${world} schedule rollout/step`, n: reps * batch * judging.steps, run: () => { for (let r = 0; r < reps; r++) e.exports.closedLoopRollout(env, POLICY_SCHEDULE, sched, out, batch); }, check: ck });
+    // each case its own output columns, so a checksum is of that case's rollout
+    const rollout = (name: string, kind: number, policy: number): Case => {
+      const out = e.alloc(ROLLOUT_COLUMNS * batch * 8);
+      return { name, n: reps * batch * judging.steps, run: () => { for (let r = 0; r < reps; r++) e.exports.closedLoopRollout(env, kind, policy, out, batch); },
+        check: () => e.f64(out, ROLLOUT_COLUMNS * batch).reduce((s, x) => s + x, 0) };
+    };
+    cases.push(rollout(`${world} mlp rollout/step`, POLICY_MLP, mlp), rollout(`${world} schedule rollout/step`, POLICY_SCHEDULE, sched));
   }
-  variants.push(cases);
+  variants.push(only === undefined ? cases : cases.filter((c) => c.name.startsWith(only)));
 }
+if (variants[0]!.length === 0) { console.error(`--only: no case starts with "${only}"`); process.exit(2); }
 const best = variants.map((c) => c.map(() => Infinity));
 for (let round = 0; round < 15; round++) {
   for (let v = 0; v < variants.length; v++) for (let c = 0; c < variants[v]!.length; c++) {
