@@ -1,18 +1,22 @@
-// A/B of wasm builds on the environment workloads in one process (ns per env-step, best of 15 interleaved rounds; equal checksums = same bits).
-// Usage: npx tsx bench/ab-env.ts [--only CASE] A.wasm [B.wasm ...]; build a variant with npx asc assembly/index.ts --target release --outFile A.wasm.
-// --only runs the cases whose name starts with CASE (e.g. "ac mlp"), for a profiler:
-//   perf record -e cpu-clock node --perf-basic-prof --import tsx bench/ab-env.ts --only "ac mlp" build/flowexec.wasm
+// A/B of wasm builds on the environment workloads in one process (ns per env-step, best of the interleaved rounds; equal checksums = same bits).
+// Usage: npx tsx bench/ab-env.ts [--only CASE] [--rounds N] A.wasm [B.wasm ...]; build a variant with
+// npx asc assembly/index.ts --target release --outFile A.wasm. --only runs the cases whose name starts with CASE
+// (e.g. "ac mlp"); with more rounds (15 by default) that is a run for a profiler:
+//   perf record -e cpu-clock node --perf-basic-prof --import tsx bench/ab-env.ts --only "ac mlp" --rounds 300 build/flowexec.wasm
 // then perf report --sort sym names wasm functions by index (their order in the --textFile output of asc).
 import { readFileSync } from 'node:fs';
 import { Engine } from '../src/engine/engine.js';
 import { allocEnv } from '../src/engine/wasm-env.js';
 import { POLICY_MLP, POLICY_SCHEDULE, ROLLOUT_COLUMNS } from '../src/engine/env-layout.js';
 import { benchPolicyParams, envWorlds } from './env-worlds.js';
+const USAGE = 'usage: npx tsx bench/ab-env.ts [--only CASE] [--rounds N] A.wasm [B.wasm ...] (build one with: npx asc assembly/index.ts --target release --outFile A.wasm)';
 const argv = process.argv.slice(2);
-const onlyAt = argv.indexOf('--only');
-const only = onlyAt >= 0 ? argv.splice(onlyAt, 2)[1] : undefined;
+/** The value of --name (removed from argv), or undefined. */
+const option = (name: string) => { const at = argv.indexOf(`--${name}`); return at < 0 ? undefined : argv.splice(at, 2)[1] ?? ''; };
+const only = option('only'), roundsText = option('rounds') ?? '15';
+const rounds = Number(roundsText);
 const files = argv;
-if (files.length === 0 || (onlyAt >= 0 && !only)) { console.error('usage: npx tsx bench/ab-env.ts [--only CASE] A.wasm [B.wasm ...] (build one with: npx asc assembly/index.ts --target release --outFile A.wasm)'); process.exit(2); }
+if (files.length === 0 || only === '' || !(Number.isInteger(rounds) && rounds > 0)) { console.error(USAGE); process.exit(2); }
 const mlpParams = benchPolicyParams();
 const batch = 1024;
 type Case = { name: string; n: number; run: () => void; check: () => number };
@@ -40,7 +44,7 @@ for (const f of files) {
 }
 if (variants[0]!.length === 0) { console.error(`--only: no case starts with "${only}"`); process.exit(2); }
 const best = variants.map((c) => c.map(() => Infinity));
-for (let round = 0; round < 15; round++) {
+for (let round = 0; round < rounds; round++) {
   for (let v = 0; v < variants.length; v++) for (let c = 0; c < variants[v]!.length; c++) {
     const k = variants[v]![c]!; const t = performance.now(); k.run(); const dt = performance.now() - t;
     best[v]![c] = Math.min(best[v]![c]!, dt * 1e6 / k.n);
