@@ -1,6 +1,6 @@
 // flowexec experiment NAME [--quick] [--json] [--out POLICY.json]: the learning experiments of the README.
 import { EXPERIMENT_USAGE } from './usage.js';
-import { InputError } from '../market/validation.js';
+import { InputError } from '../errors/input-error.js';
 import { createNodeEngine } from '../runtime/node.js';
 import { parseCommand } from './args.js';
 import { outputTarget, writeAtomically } from './files.js';

@@ -1,6 +1,6 @@
 // flowexec train ppo CONFIG.json --out policy.json: PPO on tfjs-wasm in the wasm environment; a line per iteration.
 import { TRAIN_USAGE } from './usage.js';
-import { InputError } from '../market/validation.js';
+import { InputError } from '../errors/input-error.js';
 import { createNodeEngine } from '../runtime/node.js';
 import { parseCommand, integerOption } from './args.js';
 import { readJsonFile, outputTarget, writeAtomically } from './files.js';

@@ -7,9 +7,9 @@
 // Adam, global-norm gradient clipping, learning rate decayed linearly to 0. Observations are normalised with
 // running statistics frozen within an iteration; advantages per minibatch; rewards by a scale fixed from the
 // first iteration's returns so value targets are O(1).
-import type { Engine } from '../engine/engine.js';
+import type { Engine } from '../engine/wasm/engine.js';
 import type { EnvSpec } from '../engine/env-spec.js';
-import { seedWords } from '../engine/backend.js';
+import { seedWords } from '../engine/seed.js';
 import { OBSERVATION_FEATURES } from '../engine/env-layout.js';
 import { mlpBlock, actionShift, actionFraction, type MlpWeights } from '../engine/mlp-layout.js';
 import { tfWasm, type Tf } from './tf.js';

@@ -1,7 +1,8 @@
 // The config of `flowexec train ppo`: the market and order of an evaluation, the objective, PPO's settings.
 import { z } from 'zod';
 import { marketSchema, orderSchema, DEFAULT_SEED, type EvaluationConfig } from '../eval/config.js';
-import { parseWith, InputError } from '../market/validation.js';
+import { parseWith } from '../errors/zod-errors.js';
+import { InputError } from '../errors/input-error.js';
 
 export const objectiveSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('cost') }),

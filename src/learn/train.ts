@@ -1,5 +1,5 @@
 // Training from a config: the environment of its market and objective, PPO, and the policy file it produces.
-import type { Engine } from '../engine/engine.js';
+import type { Engine } from '../engine/wasm/engine.js';
 import type { EnvSpec } from '../engine/env-spec.js';
 import { OBJECTIVE_COST, OBJECTIVE_MEAN_VARIANCE, OBJECTIVE_OPD } from '../engine/env-layout.js';
 import { buildExecutionPlan } from '../eval/execution-plan.js';

@@ -4,7 +4,7 @@ import * as assert from 'uvu/assert';
 import type { ShardExecutor } from '../../src/eval/executor.js';
 import type { SimulationPlan } from '../../src/eval/plan.js';
 import { SERVER_LIMITS, limitsFromEnv, limitVariable } from '../../src/api/limits.js';
-import { InputError } from '../../src/market/validation.js';
+import { InputError } from '../../src/errors/input-error.js';
 import { testApp, post } from './support.js';
 import { wasmExecutor } from '../support/workloads.js';
 import { sleep } from '../support/wait.js';

@@ -1,7 +1,7 @@
 // What the experiments share: judging policies on common paths and reporting objectives with CIs.
-import type { Engine } from '../../engine/engine.js';
+import type { Engine } from '../../engine/wasm/engine.js';
 import type { EnvSpec, PolicyRef } from '../../engine/env-spec.js';
-import { WasmBackend } from '../../engine/wasm-backend.js';
+import { WasmBackend } from '../../engine/wasm/wasm-backend.js';
 import { POLICY_SCHEDULE } from '../../engine/env-layout.js';
 import type { StaticStrategyPlan } from '../../eval/plan.js';
 import { policyRef, type PolicyFile } from '../../strategies/policy-file.js';

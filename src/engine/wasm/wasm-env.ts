@@ -1,7 +1,7 @@
 // A batched execution environment in the wasm engine's memory: header, per-step arrays, per-path state.
 import type { Engine } from './engine.js';
-import type { EnvSpec } from './env-spec.js';
-import { E, S, OBSERVATION_FEATURES, ENV_PATH_BLOCK } from './env-layout.js';
+import type { EnvSpec } from '../env-spec.js';
+import { E, S, OBSERVATION_FEATURES, ENV_PATH_BLOCK } from '../env-layout.js';
 
 const PHILOX_KEY_TABLE_BYTES = 352;
 
