@@ -1,6 +1,4 @@
 // tfjs on its WASM backend, set up once (the only module besides src/learn/* that may import @tensorflow).
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 
@@ -12,8 +10,9 @@ let ready: Promise<typeof tf> | undefined;
  */
 export function tfWasm(): Promise<typeof tf> {
   ready ??= (async () => {
-    const require = createRequire(import.meta.url);
-    setWasmPaths(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')) + '/dist/');
+    // import.meta.resolve (Node >= 20.6, Deno, Bun) finds the package without node:module, so learn/ stays runtime-free
+    const dist = new URL('./dist/', import.meta.resolve('@tensorflow/tfjs-backend-wasm/package.json'));
+    setWasmPaths(decodeURIComponent(dist.pathname));
     tf.env().set('IS_TEST', true);
     await tf.setBackend('wasm');
     await tf.ready();
