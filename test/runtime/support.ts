@@ -20,10 +20,17 @@ export interface Server {
 const running = new Set<ChildProcess>();
 process.on('exit', () => { for (const child of running) child.kill('SIGKILL'); });
 
-/** The binary of deno, bun or workerd, installed from npm on first use (scripts/install-runtime.mjs; about 100 MB each). */
+/**
+ * The binary of deno, bun or workerd, installed from npm on first use (scripts/install-runtime.mjs; about 100 MB each,
+ * cached across runs). An install that fails or outlives its limit throws the script's one line: runtime and reason.
+ */
 function binary(name: 'deno' | 'bun' | 'workerd'): string {
-  const out = execFileSync(process.execPath, [join(ROOT, 'scripts/install-runtime.mjs'), name], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  return out.trim().split('\n').pop()!;
+  try {
+    const out = execFileSync(process.execPath, [join(ROOT, 'scripts/install-runtime.mjs'), name], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return out.trim().split('\n').pop()!;
+  } catch (error) {
+    throw new Error(String((error as { stderr?: string }).stderr ?? '').trim() || (error as Error).message);
+  }
 }
 
 export const BINARIES = { deno: () => binary('deno'), bun: () => binary('bun'), workerd: () => binary('workerd') };
