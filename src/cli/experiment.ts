@@ -30,7 +30,7 @@ async function ppoAcExperiment(quick: boolean): Promise<Experiment> {
   const report = (r: PpoAcResult) => [
     `ppo-ac${quick ? ' (quick)' : ''}: Almgren-Chriss world, mean-variance objective, ${r.paths.toLocaleString('en-US')} common paths, objective in bps`,
     `  optimum (AC schedule, closed form)  ${f(r.optimumObjective, 4)}`,
-    `  AC schedule, Monte Carlo            ${f(r.acMonteCarloObjective, 4)}`,
+    `  AC schedule, Monte Carlo            ${f(r.acMonteCarloObjective, 4)}  (SE ${f(r.acMonteCarloStderr, 4)}; closed form ${f(r.acClosedFormStderr, 4)})`,
     `  PPO, Monte Carlo                    ${f(r.ppoObjective, 4)}  (SE ${f(r.ppoStderr, 4)})`,
     `  PPO - AC on common paths            ${f(r.pairedGap.mean, 4)}  95% CI ${ci(r.pairedGap.ci95, 4)}: gap ${f(r.gapToOptimumPct, 3)}% of the optimum`,
     `  TWAP                                ${f(r.twapObjective, 4)}`,
