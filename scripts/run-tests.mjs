@@ -63,6 +63,7 @@ function runFile(file) {
     // of its own, so a timeout ends the servers and runtimes the file started too.
     const child = spawn(process.execPath, ['--import', 'tsx', file], { cwd: root, detached: true, env: { ...process.env, NO_COLOR: '1' } });
     groups.add(child.pid);
+    const started = performance.now();
     let out = '';
     let timedOut = false;
     let killTimer;
@@ -81,6 +82,7 @@ function runFile(file) {
       const total = Number(/Total:\s+(\d+)/.exec(out)?.[1] ?? NaN);
       const ok = Number(/Passed:\s+(\d+)/.exec(out)?.[1] ?? NaN);
       const name = relative(root, file);
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
       if (timedOut) {
         failed += 1;
         failures.push(name);
@@ -94,9 +96,9 @@ function runFile(file) {
         if (total !== ok || code !== 0) {
           if (total === ok) failed += 1;
           failures.push(name);
-          process.stdout.write(`FAIL ${name}\n${out}\n`);
+          process.stdout.write(`FAIL ${name} (${seconds} s)\n${out}\n`);
         } else {
-          process.stdout.write(`ok   ${name} (${ok})\n`);
+          process.stdout.write(`ok   ${name} (${ok}, ${seconds} s)\n`);
         }
       }
       resolve();

@@ -43,7 +43,7 @@ test('a file past TEST_FILE_TIMEOUT_S fails with its name and the limit, and wha
   const r = await runner([], { TEST_DIR: relative(ROOT, join(dir, 'cases')), TEST_FILE_TIMEOUT_S: String(TIMEOUT_S), TEST_CONCURRENCY: '2' });
   assert.is(r.status, 1, r.stdout);
   assert.match(r.stdout, new RegExp(`FAIL build/runner-fixture-\\w+/cases/hangs\\.test\\.ts \\(timed out after ${TIMEOUT_S} s`));
-  assert.match(r.stdout, /ok {3}build\/runner-fixture-\w+\/cases\/passes\.test\.ts \(2\)/);
+  assert.match(r.stdout, /ok {3}build\/runner-fixture-\w+\/cases\/passes\.test\.ts \(2, [\d.]+ s\)/);
   assert.is(r.stdout.trimEnd().split('\n').at(-1), '2 passed, 1 failed');
   const pid = Number(readFileSync(pidFile, 'utf8'));
   assert.ok(pid > 0);
