@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // Runs every uvu test file under test/ (TypeScript through tsx) and ends with one line "N passed, N failed".
 // uvu prints no failure count, so each file runs in its own process (two at a time) and its summary is parsed.
-// Each file runs in a process group of its own with a deadline (TEST_FILE_TIMEOUT_S, default 300 s): a file that
-// outlives it is killed with everything it started (servers, runtimes) and counted as failed, so a hang cannot stall
-// CI. A filter (argv[2], a regex over paths) that matches no test file fails the run.
+// Each file runs in a process group of its own with a deadline (TEST_FILE_TIMEOUT_S, default 300 s; a file that
+// needs more says so in a line `// test-timeout-s: N` near its top): a file that outlives it is killed with everything
+// it started (servers, runtimes) and counted as failed, so a hang cannot stall CI. A filter (argv[2], a regex over
+// paths) that matches no test file fails the run.
 import { spawn } from 'node:child_process';
-import { readdirSync, statSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -57,6 +58,12 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
+/** The file's deadline, s: its own `// test-timeout-s: N` (in its first 2000 characters) if longer than the default. */
+function fileTimeoutS(file) {
+  const own = Number(/^\/\/ test-timeout-s: (\d+)\s*$/m.exec(readFileSync(file, 'utf8').slice(0, 2000))?.[1] ?? 0);
+  return Math.max(timeoutS, own);
+}
+
 function runFile(file) {
   return new Promise((resolve) => {
     // Each test file ends with uvu's test.run(), so running the file is running its suite. detached: a process group
@@ -67,11 +74,12 @@ function runFile(file) {
     let out = '';
     let timedOut = false;
     let killTimer;
+    const limitS = fileTimeoutS(file);
     const timer = setTimeout(() => {
       timedOut = true;
       killGroup(child.pid, 'SIGTERM');
       killTimer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), KILL_GRACE_MS);
-    }, timeoutS * 1000);
+    }, limitS * 1000);
     child.stdout.on('data', (d) => { out += d; });
     child.stderr.on('data', (d) => { out += d; });
     child.on('close', (code, signal) => {
@@ -86,7 +94,7 @@ function runFile(file) {
       if (timedOut) {
         failed += 1;
         failures.push(name);
-        process.stdout.write(`FAIL ${name} (timed out after ${timeoutS} s; TEST_FILE_TIMEOUT_S sets the limit)\n${out}\n`);
+        process.stdout.write(`FAIL ${name} (timed out after ${limitS} s; TEST_FILE_TIMEOUT_S or a '// test-timeout-s: N' line sets the limit)\n${out}\n`);
       } else if (Number.isNaN(total) || Number.isNaN(ok)) {
         failed += 1; // the file did not even report: count it as one failure
         failures.push(name);
