@@ -6,7 +6,7 @@ import { parsePolicyFile, type PolicyFile } from '../strategies/policy-file.js';
 import { runEvaluation } from '../eval/evaluate.js';
 import { evaluationCsv } from '../eval/report-csv.js';
 import { InputError } from '../errors/input-error.js';
-import { parseCommand, integerOption, threadsOption } from './args.js';
+import { parseCommand, integerOption, threadsOption, choiceOption } from './args.js';
 import { readJsonFile, outputTarget, writeAtomically } from './files.js';
 import { executorFor } from '../runtime/node-pool.js';
 import { progressBar } from './progress.js';
@@ -26,7 +26,7 @@ export function loadPolicies(config: EvaluationConfig, base: string): Map<string
 export async function evaluateCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseCommand(args, {
     paths: { type: 'string' }, seed: { type: 'string' }, threads: { type: 'string' }, json: { type: 'boolean' },
-    out: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    out: { type: 'string' }, precision: { type: 'string' }, help: { type: 'boolean', short: 'h' },
   }, 1);
   if (values.help) { console.log(`usage: ${EVALUATE_USAGE}`); return; }
   if (positionals.length === 0) throw new InputError(`missing CONFIG.json (usage: ${EVALUATE_USAGE})`);
@@ -34,6 +34,8 @@ export async function evaluateCommand(args: string[]): Promise<void> {
   const policies = loadPolicies(config, dirname(resolve(positionals[0]!)));
   const paths = integerOption(values, 'paths', 1, 4_000_000_000);
   const seed = integerOption(values, 'seed', 0, Number.MAX_SAFE_INTEGER);
+  const precision = choiceOption(values, 'precision', ['f64', 'f32'] as const);
+  if (precision) config.evaluation.precision = precision;
   const threads = threadsOption(values);
   const target = outputTarget(values.out);
   const executor = await executorFor(threads);

@@ -29,7 +29,7 @@ function sampleJson(workload: string, seed: number, s: SampledPaths) {
 }
 
 const OPTIONS = {
-  paths: { type: 'string' }, steps: { type: 'string' }, seed: { type: 'string' }, scheme: { type: 'string' },
+  paths: { type: 'string' }, steps: { type: 'string' }, seed: { type: 'string' }, scheme: { type: 'string' }, precision: { type: 'string' },
   threads: { type: 'string' }, 'shard-paths': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
   'sample-paths': { type: 'string' }, 'sample-out': { type: 'string' },
 } as const;
@@ -43,6 +43,7 @@ export async function runCommand(args: string[]): Promise<void> {
   const steps = integerOption(values, 'steps', 1, 1_000_000);
   const seed = integerOption(values, 'seed', 0, Number.MAX_SAFE_INTEGER) ?? DEFAULT_SEED;
   const scheme = choiceOption(values, 'scheme', ['euler', 'qe'] as const) ?? 'euler';
+  const precision = choiceOption(values, 'precision', ['f64', 'f32'] as const) ?? workload.precision ?? 'f64';
   const threads = threadsOption(values);
   const shardPaths = integerOption(values, 'shard-paths', 1000, 1e9);
   if (shardPaths !== undefined && shardPaths % 1000 !== 0) throw new InputError(`--shard-paths must be a multiple of 1000 (one chunk), got ${shardPaths}`);
@@ -51,9 +52,9 @@ export async function runCommand(args: string[]): Promise<void> {
   if ((sampleCount === undefined) !== (values['sample-out'] === undefined)) throw new InputError('--sample-paths and --sample-out go together', 'sample-paths');
   const sampleTarget = values['sample-out'] === undefined ? undefined : outputTarget(values['sample-out'], 'sample-out');
   const result = await runWithProgress(workload.name, threads, (executor, onProgress) =>
-    runWorkload(workload, { paths, steps, seed, scheme, shardChunks: shardPaths && shardPaths / 1000, onProgress }, executor));
+    runWorkload(workload, { paths, steps, seed, scheme, precision, shardChunks: shardPaths && shardPaths / 1000, onProgress }, executor));
   if (sampleTarget && sampleCount) {
-    const plan = planFromWorkload(workload, { paths, steps, seed, scheme });
+    const plan = planFromWorkload(workload, { paths, steps, seed, scheme, precision });
     const sample = samplePricePaths(new WasmBackend(await createNodeEngine()), plan, sampleCount);
     writeAtomically(sampleTarget.path, sampleTarget.format === 'csv' ? sampleCsv(sample) : JSON.stringify(sampleJson(plan.label, seed, sample)) + '\n');
   }

@@ -41,6 +41,8 @@ const evaluationSchema = z.strictObject({
   riskAversion: z.number().min(0, 'must be >= 0').max(1e6).default(1),
   /** Almgren-Chriss efficient frontier over these risk aversions (same units as riskAversion). */
   frontier: z.array(z.number().min(0, 'must be >= 0')).max(32).optional(),
+  /** The normals' precision: "f64" (default) or "f32" (faster, ~1e-7 relative, |z| <= 5.768; engine/model-params.ts). */
+  precision: z.enum(['f64', 'f32'], { error: 'must be "f64" or "f32"' }).optional(),
 });
 
 export const evaluationConfigSchema = z.strictObject({

@@ -102,7 +102,7 @@ export function buildExecutionPlan(config: EvaluationConfig, overrides: PlanOver
   });
   const dtYears = minutesToYears(grid.stepMinutes);
   const plan: ExecutionPlan = {
-    kind: 'execution', label: config.name, model, modelId: modelId(model), params: modelParamBlock(model, dtYears),
+    kind: 'execution', label: config.name, model, modelId: modelId(model), params: modelParamBlock(model, dtYears, config.evaluation.precision),
     seed: overrides.seed ?? config.evaluation.seed, paths: overrides.paths ?? config.evaluation.paths, steps: grid.steps,
     horizonYears: minutesToYears(grid.horizonMinutes), side, orderShares: config.order.shares, s0, stepDays, stepVolume,
     impact, participationCap: config.order.participationCap, strategies, histogram: new Float64Array(2 * strategies.length),
