@@ -86,7 +86,7 @@ export function parseEvaluationConfig(input: unknown): EvaluationConfig {
   config.strategies.forEach((s, i) => {
     if (s.type === 'schedule' && s.fractions.length !== steps) throw new InputError(`strategies.${i}.fractions: must have one value per step (${steps}), got ${s.fractions.length}`);
     if (s.type === 'schedule' && !s.fractions.some((f) => f > 0)) throw new InputError(`strategies.${i}.fractions: must not be all zero`);
-    if ((s.type === 'almgren-chriss' || s.type === 'adaptive-almgren-chriss') && s.riskAversion !== undefined && s.riskAversionPerCurrency !== undefined) {
+    if ((s.type === 'almgren-chriss' || s.type === 'adaptive-almgren-chriss' || s.type === 'optimal-static') && s.riskAversion !== undefined && s.riskAversionPerCurrency !== undefined) {
       throw new InputError(`strategies.${i}: give riskAversion or riskAversionPerCurrency, not both`);
     }
   });

@@ -10,6 +10,7 @@ import { applyParticipationCap } from '../strategies/participation.js';
 import { twapSchedule, vwapSchedule, povSchedule } from '../strategies/classic.js';
 import { almgrenChrissSchedule, almgrenChrissMoments } from '../strategies/almgren-chriss.js';
 import { linearisedParameters, lambdaPerCurrency } from '../strategies/linearise.js';
+import { optimalStaticSchedule } from '../strategies/optimal-static.js';
 import { defaultStrategyName, type StrategySpec } from '../strategies/spec.js';
 import { InputError } from '../errors/input-error.js';
 import { policyRef, type PolicyFile } from '../strategies/policy-file.js';
@@ -54,6 +55,12 @@ function targetSchedule(spec: StrategySpec, ctx: Context, index: number): Float6
       } catch (error) {
         throw new InputError(`strategies.${index}: ${(error as Error).message}`);
       }
+    }
+    case 'optimal-static': {
+      const lambda = spec.riskAversion === undefined && spec.riskAversionPerCurrency === undefined
+        ? ctx.config.evaluation.riskAversion / (shares * ctx.s0) : lambdaPerCurrency(spec, shares * ctx.s0);
+      return optimalStaticSchedule({ impact: ctx.impact, stepVolume, s0: ctx.s0, side: ctx.side, shares, stepDays: ctx.stepDays,
+        sigma0PerSqrtYear: ctx.sigma0, participationCap: ctx.config.order.participationCap, lambdaPerCurrency: lambda }).qty;
     }
     default: throw new Error(`not a static strategy: ${spec.type}`);
   }

@@ -73,6 +73,11 @@ export interface ResolvedImpact {
   permanentAdd: number;
   transientScale: Float64Array;
   transientBeta: number;
+  /**
+   * Self-impact of a trade against its own transient impulse, as a fraction of the impulse: G(0) / (1 + beta_T)
+   * (Gatheral, Schied and Slynko 2012: 1/2 G(0) n^2 for linear impact); 0 in the canonical convention.
+   */
+  transientSelf: number;
   kernel: ExponentialComponents;
 }
 
@@ -93,7 +98,7 @@ export function resolveImpact(c: ImpactConfig, ctx: ImpactContext): ResolvedImpa
       spread: new Float64Array(steps).fill(c.epsilon),
       // the AC world is arithmetic; on a log model the same dollar impact is a log shift gamma / s0 per share
       permanentLog: ctx.logModel ? c.gamma / ctx.s0 : 0, permanentAdd: ctx.logModel ? 0 : c.gamma,
-      transientScale: new Float64Array(steps), transientBeta: 1, kernel: noTransient(),
+      transientScale: new Float64Array(steps), transientBeta: 1, transientSelf: 0, kernel: noTransient(),
     };
   }
   const { s0, sigma0, dailyVolume, stepVolume } = ctx;
@@ -110,6 +115,7 @@ export function resolveImpact(c: ImpactConfig, ctx: ImpactContext): ResolvedImpa
     permanentAdd: ctx.logModel ? 0 : permanent * s0,
     transientScale: stepVolume.map((v) => (c.transient?.amplitude ?? 0) * s0 * sigma0 / powPositive(v, tb)),
     transientBeta: tb,
+    transientSelf: 0,
     kernel,
   };
 }
