@@ -11,6 +11,14 @@ const acRisk = {
   riskAversionPerCurrency: z.number().min(0, 'must be >= 0').optional(),
 };
 
+/** How Almgren-Chriss sees a market that is not its own (strategies/linearise-general.ts). */
+const acModel = {
+  /** Default "volume": linearised at VWAP's rate step by step, so the schedule follows the volume curve; "calendar": at TWAP's. */
+  clock: z.enum(['volume', 'calendar'], { error: 'must be "volume" or "calendar"' }).optional(),
+  /** Default "curvature": the quadratic with the temporary cost's second derivative (1/2 beta (1 + beta) of the secant). */
+  linearisation: z.enum(['curvature', 'secant'], { error: 'must be "curvature" or "secant"' }).optional(),
+};
+
 export const strategySchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('twap'), name }),
   z.strictObject({ type: z.literal('vwap'), name }),
@@ -20,8 +28,8 @@ export const strategySchema = z.discriminatedUnion('type', [
     /** Steps at the end over which the remainder is spread (default: a tenth of the horizon). */
     catchUpSteps: z.number().int().min(1).optional(),
   }),
-  z.strictObject({ type: z.literal('almgren-chriss'), name, ...acRisk }),
-  z.strictObject({ type: z.literal('adaptive-almgren-chriss'), name, ...acRisk }),
+  z.strictObject({ type: z.literal('almgren-chriss'), name, ...acRisk, ...acModel }),
+  z.strictObject({ type: z.literal('adaptive-almgren-chriss'), name, ...acRisk, linearisation: acModel.linearisation }),
   /** The static schedule minimising E[IS] + riskAversion Var[IS] in this market (default: the evaluation's). */
   z.strictObject({ type: z.literal('optimal-static'), name, ...acRisk }),
   z.strictObject({
