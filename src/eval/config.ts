@@ -5,6 +5,7 @@ import { priceModelSchema } from '../market/price-model.js';
 import { volumeCurveSchema } from '../market/volume-curve.js';
 import { impactSchema } from '../market/impact.js';
 import { strategySchema, expandPolicyShorthand } from '../strategies/spec.js';
+import { checkSession } from '../market/session.js';
 import { parseWith } from '../errors/zod-errors.js';
 import { InputError } from '../errors/input-error.js';
 
@@ -80,9 +81,7 @@ export function parseEvaluationConfig(input: unknown): EvaluationConfig {
   const { steps } = orderGrid(config.order);
   const { model } = config.market;
   if (model.type === 'heston' && model.scheme === 'qe' && model.xi === 0) throw new InputError('market.model.xi: must be > 0 for the QE scheme', 'market.model.xi');
-  if (config.market.volumeCurve.type === 'array' && config.market.volumeCurve.fractions.length !== steps) {
-    throw new InputError(`market.volumeCurve.fractions: must have one value per step (${steps}), got ${config.market.volumeCurve.fractions.length}`);
-  }
+  checkSession(config.order);
   config.strategies.forEach((s, i) => {
     if (s.type === 'schedule' && s.fractions.length !== steps) throw new InputError(`strategies.${i}.fractions: must have one value per step (${steps}), got ${s.fractions.length}`);
     if (s.type === 'schedule' && !s.fractions.some((f) => f > 0)) throw new InputError(`strategies.${i}.fractions: must not be all zero`);

@@ -13,7 +13,9 @@ test('ppo-ac --quick ends with one JSON summary line and PPO within 3% of the Al
   assert.is(r.status, 0, r.stderr);
   const lines = r.stdout.trim().split('\n');
   const summary = JSON.parse(lines[lines.length - 1]!);
-  for (const key of ['optimumObjective', 'ppoObjective', 'gapToOptimumPct']) assert.ok(key in summary, key);
+  for (const key of ['optimumObjective', 'ppoObjective', 'gapToOptimumPct', 'bestStatic', 'beatsBestStatic']) assert.ok(key in summary, key);
+  // in the AC world the optimiser's static schedule is the AC optimum: the same objective within 3 SE
+  assert.ok(Math.abs(summary.bestStatic.mean - summary.acMonteCarloObjective) < 3 * summary.bestStatic.stderr + 1e-3, `best static ${summary.bestStatic.mean} vs AC ${summary.acMonteCarloObjective}`);
   assert.ok(Math.abs(summary.optimumObjective - 255.0711116723869) < 1e-6, `optimum ${summary.optimumObjective}`);
   assert.ok(summary.gapToOptimumPct <= MAX_GAP_PCT && summary.rawGapToOptimumPct <= MAX_GAP_PCT, `gap ${summary.gapToOptimumPct}%`);
   // and it did not collapse to selling everything at once: it beats TWAP by more than its own sampling error
@@ -36,6 +38,9 @@ test('ppo-heston --quick beats TWAP with a paired 95% CI excluding zero, and rep
   assert.ok(Number.isFinite(r.ppoMinusBestAc.mean) && r.acGrid.length > 5);
   // the best static AC is the grid's lowest objective
   assert.is(r.bestAc.mean, Math.min(...r.acGrid.map((g) => g.objective)));
+  // the optimal static schedule is judged on the same paths, and no AC schedule of the grid beats it by 3 SE
+  assert.ok(Number.isFinite(r.bestStatic.mean) && typeof r.beatsBestStatic === 'boolean');
+  assert.ok(r.bestStatic.mean <= r.bestAc.mean + 3 * Math.hypot(r.bestStatic.stderr, r.bestAc.stderr), `best static ${r.bestStatic.mean} vs best AC ${r.bestAc.mean}`);
 });
 
 test.run();
