@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { priceModelSchema } from '../market/price-model.js';
 import { volumeCurveSchema } from '../market/volume-curve.js';
-import { impactSchema } from '../market/impact.js';
+import { impactInputSchema } from '../market/impact.js';
 import { strategySchema, expandPolicyShorthand } from '../strategies/spec.js';
 import { checkSession } from '../market/session.js';
 import { parseWith } from '../errors/zod-errors.js';
@@ -16,8 +16,8 @@ export const marketSchema = z.strictObject({
   /** Shares the whole market trades in a day. */
   dailyVolume: z.number({ error: 'must be a number' }).gt(0, 'must be > 0').max(1e12, 'must be <= 1e12'),
   volumeCurve: volumeCurveSchema.default({ type: 'flat' }),
-  impact: z.preprocess((v) => (v && typeof v === 'object' && !('type' in v) ? { ...v, type: 'relative' } : v), impactSchema)
-    .default({ type: 'relative', temporary: { eta: 0, beta: 1 }, permanent: { gamma: 0 }, spread: { halfSpreadBps: 0 } }),
+  impact: impactInputSchema
+    .default({ type: 'daily-volatility', temporary: { eta: 0, beta: 1 }, permanent: { gamma: 0 }, spread: { halfSpreadBps: 0 } }),
 });
 
 export const orderSchema = z.strictObject({

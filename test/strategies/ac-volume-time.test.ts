@@ -33,11 +33,11 @@ test('the curvature factor is 1/2 beta (1 + beta): 0.48 at beta 0.6, 1 for linea
   assert.is(curvatureFactor(0.6, 'secant'), 1);
 });
 
-function uShapeConfig(riskAversion: number, clock: 'volume' | 'calendar', linearisation: 'curvature' | 'secant', gamma = 0.25) {
+function uShapeConfig(riskAversion: number, clock: 'volume' | 'calendar', linearisation: 'curvature' | 'secant', gamma = 0.314) {
   return parseEvaluationConfig({
     market: {
       model: { type: 'gbm', s0: 100, sigma: 0.3 }, dailyVolume: 2e7, volumeCurve: { type: 'u-shape' },
-      impact: { temporary: { eta: 0.01, beta: 0.6 }, permanent: { gamma }, spread: { halfSpreadBps: 0.5 } },
+      impact: { temporary: { eta: 0.5, beta: 0.6 }, permanent: { gamma }, spread: { halfSpreadBps: 0.5 } },
     },
     order: { side: 'sell', shares: 2e6, horizonMinutes: 390, stepMinutes: 15 },
     strategies: [{ type: 'almgren-chriss', riskAversion, clock, linearisation }, { type: 'optimal-static' }, { type: 'vwap' }],

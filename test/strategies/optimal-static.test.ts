@@ -16,8 +16,8 @@ function concaveConfig(riskAversion: number) {
   return parseEvaluationConfig({
     market: {
       model: { type: 'gbm', s0: 100, sigma: 0.3 }, dailyVolume: 2e7, volumeCurve: { type: 'u-shape' },
-      impact: { temporary: { eta: 0.01, beta: 0.6 }, permanent: { gamma: 0.25 }, spread: { halfSpreadBps: 0.5 },
-        transient: { kernel: 'exponential', amplitude: 0.002, halfLifeSteps: 2 } },
+      impact: { temporary: { eta: 0.5, beta: 0.6 }, permanent: { gamma: 0.314 }, spread: { halfSpreadBps: 0.5 },
+        transient: { kernel: 'exponential', amplitude: 0.8, halfLifeMinutes: 30 } },
     },
     order: { side: 'sell', shares: 2e6, horizonMinutes: 390, stepMinutes: 15 },
     strategies: [{ type: 'optimal-static' }, ...AC_GRID.map((r) => ({ type: 'almgren-chriss' as const, name: `ac-${r}`, riskAversion: r }))],

@@ -20,9 +20,12 @@ export function ppoHestonConfig(quick: boolean): TrainConfig {
       model: { type: 'heston', s0: 100, v0: 0.04, kappa: 1.5, theta: 0.04, xi: 0.6, rho: -0.7, scheme: 'euler' },
       dailyVolume: 2e7,
       volumeCurve: { type: 'u-shape' },
+      // the experiment's original market restated in daily-volatility units (sigma_d = 0.2 / sqrt(252) at arrival):
+      // the same temporary and permanent magnitudes, the transient impulse per share of the day's volume rate, a
+      // 30-minute half-life; new here: the self-impact term and impact that moves with the path's variance
       impact: {
-        temporary: { eta: 0.01, beta: 0.6 }, permanent: { gamma: 0.25 },
-        transient: { kernel: 'exponential', amplitude: 0.002, halfLifeSteps: 2 }, spread: { halfSpreadBps: 0.5 },
+        temporary: { eta: 0.8, beta: 0.6 }, permanent: { gamma: 4 },
+        transient: { kernel: 'exponential', amplitude: 0.8, halfLifeMinutes: 30 }, spread: { halfSpreadBps: 0.5 },
       },
     },
     order: { side: 'sell', shares: 2e6, horizonMinutes: 390, stepMinutes: 15 },
