@@ -2,10 +2,11 @@
 //
 // "daily-volatility" (the default; the literature's units, Almgren, Thum, Hauptmann and Li 2005, "Direct estimation
 // of equity market impact", Risk 18(7)), per step k with quantity n, step volume V_k, daily volume ADV, arrival
-// price s0, sigma_d the daily volatility of returns (Heston: sqrt(v_k / 252) of the path's current variance; GBM
-// sigma / sqrt(252); ABM sigmaPerSqrtDay / s0):
+// price s0, sigma_d the daily volatility of returns at arrival (Heston sqrt(v0 / 252); GBM sigma / sqrt(252); ABM
+// sigmaPerSqrtDay / s0). Not yet the path's current variance under Heston: that needs each step's variance in the
+// static kernel (docs/market-models.md, "not modelled"):
 //   temporary   eta sigma_d s0 (n / V_k)^beta per share              (the paper's J - I/2 = eta sigma (X/VT)^beta)
-//   permanent   log price falls by gamma sigma_d0 n / ADV, sigma_d0 at arrival (the paper's I = gamma sigma X/V)
+//   permanent   log price falls by gamma sigma_d n / ADV (the paper's I = gamma sigma X/V)
 //   transient   impulse amplitude sigma_d s0 (n / R_k)^beta, R_k the day's volume at the current rate
 //               (V_k 390 / stepMinutes) or a fixed book depth in shares (Obizhaeva and Wang 2013), decaying with
 //               an exponential (half-life in minutes) or power-law (t0 in minutes, Gatheral 2010) kernel; a trade
@@ -151,11 +152,6 @@ export interface ResolvedImpact {
   transientScale: Float64Array;
   transientBeta: number;
   /**
-   * Temporary and transient scales are proportional to the daily volatility at the reference variance: kernels
-   * multiply them by sqrt(v_k / referenceVariance) on each Heston path (the path's current volatility). 0: fixed.
-   */
-  volatilityReferenceVariance: number;
-  /**
    * Self-impact of a trade against its own transient impulse, as a fraction of the impulse: G(0) / (1 + beta_T)
    * (Gatheral, Schied and Slynko 2012: 1/2 G(0) n^2 for linear impact); 0 in the canonical convention.
    */
@@ -167,8 +163,6 @@ export interface ImpactContext {
   s0: number;
   /** Initial volatility of returns per sqrt(year). */
   sigma0: number;
-  /** Heston: the variance the daily volatility is read at (v0, or theta when v0 = 0); 0 for the Brownian models. */
-  hestonReferenceVariance?: number;
   dailyVolume: number;
   stepVolume: Float64Array;
   stepDays: number;
@@ -183,7 +177,7 @@ export function resolveImpact(c: ImpactConfig, ctx: ImpactContext): ResolvedImpa
       spread: new Float64Array(steps).fill(c.epsilon),
       // the AC world is arithmetic; on a log model the same dollar impact is a log shift gamma / s0 per share
       permanentLog: ctx.logModel ? c.gamma / ctx.s0 : 0, permanentAdd: ctx.logModel ? 0 : c.gamma,
-      transientScale: new Float64Array(steps), transientBeta: 1, transientSelf: 0, volatilityReferenceVariance: 0, kernel: noTransient(),
+      transientScale: new Float64Array(steps), transientBeta: 1, transientSelf: 0, kernel: noTransient(),
     };
   }
   if (c.type === 'daily-volatility' || c.type === 'square-root') return resolveDailyVolatility(c, ctx);
@@ -202,7 +196,6 @@ export function resolveImpact(c: ImpactConfig, ctx: ImpactContext): ResolvedImpa
     transientScale: stepVolume.map((v) => (c.transient?.amplitude ?? 0) * s0 * sigma0 / powPositive(v, tb)),
     transientBeta: tb,
     transientSelf: 0,
-    volatilityReferenceVariance: 0,
     kernel,
   };
 }
@@ -212,8 +205,7 @@ type DailyVolatilityConfig = Extract<ImpactConfig, { type: 'daily-volatility' | 
 function resolveDailyVolatility(c: DailyVolatilityConfig, ctx: ImpactContext): ResolvedImpact {
   const { s0, dailyVolume, stepVolume } = ctx;
   const steps = stepVolume.length;
-  const reference = ctx.hestonReferenceVariance ?? 0;
-  const sigmaDaily = (reference > 0 ? Math.sqrt(reference) : ctx.sigma0) / Math.sqrt(DAYS_PER_YEAR);
+  const sigmaDaily = ctx.sigma0 / Math.sqrt(DAYS_PER_YEAR);
   const temporary = c.type === 'square-root' ? { eta: c.Y, beta: 0.5 } : c.temporary;
   const permanent = c.permanent.gamma * sigmaDaily / dailyVolume;
   const stepMinutes = ctx.stepDays * MINUTES_PER_DAY;
@@ -233,7 +225,6 @@ function resolveDailyVolatility(c: DailyVolatilityConfig, ctx: ImpactContext): R
     transientScale: Float64Array.from({ length: steps }, (_, k) => (t?.amplitude ?? 0) * sigmaDaily * s0 / powPositive(reference_k(k), tb)),
     transientBeta: tb,
     transientSelf: t ? 1 / (1 + tb) : 0,
-    volatilityReferenceVariance: reference,
     kernel,
   };
 }

@@ -9,7 +9,7 @@ import type { ResolvedImpact } from '../../src/market/impact.js';
 function owImpact(rho: number, N: number): ResolvedImpact {
   const steps = N + 1;
   return { temporaryScale: new Float64Array(steps), temporaryBeta: 1, spread: new Float64Array(steps),
-    permanentLog: 0, permanentAdd: 0, transientScale: new Float64Array(steps).fill(1), transientBeta: 1, transientSelf: 0.5, volatilityReferenceVariance: 0,
+    permanentLog: 0, permanentAdd: 0, transientScale: new Float64Array(steps).fill(1), transientBeta: 1, transientSelf: 0.5,
     kernel: exponentialKernel(Math.LN2 / (rho / N)) };
 }
 
@@ -50,7 +50,7 @@ function fullMarket(steps: number, logModel: boolean): ScheduleObjective {
   const impact: ResolvedImpact = {
     temporaryScale: volume.map((v) => 0.02 / v ** 0.6), temporaryBeta: 0.6, spread: new Float64Array(steps).fill(0.01),
     permanentLog: logModel ? 2e-8 : 0, permanentAdd: logModel ? 0 : 1e-6,
-    transientScale: volume.map((v) => 0.5 / v ** 0.8), transientBeta: 0.8, transientSelf: 1 / 1.8, volatilityReferenceVariance: 0,
+    transientScale: volume.map((v) => 0.5 / v ** 0.8), transientBeta: 0.8, transientSelf: 1 / 1.8,
     kernel: powerLawKernel(0.5, 1, steps, 8),
   };
   return { impact, stepVolume: volume, s0: 50, side: -1, shares: 2e5, lambdaPerCurrency: 1e-6, sigmaPerSqrtDay: 1, tauDays: 1 / steps,
