@@ -47,13 +47,16 @@ test('a bad --out stops an experiment before it trains (its policy would be lost
 });
 
 /**
- * The quick ppo-heston (40 iterations) does not beat the best static AC schedule: measured PPO 78.55, best AC 75.23
- * (risk aversion 800), paired gap +3.32 bps (SE 0.09), 4.4% of the best AC's objective. The bar below guards that
- * level; the full run (300 iterations) is what the README's claim about the best AC rests on.
+ * The quick ppo-heston (40 iterations) does not beat the static baselines: measured PPO 79.17, best static
+ * (optimiser) 71.89, best AC 72.26 (volume clock, curvature-matched, at the objective's own risk aversion 100),
+ * paired gap to the best AC +6.92 bps (SE 0.06), 9.6% of its objective. The bar below guards that level; the full
+ * run (300 iterations) is what the README's claims rest on.
  */
-const MAX_QUICK_GAP_TO_BEST_AC_PCT = 6;
+const MAX_QUICK_GAP_TO_BEST_AC_PCT = 12;
+/** Curvature-matched AC on the volume clock at the objective's own risk aversion: measured 0.5% above the optimiser. */
+const MAX_OWN_AC_GAP_TO_BEST_STATIC_PCT = 2;
 
-test('ppo-heston --quick beats TWAP and the AC at its own risk aversion, and comes within 6% of the best static AC', async () => {
+test('ppo-heston --quick beats TWAP and comes within 12% of the best static AC; the AC at its own risk aversion is near the optimiser\'s schedule', async () => {
   const r = await ppoHeston({ quick: true, engine: await createNodeEngine() });
   assert.is(r.paths, 100_000);
   assert.ok(r.beatsTwap, `PPO - TWAP ${r.ppoMinusTwap.mean} CI ${r.ppoMinusTwap.ci95}`);
@@ -63,9 +66,9 @@ test('ppo-heston --quick beats TWAP and the AC at its own risk aversion, and com
   assert.is(r.bestAc.mean, Math.min(...objectives));
   const bestAt = objectives.indexOf(r.bestAc.mean);
   assert.ok(bestAt > 0 && bestAt < objectives.length - 1, `best AC at the edge of the grid (risk aversion ${r.bestAc.riskAversion})`);
-  // PPO learns more than the AC schedule of the objective's own risk aversion (independent samples: SEs add in quadrature)
+  // the AC schedule of the objective's own risk aversion is within 2% of the optimiser's best static schedule
   const own = r.acGrid.find((g) => g.riskAversion === r.riskAversion)!;
-  assert.ok(r.ppo.mean + K_SE * Math.hypot(r.ppo.stderr, own.stderr) < own.objective, `PPO ${r.ppo.mean} vs AC(${r.riskAversion}) ${own.objective}`);
+  assert.ok(100 * (own.objective - r.bestStatic.mean) / r.bestStatic.mean <= MAX_OWN_AC_GAP_TO_BEST_STATIC_PCT, `AC(${r.riskAversion}) ${own.objective} vs best static ${r.bestStatic.mean}`);
   // against the best AC: the verdict follows the paired CI, and the gap stays within the bar either way
   assert.is(r.beatsBestAc, r.ppoMinusBestAc.ci95[1] < 0);
   const gapPct = 100 * r.ppoMinusBestAc.mean / r.bestAc.mean;
