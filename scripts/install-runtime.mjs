@@ -2,14 +2,15 @@
 // Installs deno, bun or workerd from npm for the API's end-to-end tests, on demand, and prints the binary's path.
 // Pinned by scripts/runtimes/NAME/package.json and its lockfile (integrity-checked). Installs are cached between runs
 // (and clones) in FLOWEXEC_RUNTIME_CACHE (default ~/.cache/flowexec/runtimes), one folder per lockfile hash: an
-// installed runtime whose lock matches is used at once, a changed lock installs afresh. An install that fails or
-// outlives FLOWEXEC_RUNTIME_INSTALL_TIMEOUT_S (default 300 s) is an error naming the runtime and the reason.
+// installed runtime whose lock matches is used at once, a changed lock installs afresh (installs of other locks are
+// dropped once unused for 30 days). An install that fails or outlives FLOWEXEC_RUNTIME_INSTALL_TIMEOUT_S (default
+// 300 s) is an error naming the runtime and the reason.
 // Why not devDependencies: the registry this project installs from lacks some platform packages of deno and workerd
 // (e.g. @deno/darwin-arm64), so `npm ci` would refuse the root lockfile; a plain `npm install` here skips them.
 // Install scripts are not run (--ignore-scripts): the binary is taken from the platform package directly.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -71,7 +72,11 @@ export function runtimeBinary(name) {
   if (!RUNTIMES.includes(name)) throw new Error(`unknown runtime ${name} (one of ${RUNTIMES.join(', ')})`);
   const dir = runtimeCacheDir(name);
   let binary = existsSync(join(dir, MARKER)) ? found(name, dir) : undefined;
-  if (binary) return binary;
+  if (binary) {
+    const now = new Date();
+    utimesSync(join(dir, MARKER), now, now); // last used: what pruning goes by
+    return binary;
+  }
   const timeoutS = installTimeoutS();
   // install beside the final folder and rename when done: a killed install leaves no half folder that looks finished,
   // and of two installs racing (two clones, two test files) the first rename wins and the other uses it
@@ -108,12 +113,20 @@ export function runtimeBinary(name) {
   return binary;
 }
 
-/** Drops finished installs of other versions of `name` (each is ~100 MB); partial ones may be another install's. */
+/** Unused this long, an install of another version of a runtime is dropped (each is ~100 MB). */
+const PRUNE_AFTER_DAYS = 30;
+
+/**
+ * Drops finished installs of other versions of `name` not used for PRUNE_AFTER_DAYS. Not at once: two checkouts on
+ * different locks share the cache and would otherwise delete each other's install on every run.
+ */
 function prune(name, keep) {
   const parent = join(keep, '..');
+  const before = Date.now() - PRUNE_AFTER_DAYS * 86_400_000;
   for (const entry of readdirSync(parent)) {
     const path = join(parent, entry);
-    if (path !== keep && entry.startsWith(`${name}-`) && !entry.includes('.partial-') && existsSync(join(path, MARKER))) {
+    const marker = join(path, MARKER);
+    if (path !== keep && entry.startsWith(`${name}-`) && !entry.includes('.partial-') && existsSync(marker) && statSync(marker).mtimeMs < before) {
       rmSync(path, { recursive: true, force: true });
     }
   }

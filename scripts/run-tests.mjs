@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // Runs every uvu test file under test/ (TypeScript through tsx) and ends with one line "N passed, N failed".
 // uvu prints no failure count, so each file runs in its own process (two at a time) and its summary is parsed.
-// Each file runs in a process group of its own with a deadline (TEST_FILE_TIMEOUT_S, default 300 s): a file that
-// outlives it is killed with everything it started (servers, runtimes) and counted as failed, so a hang cannot stall
-// CI. A filter (argv[2], a regex over paths) that matches no test file fails the run.
+// Each file runs in a process group of its own with a deadline (TEST_FILE_TIMEOUT_S, default 300 s; a file that
+// needs more says so in a line `// test-timeout-s: N` near its top): a file that outlives it is killed with everything
+// it started (servers, runtimes) and counted as failed, so a hang cannot stall CI. A filter (argv[2], a regex over
+// paths) that matches no test file fails the run.
 import { spawn } from 'node:child_process';
-import { readdirSync, statSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -57,20 +58,28 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
+/** The file's deadline, s: its own `// test-timeout-s: N` (in its first 2000 characters) if longer than the default. */
+function fileTimeoutS(file) {
+  const own = Number(/^\/\/ test-timeout-s: (\d+)\s*$/m.exec(readFileSync(file, 'utf8').slice(0, 2000))?.[1] ?? 0);
+  return Math.max(timeoutS, own);
+}
+
 function runFile(file) {
   return new Promise((resolve) => {
     // Each test file ends with uvu's test.run(), so running the file is running its suite. detached: a process group
     // of its own, so a timeout ends the servers and runtimes the file started too.
     const child = spawn(process.execPath, ['--import', 'tsx', file], { cwd: root, detached: true, env: { ...process.env, NO_COLOR: '1' } });
     groups.add(child.pid);
+    const started = performance.now();
     let out = '';
     let timedOut = false;
     let killTimer;
+    const limitS = fileTimeoutS(file);
     const timer = setTimeout(() => {
       timedOut = true;
       killGroup(child.pid, 'SIGTERM');
       killTimer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), KILL_GRACE_MS);
-    }, timeoutS * 1000);
+    }, limitS * 1000);
     child.stdout.on('data', (d) => { out += d; });
     child.stderr.on('data', (d) => { out += d; });
     child.on('close', (code, signal) => {
@@ -81,10 +90,11 @@ function runFile(file) {
       const total = Number(/Total:\s+(\d+)/.exec(out)?.[1] ?? NaN);
       const ok = Number(/Passed:\s+(\d+)/.exec(out)?.[1] ?? NaN);
       const name = relative(root, file);
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
       if (timedOut) {
         failed += 1;
         failures.push(name);
-        process.stdout.write(`FAIL ${name} (timed out after ${timeoutS} s; TEST_FILE_TIMEOUT_S sets the limit)\n${out}\n`);
+        process.stdout.write(`FAIL ${name} (timed out after ${limitS} s; TEST_FILE_TIMEOUT_S or a '// test-timeout-s: N' line sets the limit)\n${out}\n`);
       } else if (Number.isNaN(total) || Number.isNaN(ok)) {
         failed += 1; // the file did not even report: count it as one failure
         failures.push(name);
@@ -94,9 +104,9 @@ function runFile(file) {
         if (total !== ok || code !== 0) {
           if (total === ok) failed += 1;
           failures.push(name);
-          process.stdout.write(`FAIL ${name}\n${out}\n`);
+          process.stdout.write(`FAIL ${name} (${seconds} s)\n${out}\n`);
         } else {
-          process.stdout.write(`ok   ${name} (${ok})\n`);
+          process.stdout.write(`ok   ${name} (${ok}, ${seconds} s)\n`);
         }
       }
       resolve();

@@ -124,7 +124,10 @@ export function stepPaths(env: usize, k: i32, first: i32, count: i32): void {
   return select<v128>(q, f64x2.pmin(capVolume, f64x2.mul(f, q)), forced);
 }
 
-/** A forced liquidation above the cap pays a penalty per excess share (booked with the temporary cost). */
+/**
+ * A forced liquidation above the cap pays a penalty per excess share (booked with the temporary cost). A select,
+ * not a conditional: written as `forced ? ... : 0` it compiles to a branch inside the loop (see tradePairs).
+ */
 // @ts-ignore: decorator
 @inline function excessCost(n: v128, capVolume: v128, penalty: v128, forced: bool): v128 {
   const zero = f64x2.splat(0.0);

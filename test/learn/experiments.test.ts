@@ -1,4 +1,5 @@
 // The quick learning experiments, with the assertions the issue asks of them (they run in CI in well under 3 minutes).
+// test-timeout-s: 600
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { flowexec } from '../support/cli.js';
