@@ -86,7 +86,9 @@
 // @ts-ignore: decorator
 @inline export const E_STATE_STRIDE: i32 = 40;    // bytes from one state array to the next (see src/engine/wasm-env.ts)
 // @ts-ignore: decorator
-@inline export const E_HEADER_LENGTH: i32 = 41;
+@inline export const E_TRANS_SELF: i32 = 41;      // G(0) / (1 + betaT): the share of its own impulse a trade pays
+// @ts-ignore: decorator
+@inline export const E_HEADER_LENGTH: i32 = 42;
 
 // Objectives (the reward of a step, in bps of the arrival notional)
 // @ts-ignore: decorator

@@ -6,6 +6,8 @@
 //   S = exp(x) (x for ABM), f = exp(-sigma permLog cum), D = sum of transient components
 //   temporary = tempScale_k n^beta, step cost = sigma n (s0 - S f) + n (temporary + D + spread_k) + n permAdd cum
 //   components D_j = (D_j + w_j transScale_k n^betaT) decay_j; cum += n; q -= n; then the price model steps.
+//   With a self-impact share c = E_TRANS_SELF the trade pays D + c transScale_k n^betaT per share instead of D (the
+//   1/2 G(0) n^2 term of Gatheral, Schied and Slynko 2012 for linear impact, G(0) n^(1 + beta) / (1 + beta) else).
 // The costs are accumulated by part (timing, permanent, temporary, transient, spread) per path, and each step's
 // reward (bps of the arrival notional N = X s0) by objective:
 //   cost            -cost
@@ -166,6 +168,7 @@ export function stepPaths(env: usize, k: i32, first: i32, count: i32): void {
   const capVolume = f64x2.splat(E.header(env, E.E_CAP) * volume), inverseVolume = f64x2.splat(1.0 / volume);
   const tempScale = f64x2.splat(perStep(env, E.E_OFF_TEMP_SCALE, k)), spread = f64x2.splat(perStep(env, E.E_OFF_SPREAD, k));
   const transScale = f64x2.splat(perStep(env, E.E_OFF_TRANS_SCALE, k));
+  const transSelf = headerX2(env, E.E_TRANS_SELF), selfImpact = components > 0 && E.header(env, E.E_TRANS_SELF) != 0.0;
   const kernelW = E.region(env, E.E_OFF_KERNEL_W), kernelD = E.region(env, E.E_OFF_KERNEL_D);
   const lastStep = k == steps - 1;
   const forced = lastStep && E.header(env, E.E_FORCE_LIQUIDATION) != 0.0;
@@ -200,17 +203,20 @@ export function stepPaths(env: usize, k: i32, first: i32, count: i32): void {
     const factor = permLog == 0.0 ? one : permanentFactor(negSidePermLog, cum);
     const temporary = temporaryPerShare(n, tempScale, tempBeta);
     const d = transientSum(d0, stride, components, p);
+    const impulse = components > 0 ? transientImpulse(n, transScale, transBeta) : zero;
+    // what the trade pays per share: earlier trades' decayed impact, plus its share of its own impulse
+    const paid = selfImpact ? f64x2.add(d, f64x2.mul(transSelf, impulse)) : d;
     const shift = permanentShift(permAdd, cum);
     const sideN = f64x2.mul(side, n);
-    const cost = stepCost(sideN, s0, price, factor, n, temporary, d, spread, shift, excess);
+    const cost = stepCost(sideN, s0, price, factor, n, temporary, paid, spread, shift, excess);
     accumulate(timings, p, f64x2.mul(sideN, f64x2.sub(s0, price)));
     accumulate(permanents, p, permanentCost(sideN, price, factor, n, shift));
     v128.store(at(temporaries, p), f64x2.add(f64x2.add(v128.load(at(temporaries, p)), f64x2.mul(n, temporary)), excess));
     accumulate(spreads, p, f64x2.mul(n, spread));
     v128.store(at(maxps, p), f64x2.pmax(v128.load(at(maxps, p)), f64x2.mul(n, inverseVolume)));
     if (components > 0) { // without transient impact D = 0 and the transient cost stays 0
-      accumulate(transients, p, f64x2.mul(n, d));
-      transientDecay(d0, stride, components, p, kernelW, kernelD, transientImpulse(n, transScale, transBeta));
+      accumulate(transients, p, f64x2.mul(n, paid));
+      transientDecay(d0, stride, components, p, kernelW, kernelD, impulse);
     }
     const cumAfter = f64x2.add(cum, n), qAfter = f64x2.sub(q, n);
     v128.store(at(cums, p), cumAfter);

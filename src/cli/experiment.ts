@@ -34,6 +34,7 @@ async function ppoAcExperiment(quick: boolean): Promise<Experiment> {
     `  PPO, Monte Carlo                    ${f(r.ppoObjective, 4)}  (SE ${f(r.ppoStderr, 4)})`,
     `  PPO - AC on common paths            ${f(r.pairedGap.mean, 4)}  95% CI ${ci(r.pairedGap.ci95, 4)}: gap ${f(r.gapToOptimumPct, 3)}% of the optimum`,
     `  TWAP                                ${f(r.twapObjective, 4)}`,
+    `  best static (schedule optimiser)    ${f(r.bestStatic.mean, 4)}; PPO - it ${f(r.ppoMinusBestStatic.mean, 4)}  95% CI ${ci(r.ppoMinusBestStatic.ci95, 4)}: ${r.beatsBestStatic ? 'PPO beats it' : 'no significant win over it'}`,
     `  ${r.gapToOptimumPct <= 3 ? 'within' : 'NOT within'} 3% of the optimum; trained on ${r.envSteps.toLocaleString('en-US')} env steps in ${f(r.trainingSeconds, 1)} s`,
   ];
   return { iterations: ppoAcConfig(quick).ppo.iterations, run: async (o) => { const r = await ppoAc(o); return { policy: r.policy, result: withoutPolicy(r), report: report(r) }; } };
@@ -48,6 +49,8 @@ async function ppoHestonExperiment(quick: boolean): Promise<Experiment> {
     `  best AC (lambda ${r.bestAc.riskAversion})`.padEnd(27) + `${f(r.bestAc.mean)}  95% CI ${ci(r.bestAc.ci95)}`,
     `  PPO - TWAP (paired)      ${f(r.ppoMinusTwap.mean)}  95% CI ${ci(r.ppoMinusTwap.ci95)}: ${r.beatsTwap ? 'PPO beats TWAP' : 'no significant win over TWAP'}`,
     `  PPO - best AC (paired)   ${f(r.ppoMinusBestAc.mean)}  95% CI ${ci(r.ppoMinusBestAc.ci95)}: ${r.beatsBestAc ? 'PPO beats the best static AC' : 'no significant win over the best static AC'}`,
+    `  best static (optimiser)  ${f(r.bestStatic.mean)}  95% CI ${ci(r.bestStatic.ci95)}`,
+    `  PPO - best static        ${f(r.ppoMinusBestStatic.mean)}  95% CI ${ci(r.ppoMinusBestStatic.ci95)}: ${r.beatsBestStatic ? 'PPO beats the best static schedule' : 'no significant win over the best static schedule'}`,
     `  trained on ${r.envSteps.toLocaleString('en-US')} env steps in ${f(r.trainingSeconds, 1)} s`,
   ];
   return { iterations: ppoHestonConfig(quick).ppo.iterations, run: async (o) => { const r = await ppoHeston(o); return { policy: r.policy, result: withoutPolicy(r), report: report(r) }; } };

@@ -20,6 +20,7 @@ export function formatEvaluation(r: EvaluationResult): string {
   const best = r.ranking[0]!;
   const out: string[] = [];
   out.push(`${r.name}: ${r.paths.toLocaleString('en-US')} common paths x ${r.steps} steps, seed ${r.seed}, ${r.threads} thread${r.threads > 1 ? 's' : ''}, ${f(r.wallSeconds)} s`);
+  if (r.squareRootLaw?.warning) out.push(`warning: ${r.squareRootLaw.warning}`);
   if (r.transientKernelError > 0) out.push(`power-law transient kernel fitted by a sum of exponentials within ${f(100 * r.transientKernelError, 3)}% over the horizon`);
   out.push(`implementation shortfall in bps of the arrival notional (${r.notional.toLocaleString('en-US')}); score = mean + ${r.riskAversion} x variance x 1e-4; lower is better\n`);
   out.push(table(['#', 'strategy', 'mean IS', '95% CI', 'std', 'VaR95', 'CVaR95', 'score', `mean - ${best} (paired 95% CI)`, 'p', 'done', 'max part.'],

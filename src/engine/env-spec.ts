@@ -13,6 +13,8 @@ export interface EnvSpec {
   permanentAdd: number;
   temporaryBeta: number;
   transientBeta: number;
+  /** G(0) / (1 + transientBeta): the share of its own impulse a trade pays (Gatheral-Schied-Slynko); 0 or absent: none. */
+  transientSelf?: number;
   kernelWeights: Float64Array;
   kernelDecays: Float64Array;
   participationCap: number;

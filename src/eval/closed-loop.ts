@@ -26,7 +26,7 @@ export function envSpecFor(plan: ExecutionPlan, o: Objective = {}): EnvSpec {
   const priceScale = 1 / Math.max(sigma0 * Math.sqrt(horizonYears), 1e-12) / (m.kind === 'abm' ? m.s0 : 1);
   return {
     modelId: plan.modelId, params: plan.params, steps: plan.steps, shares: plan.orderShares, s0: plan.s0, side: plan.side,
-    permanentLog: i.permanentLog, permanentAdd: i.permanentAdd, temporaryBeta: i.temporaryBeta, transientBeta: i.transientBeta,
+    permanentLog: i.permanentLog, permanentAdd: i.permanentAdd, temporaryBeta: i.temporaryBeta, transientBeta: i.transientBeta, transientSelf: i.transientSelf,
     kernelWeights: i.kernel.weights, kernelDecays: i.kernel.decays, participationCap: plan.participationCap,
     seed: seedWords(plan.seed), temporaryScale: i.temporaryScale, spread: i.spread, transientScale: i.transientScale,
     stepVolume: plan.stepVolume,

@@ -3,8 +3,9 @@
 import { z } from 'zod';
 import { priceModelSchema } from '../market/price-model.js';
 import { volumeCurveSchema } from '../market/volume-curve.js';
-import { impactSchema } from '../market/impact.js';
+import { impactInputSchema } from '../market/impact.js';
 import { strategySchema, expandPolicyShorthand } from '../strategies/spec.js';
+import { checkSession } from '../market/session.js';
 import { parseWith } from '../errors/zod-errors.js';
 import { InputError } from '../errors/input-error.js';
 
@@ -15,8 +16,8 @@ export const marketSchema = z.strictObject({
   /** Shares the whole market trades in a day. */
   dailyVolume: z.number({ error: 'must be a number' }).gt(0, 'must be > 0').max(1e12, 'must be <= 1e12'),
   volumeCurve: volumeCurveSchema.default({ type: 'flat' }),
-  impact: z.preprocess((v) => (v && typeof v === 'object' && !('type' in v) ? { ...v, type: 'relative' } : v), impactSchema)
-    .default({ type: 'relative', temporary: { eta: 0, beta: 1 }, permanent: { gamma: 0 }, spread: { halfSpreadBps: 0 } }),
+  impact: impactInputSchema
+    .default({ type: 'daily-volatility', temporary: { eta: 0, beta: 1 }, permanent: { gamma: 0 }, spread: { halfSpreadBps: 0 } }),
 });
 
 export const orderSchema = z.strictObject({
@@ -82,13 +83,11 @@ export function parseEvaluationConfig(input: unknown): EvaluationConfig {
   const { steps } = orderGrid(config.order);
   const { model } = config.market;
   if (model.type === 'heston' && model.scheme === 'qe' && model.xi === 0) throw new InputError('market.model.xi: must be > 0 for the QE scheme', 'market.model.xi');
-  if (config.market.volumeCurve.type === 'array' && config.market.volumeCurve.fractions.length !== steps) {
-    throw new InputError(`market.volumeCurve.fractions: must have one value per step (${steps}), got ${config.market.volumeCurve.fractions.length}`);
-  }
+  checkSession(config.order);
   config.strategies.forEach((s, i) => {
     if (s.type === 'schedule' && s.fractions.length !== steps) throw new InputError(`strategies.${i}.fractions: must have one value per step (${steps}), got ${s.fractions.length}`);
     if (s.type === 'schedule' && !s.fractions.some((f) => f > 0)) throw new InputError(`strategies.${i}.fractions: must not be all zero`);
-    if ((s.type === 'almgren-chriss' || s.type === 'adaptive-almgren-chriss') && s.riskAversion !== undefined && s.riskAversionPerCurrency !== undefined) {
+    if ((s.type === 'almgren-chriss' || s.type === 'adaptive-almgren-chriss' || s.type === 'optimal-static') && s.riskAversion !== undefined && s.riskAversionPerCurrency !== undefined) {
       throw new InputError(`strategies.${i}: give riskAversion or riskAversionPerCurrency, not both`);
     }
   });

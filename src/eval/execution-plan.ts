@@ -10,6 +10,9 @@ import { applyParticipationCap } from '../strategies/participation.js';
 import { twapSchedule, vwapSchedule, povSchedule } from '../strategies/classic.js';
 import { almgrenChrissSchedule, almgrenChrissMoments } from '../strategies/almgren-chriss.js';
 import { linearisedParameters, lambdaPerCurrency } from '../strategies/linearise.js';
+import { quadraticModel } from '../strategies/linearise-general.js';
+import { quadraticSchedule } from '../strategies/ac-general.js';
+import { optimalStaticSchedule } from '../strategies/optimal-static.js';
 import { defaultStrategyName, type StrategySpec } from '../strategies/spec.js';
 import { InputError } from '../errors/input-error.js';
 import { policyRef, type PolicyFile } from '../strategies/policy-file.js';
@@ -48,12 +51,24 @@ function targetSchedule(spec: StrategySpec, ctx: Context, index: number): Float6
       return Float64Array.from(spec.fractions, (f) => (shares * f) / total);
     }
     case 'almgren-chriss': {
-      const ac = linearisedParameters(ctx.impact, ctx.s0, ctx.sigma0, shares, steps, ctx.stepDays);
+      const lambda = lambdaPerCurrency(spec, shares * ctx.s0);
+      const model = quadraticModel({ impact: ctx.impact, s0: ctx.s0, sigma0PerSqrtYear: ctx.sigma0, shares, stepVolume, tauDays: ctx.stepDays,
+        lambdaPerCurrency: lambda, clock: spec.clock ?? 'volume', linearisation: spec.linearisation ?? 'curvature' });
+      const uniform = model.a.every((a) => a === model.a[0]);
       try {
-        return almgrenChrissSchedule(ac, lambdaPerCurrency(spec, shares * ctx.s0));
+        // a uniform model is the paper's: its closed form (bit-identical to the calendar clock's schedule)
+        if (uniform) return almgrenChrissSchedule(linearisedParameters(ctx.impact, ctx.s0, ctx.sigma0, shares, steps, ctx.stepDays, spec.linearisation ?? 'curvature'), lambda);
+        if (!model.a.every((a) => a > 0)) throw new RangeError('Almgren-Chriss needs eta > gamma tau / 2 at every step (temporary impact too small for the permanent)');
+        return quadraticSchedule(shares, model.a, model.b);
       } catch (error) {
         throw new InputError(`strategies.${index}: ${(error as Error).message}`);
       }
+    }
+    case 'optimal-static': {
+      const lambda = spec.riskAversion === undefined && spec.riskAversionPerCurrency === undefined
+        ? ctx.config.evaluation.riskAversion / (shares * ctx.s0) : lambdaPerCurrency(spec, shares * ctx.s0);
+      return optimalStaticSchedule({ impact: ctx.impact, stepVolume, s0: ctx.s0, side: ctx.side, shares, stepDays: ctx.stepDays,
+        sigma0PerSqrtYear: ctx.sigma0, participationCap: ctx.config.order.participationCap, lambdaPerCurrency: lambda }).qty;
     }
     default: throw new Error(`not a static strategy: ${spec.type}`);
   }
@@ -62,7 +77,7 @@ function targetSchedule(spec: StrategySpec, ctx: Context, index: number): Float6
 function planStrategy(spec: StrategySpec, ctx: Context, index: number): StrategyPlan {
   const name = defaultStrategyName(spec);
   if (spec.type === 'adaptive-almgren-chriss') {
-    const ac = linearisedParameters(ctx.impact, ctx.s0, ctx.sigma0, ctx.shares, ctx.steps, ctx.stepDays);
+    const ac = linearisedParameters(ctx.impact, ctx.s0, ctx.sigma0, ctx.shares, ctx.steps, ctx.stepDays, spec.linearisation ?? 'curvature');
     const etaTilde = ac.eta - (ac.gamma * ac.tauDays) / 2;
     if (!(etaTilde > 0)) throw new InputError(`strategies.${index}: Almgren-Chriss needs eta > gamma tau / 2 (temporary impact too small for the permanent)`);
     const params = new Float64Array(AC.LENGTH);

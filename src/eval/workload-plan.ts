@@ -27,7 +27,7 @@ export function executionWorkloadConfig(w: ExecutionWorkload, o: WorkloadOverrid
       dailyVolume: w.market.dailyVolume,
       volumeCurve: { type: 'flat' },
       impact: {
-        type: 'relative', temporary: w.impact.temporary, permanent: w.impact.permanent,
+        type: 'canonical', temporary: w.impact.temporary, permanent: w.impact.permanent,
         transient: { kernel: 'exponential', amplitude: w.impact.transient.amplitude, halfLifeSteps: w.impact.transient.halfLifeSteps, beta: 1 },
         spread: { halfSpreadBps: 0 },
       },

@@ -44,11 +44,11 @@ export function staticCosts(impact: ResolvedImpact, qty: Float64Array, stepVolum
     for (let j = 0; j < components; j++) d += transient[j]!;
     temporaryCost += n * impact.temporaryScale[k]! * powPositive(n, impact.temporaryBeta);
     spreadCost += n * impact.spread[k]!;
-    transientCost += n * d;
+    const impulse = impact.transientScale[k]! * powPositive(n, impact.transientBeta);
+    transientCost += n * (d + impact.transientSelf * impulse);
     additivePermanentCost += n * impact.permanentAdd * cumulative;
     expectedPermanentCost += n * s0 * side * (1 - f);
     maxParticipation = Math.max(maxParticipation, n / stepVolume[k]!);
-    const impulse = impact.transientScale[k]! * powPositive(n, impact.transientBeta);
     for (let j = 0; j < components; j++) {
       transient[j] = (transient[j]! + impact.kernel.weights[j]! * impulse) * impact.kernel.decays[j]!;
     }

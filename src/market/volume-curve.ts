@@ -1,4 +1,4 @@
-// Intraday volume curves: flat, a parametric U shape, or an arbitrary per-step array; step volumes in shares.
+// Intraday volume curves: flat, a parametric U shape, or a day profile in equal buckets; step volumes in shares.
 import { z } from 'zod';
 import { exp } from '../math/exp.js';
 import { MINUTES_PER_DAY } from './time.js';
@@ -19,12 +19,32 @@ export const volumeCurveSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({
     type: z.literal('array'),
-    /** Fraction of the day's volume traded in each step of the order (one value per step, each > 0). */
-    fractions: z.array(z.number().gt(0, 'must be > 0')).min(1),
+    /**
+     * The day's volume profile: the share of the day's volume in each of fractions.length equal buckets from the
+     * open to the close (each > 0; normalised to sum to 1), e.g. 13 half-hour or 390 one-minute buckets. It is
+     * read from the order's startMinute, like the other curves; a step spanning buckets gets each one's part.
+     */
+    fractions: z.array(z.number().gt(0, 'must be > 0')).min(1).max(100_000),
   }),
 ], { error: 'volumeCurve.type must be "flat", "u-shape" or "array"' });
 
 export type VolumeCurve = z.infer<typeof volumeCurveSchema>;
+
+type UShape = { open: number; close: number; decay: number };
+
+/** Integral over [a, b] (day fractions) of the piecewise-constant density of equal buckets, normalised to 1 a day. */
+function arrayIntegral(fractions: number[]): (a: number, b: number) => number {
+  const m = fractions.length;
+  const sum = fractions.reduce((x, y) => x + y, 0);
+  const cumulative = new Float64Array(m + 1);
+  for (let i = 0; i < m; i++) cumulative[i + 1] = cumulative[i]! + fractions[i]! / sum;
+  const at = (t: number) => {
+    const x = Math.min(Math.max(t, 0), 1) * m;
+    const i = Math.min(Math.floor(x), m - 1);
+    return cumulative[i]! + (x - i) * (fractions[i]! / sum);
+  };
+  return (a, b) => at(b) - at(a);
+}
 
 /** Integral of the unnormalised U density over [a, b] (day fractions). */
 function uIntegral(c: { open: number; close: number; decay: number }, a: number, b: number): number {
@@ -39,10 +59,7 @@ function uIntegral(c: { open: number; close: number; decay: number }, a: number,
 export function stepVolumes(curve: VolumeCurve, dailyVolume: number, steps: number, stepMinutes: number,
   startMinute = 0): Float64Array {
   const out = new Float64Array(steps);
-  if (curve.type === 'array') {
-    for (let k = 0; k < steps; k++) out[k] = dailyVolume * curve.fractions[k]!;
-    return out;
-  }
+  const integral = curve.type === 'array' ? arrayIntegral(curve.fractions) : (a: number, b: number) => uIntegral(curve as UShape, a, b);
   const total = curve.type === 'u-shape' ? uIntegral(curve, 0, 1) : 1;
   for (let k = 0; k < steps; k++) {
     if (curve.type === 'flat') { out[k] = dailyVolume * stepMinutes / MINUTES_PER_DAY; continue; }
@@ -53,7 +70,7 @@ export function stepVolumes(curve: VolumeCurve, dailyVolume: number, steps: numb
     while (from < to - 1e-12) {
       const dayStart = Math.floor(from / MINUTES_PER_DAY) * MINUTES_PER_DAY;
       const end = Math.min(to, dayStart + MINUTES_PER_DAY);
-      share += uIntegral(curve, (from - dayStart) / MINUTES_PER_DAY, (end - dayStart) / MINUTES_PER_DAY) / total;
+      share += integral((from - dayStart) / MINUTES_PER_DAY, (end - dayStart) / MINUTES_PER_DAY) / total;
       from = end;
     }
     out[k] = dailyVolume * share;

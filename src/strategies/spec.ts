@@ -11,6 +11,14 @@ const acRisk = {
   riskAversionPerCurrency: z.number().min(0, 'must be >= 0').optional(),
 };
 
+/** How Almgren-Chriss sees a market that is not its own (strategies/linearise-general.ts). */
+const acModel = {
+  /** Default "volume": linearised at VWAP's rate step by step, so the schedule follows the volume curve; "calendar": at TWAP's. */
+  clock: z.enum(['volume', 'calendar'], { error: 'must be "volume" or "calendar"' }).optional(),
+  /** Default "curvature": the quadratic with the temporary cost's second derivative (1/2 beta (1 + beta) of the secant). */
+  linearisation: z.enum(['curvature', 'secant'], { error: 'must be "curvature" or "secant"' }).optional(),
+};
+
 export const strategySchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('twap'), name }),
   z.strictObject({ type: z.literal('vwap'), name }),
@@ -20,15 +28,17 @@ export const strategySchema = z.discriminatedUnion('type', [
     /** Steps at the end over which the remainder is spread (default: a tenth of the horizon). */
     catchUpSteps: z.number().int().min(1).optional(),
   }),
-  z.strictObject({ type: z.literal('almgren-chriss'), name, ...acRisk }),
-  z.strictObject({ type: z.literal('adaptive-almgren-chriss'), name, ...acRisk }),
+  z.strictObject({ type: z.literal('almgren-chriss'), name, ...acRisk, ...acModel }),
+  z.strictObject({ type: z.literal('adaptive-almgren-chriss'), name, ...acRisk, linearisation: acModel.linearisation }),
+  /** The static schedule minimising E[IS] + riskAversion Var[IS] in this market (default: the evaluation's). */
+  z.strictObject({ type: z.literal('optimal-static'), name, ...acRisk }),
   z.strictObject({
     type: z.literal('schedule'), name,
     /** Fraction of the order in each step (one per step, >= 0); normalised to sum to 1. */
     fractions: z.array(z.number().min(0, 'must be >= 0')).min(1),
   }),
   z.strictObject({ type: z.literal('policy'), name, file: z.string().min(1) }),
-], { error: 'strategy.type must be one of twap, vwap, pov, almgren-chriss, adaptive-almgren-chriss, schedule, policy' });
+], { error: 'strategy.type must be one of twap, vwap, pov, almgren-chriss, adaptive-almgren-chriss, optimal-static, schedule, policy' });
 
 export type StrategySpec = z.infer<typeof strategySchema>;
 
@@ -39,6 +49,8 @@ export function defaultStrategyName(s: StrategySpec): string {
     case 'almgren-chriss':
     case 'adaptive-almgren-chriss': return s.riskAversionPerCurrency !== undefined
       ? `${s.type}(lambda=${s.riskAversionPerCurrency}/ccy)` : `${s.type}(lambda=${s.riskAversion ?? 1})`;
+    case 'optimal-static': return s.riskAversionPerCurrency !== undefined ? `optimal-static(lambda=${s.riskAversionPerCurrency}/ccy)`
+      : s.riskAversion !== undefined ? `optimal-static(lambda=${s.riskAversion})` : 'optimal-static';
     case 'policy': return `policy:${s.file.replace(/^.*\//, '')}`;
     default: return s.type;
   }

@@ -16,7 +16,9 @@ test('ppo-ac --quick ends with one JSON summary line and PPO within 3% of the Al
   assert.is(r.status, 0, r.stderr);
   const lines = r.stdout.trim().split('\n');
   const summary = JSON.parse(lines[lines.length - 1]!);
-  for (const key of ['optimumObjective', 'ppoObjective', 'gapToOptimumPct', 'acMonteCarloObjective', 'acMonteCarloStderr']) assert.ok(key in summary, key);
+  for (const key of ['optimumObjective', 'ppoObjective', 'gapToOptimumPct', 'acMonteCarloObjective', 'acMonteCarloStderr', 'bestStatic', 'beatsBestStatic']) assert.ok(key in summary, key);
+  // in the AC world the optimiser's static schedule is the AC optimum: the same objective within 3 SE
+  assert.ok(Math.abs(summary.bestStatic.mean - summary.acMonteCarloObjective) < 3 * summary.bestStatic.stderr + 1e-3, `best static ${summary.bestStatic.mean} vs AC ${summary.acMonteCarloObjective}`);
   assert.ok(Math.abs(summary.optimumObjective - 255.0711116723869) < 1e-6, `optimum ${summary.optimumObjective}`);
 
   // the environment against the closed form: the AC schedule's Monte Carlo objective is the exact one within 3 SE,
@@ -46,13 +48,16 @@ test('a bad --out stops an experiment before it trains (its policy would be lost
 });
 
 /**
- * The quick ppo-heston (40 iterations) does not beat the best static AC schedule: measured PPO 78.55, best AC 75.23
- * (risk aversion 800), paired gap +3.32 bps (SE 0.09), 4.4% of the best AC's objective. The bar below guards that
- * level; the full run (300 iterations) is what the README's claim about the best AC rests on.
+ * The quick ppo-heston (40 iterations) does not beat the static baselines: measured PPO 79.17, best static
+ * (optimiser) 71.89, best AC 72.26 (volume clock, curvature-matched, at the objective's own risk aversion 100),
+ * paired gap to the best AC +6.92 bps (SE 0.06), 9.6% of its objective. The bar below guards that level; the full
+ * run (300 iterations) is what the README's claims rest on.
  */
-const MAX_QUICK_GAP_TO_BEST_AC_PCT = 6;
+const MAX_QUICK_GAP_TO_BEST_AC_PCT = 12;
+/** Curvature-matched AC on the volume clock at the objective's own risk aversion: measured 0.5% above the optimiser. */
+const MAX_OWN_AC_GAP_TO_BEST_STATIC_PCT = 2;
 
-test('ppo-heston --quick beats TWAP and the AC at its own risk aversion, and comes within 6% of the best static AC', async () => {
+test('ppo-heston --quick beats TWAP and comes within 12% of the best static AC; the AC at its own risk aversion is near the optimiser\'s schedule', async () => {
   const r = await ppoHeston({ quick: true, engine: await createNodeEngine() });
   assert.is(r.paths, 100_000);
   assert.ok(r.beatsTwap, `PPO - TWAP ${r.ppoMinusTwap.mean} CI ${r.ppoMinusTwap.ci95}`);
@@ -62,13 +67,17 @@ test('ppo-heston --quick beats TWAP and the AC at its own risk aversion, and com
   assert.is(r.bestAc.mean, Math.min(...objectives));
   const bestAt = objectives.indexOf(r.bestAc.mean);
   assert.ok(bestAt > 0 && bestAt < objectives.length - 1, `best AC at the edge of the grid (risk aversion ${r.bestAc.riskAversion})`);
-  // PPO learns more than the AC schedule of the objective's own risk aversion (independent samples: SEs add in quadrature)
+  // the AC schedule of the objective's own risk aversion is within 2% of the optimiser's best static schedule
   const own = r.acGrid.find((g) => g.riskAversion === r.riskAversion)!;
-  assert.ok(r.ppo.mean + K_SE * Math.hypot(r.ppo.stderr, own.stderr) < own.objective, `PPO ${r.ppo.mean} vs AC(${r.riskAversion}) ${own.objective}`);
+  assert.ok(100 * (own.objective - r.bestStatic.mean) / r.bestStatic.mean <= MAX_OWN_AC_GAP_TO_BEST_STATIC_PCT, `AC(${r.riskAversion}) ${own.objective} vs best static ${r.bestStatic.mean}`);
   // against the best AC: the verdict follows the paired CI, and the gap stays within the bar either way
   assert.is(r.beatsBestAc, r.ppoMinusBestAc.ci95[1] < 0);
   const gapPct = 100 * r.ppoMinusBestAc.mean / r.bestAc.mean;
   assert.ok(gapPct <= MAX_QUICK_GAP_TO_BEST_AC_PCT, `PPO - best AC ${r.ppoMinusBestAc.mean} bps (SE ${r.ppoMinusBestAc.stderr}) = ${gapPct}% of the best AC`);
+  // the optimal static schedule is judged on the same paths, and no AC schedule of the grid beats it by 3 SE
+  assert.ok(Number.isFinite(r.bestStatic.mean) && typeof r.beatsBestStatic === 'boolean');
+  assert.ok(r.bestStatic.mean <= r.bestAc.mean + K_SE * Math.hypot(r.bestStatic.stderr, r.bestAc.stderr), `best static ${r.bestStatic.mean} vs best AC ${r.bestAc.mean}`);
+  assert.is(r.beatsBestStatic, r.ppoMinusBestStatic.ci95[1] < 0);
 });
 
 test.run();

@@ -20,7 +20,7 @@ export function envSpec(model: PriceModel, modelId: number, side: 1 | -1, precis
   return {
     modelId, params: modelParamBlock(model, 1 / (252 * 390), precision), steps, shares: 60_000, s0: model.s0, side,
     permanentLog: model.kind === 'abm' ? 0 : 2e-7, permanentAdd: model.kind === 'abm' ? 1e-6 : 0,
-    temporaryBeta: 0.6, transientBeta: 0.8, kernelWeights: kernel.weights, kernelDecays: kernel.decays,
+    temporaryBeta: 0.6, transientBeta: 0.8, transientSelf: 1 / 1.8, kernelWeights: kernel.weights, kernelDecays: kernel.decays,
     participationCap: 0.6, seed: SEED, temporaryScale: stepVolume.map((v) => 0.01 * model.s0 / v ** 0.6),
     spread: new Float64Array(steps).fill(0.01), transientScale: stepVolume.map((v) => 0.002 * model.s0 / v ** 0.8),
     stepVolume, obsPriceScale: 12.5, obsVarianceScale: model.kind === 'heston' ? 25 : 0, obsTransientScale: 0.3,

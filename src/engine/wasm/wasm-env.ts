@@ -9,7 +9,7 @@ export function envHeader(spec: EnvSpec, paths: number, firstPath: number): Floa
   const h = new Float64Array(E.HEADER_LENGTH);
   h[E.MODEL] = spec.modelId; h[E.STEPS] = spec.steps; h[E.PATHS] = paths; h[E.SHARES] = spec.shares;
   h[E.S0] = spec.s0; h[E.SIDE] = spec.side; h[E.PERM_LOG] = spec.permanentLog; h[E.PERM_ADD] = spec.permanentAdd;
-  h[E.TEMP_BETA] = spec.temporaryBeta; h[E.TRANS_BETA] = spec.transientBeta; h[E.COMPONENTS] = spec.kernelWeights.length;
+  h[E.TEMP_BETA] = spec.temporaryBeta; h[E.TRANS_BETA] = spec.transientBeta; h[E.TRANS_SELF] = spec.transientSelf ?? 0; h[E.COMPONENTS] = spec.kernelWeights.length;
   h[E.CAP] = spec.participationCap; h[E.SEED_LO] = spec.seed.lo; h[E.SEED_HI] = spec.seed.hi; h[E.FIRST_PATH] = firstPath;
   h[E.OBS_PRICE_SCALE] = spec.obsPriceScale; h[E.OBS_VARIANCE_SCALE] = spec.obsVarianceScale;
   h[E.OBS_TRANSIENT_SCALE] = spec.obsTransientScale; h[E.MEAN_VOLUME] = spec.meanVolume;

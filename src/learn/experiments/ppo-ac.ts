@@ -6,6 +6,8 @@ import { buildExecutionPlan } from '../../eval/execution-plan.js';
 import { parseTrainConfig, evaluationConfigOf, type TrainConfig } from '../train-config.js';
 import { almgrenChrissMoments, almgrenChrissSchedule } from '../../strategies/almgren-chriss.js';
 import type { StaticStrategyPlan } from '../../eval/plan.js';
+import { judgeBestStatic } from './best-static.js';
+import type { SampleSummary } from '../objective-eval.js';
 import { judgeSchedule, pairedSummary, trainAndJudge, type ExperimentOptions, type ExperimentRun } from './common.js';
 
 /** The paper's example: 1e6 shares at 50, 5 daily steps, sigma 0.95 / sqrt(day), eta 2.5e-6, gamma 2.5e-7, lambda 1e-6. */
@@ -64,6 +66,10 @@ export interface PpoAcResult extends ExperimentRun {
   /** PPO - AC on common paths. */
   pairedGap: { mean: number; stderr: number; ci95: [number, number] };
   twapObjective: number;
+  /** The schedule optimiser's best static schedule on the same paths (here the AC optimum, found numerically). */
+  bestStatic: SampleSummary & { fractions: number[] };
+  ppoMinusBestStatic: SampleSummary & { pValue: number };
+  beatsBestStatic: boolean;
 }
 
 export async function ppoAc(o: ExperimentOptions): Promise<PpoAcResult> {
@@ -76,12 +82,15 @@ export async function ppoAc(o: ExperimentOptions): Promise<PpoAcResult> {
   const twapJudged = judgeSchedule(o.engine, judging, twap, paths, seed);
   const { objectiveBps: optimum, costStdevBps } = acClosedForm();
   const paired = pairedSummary(ppo.samples, acJudged.samples);
+  const bestStatic = judgeBestStatic(o.engine, config, judging, ppo.samples);
   return {
     experiment: 'ppo-ac', quick: o.quick, optimumObjective: optimum, acMonteCarloObjective: acJudged.summary.mean,
     acMonteCarloStderr: acJudged.summary.stderr, acClosedFormStderr: costStdevBps / Math.sqrt(paths),
     ppoObjective: ppo.summary.mean, ppoStderr: ppo.summary.stderr, gapToOptimumPct: 100 * paired.mean / optimum,
     rawGapToOptimumPct: 100 * (ppo.summary.mean - optimum) / optimum,
-    pairedGap: { mean: paired.mean, stderr: paired.stderr, ci95: paired.ci95 }, twapObjective: twapJudged.summary.mean, paths,
+    pairedGap: { mean: paired.mean, stderr: paired.stderr, ci95: paired.ci95 }, twapObjective: twapJudged.summary.mean,
+    bestStatic: { ...bestStatic.judged.summary, fractions: bestStatic.fractions }, ppoMinusBestStatic: bestStatic.policyMinusBestStatic,
+    beatsBestStatic: bestStatic.beatsBestStatic, paths,
     envSteps, trainingSeconds, policy,
   };
 }

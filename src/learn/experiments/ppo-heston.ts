@@ -1,11 +1,13 @@
 // Experiment ppo-heston: PPO under Heston with concave temporary and transient impact and a mean-variance objective
 // (the risk term uses each path's current variance), against TWAP and the best static Almgren-Chriss schedule of a
-// risk-aversion grid, on the same objective and the same 1e5 paths: paired 95% CIs decide "beats".
+// risk-aversion grid and the optimal static schedule (best-static.ts), on the same objective and the same 1e5 paths:
+// paired 95% CIs decide "beats".
 import { buildExecutionPlan } from '../../eval/execution-plan.js';
 import type { StaticStrategyPlan } from '../../eval/plan.js';
 import { parseTrainConfig, evaluationConfigOf, type TrainConfig } from '../train-config.js';
 import { judgeSchedule, pairedSummary, trainAndJudge, type ExperimentOptions, type ExperimentRun } from './common.js';
 import type { SampleSummary } from '../objective-eval.js';
+import { judgeBestStatic } from './best-static.js';
 
 export const RISK_AVERSION = 100;
 export const AC_GRID = [0, 25, 50, 100, 200, 400, 800, 1600, 3200, 6400, 12800];
@@ -18,9 +20,12 @@ export function ppoHestonConfig(quick: boolean): TrainConfig {
       model: { type: 'heston', s0: 100, v0: 0.04, kappa: 1.5, theta: 0.04, xi: 0.6, rho: -0.7, scheme: 'euler' },
       dailyVolume: 2e7,
       volumeCurve: { type: 'u-shape' },
+      // the experiment's original market restated in daily-volatility units (sigma_d = 0.2 / sqrt(252) at arrival):
+      // the same temporary and permanent magnitudes, the transient impulse per share of the day's volume rate, a
+      // 30-minute half-life; new here: the self-impact term and impact that moves with the path's variance
       impact: {
-        temporary: { eta: 0.01, beta: 0.6 }, permanent: { gamma: 0.25 },
-        transient: { kernel: 'exponential', amplitude: 0.002, halfLifeSteps: 2 }, spread: { halfSpreadBps: 0.5 },
+        temporary: { eta: 0.8, beta: 0.6 }, permanent: { gamma: 4 },
+        transient: { kernel: 'exponential', amplitude: 0.8, halfLifeMinutes: 30 }, spread: { halfSpreadBps: 0.5 },
       },
     },
     order: { side: 'sell', shares: 2e6, horizonMinutes: 390, stepMinutes: 15 },
@@ -50,6 +55,10 @@ export interface PpoHestonResult extends ExperimentRun {
   /** True only when the paired 95% CI of PPO - other lies entirely below zero. */
   beatsTwap: boolean;
   beatsBestAc: boolean;
+  /** The optimal static schedule of this market and objective on the same paths: the baseline for "beats static". */
+  bestStatic: SampleSummary & { fractions: number[] };
+  ppoMinusBestStatic: Comparison;
+  beatsBestStatic: boolean;
 }
 
 export async function ppoHeston(o: ExperimentOptions): Promise<PpoHestonResult> {
@@ -64,11 +73,14 @@ export async function ppoHeston(o: ExperimentOptions): Promise<PpoHestonResult> 
   const bestIndex = ac.reduce((best, j, i) => (j.summary.mean < ac[best]!.summary.mean ? i : best), 0);
   const best = ac[bestIndex]!;
   const vsTwap = pairedSummary(ppo.samples, twap.samples), vsAc = pairedSummary(ppo.samples, best.samples);
+  const bestStatic = judgeBestStatic(o.engine, config, judging, ppo.samples);
   return {
     experiment: 'ppo-heston', quick: o.quick, riskAversion: RISK_AVERSION, ppo: ppo.summary, twap: twap.summary,
     bestAc: { ...best.summary, riskAversion: AC_GRID[bestIndex]! },
     acGrid: ac.map((j, i) => ({ riskAversion: AC_GRID[i]!, objective: j.summary.mean, stderr: j.summary.stderr })),
     ppoMinusTwap: vsTwap, ppoMinusBestAc: vsAc, beatsTwap: vsTwap.ci95[1] < 0, beatsBestAc: vsAc.ci95[1] < 0,
+    bestStatic: { ...bestStatic.judged.summary, fractions: bestStatic.fractions }, ppoMinusBestStatic: bestStatic.policyMinusBestStatic,
+    beatsBestStatic: bestStatic.beatsBestStatic,
     paths, envSteps, trainingSeconds, policy,
   };
 }
