@@ -9,6 +9,7 @@ import { almgrenChrissSchedule, almgrenChrissMoments, type AlmgrenChrissParamete
 import { linearisedParameters } from '../strategies/linearise.js';
 import { applyParticipationCap } from '../strategies/participation.js';
 import { staticCosts } from '../market/static-costs.js';
+import { completeSchedule } from './completion.js';
 import { initialVolatility } from '../engine/model-params.js';
 import type { PolicyFile } from '../strategies/policy-file.js';
 
@@ -54,8 +55,9 @@ function frontierPlan(plan: ExecutionPlan, ac: AlmgrenChrissParameters, grid: nu
   const notional = plan.orderShares * plan.s0;
   const strategies: StaticStrategyPlan[] = grid.map((lambda) => {
     const capped = applyParticipationCap(almgrenChrissSchedule(ac, lambda / notional), plan.stepVolume, plan.participationCap);
-    return { kind: 'static', name: `ac(${lambda})`, type: 'almgren-chriss', unfilledShares: capped.unfilledShares,
-      costs: staticCosts(plan.impact, capped.qty, plan.stepVolume, plan.s0, plan.side) };
+    const done = completeSchedule(capped, plan.completion.rule);
+    return { kind: 'static', name: `ac(${lambda})`, type: 'almgren-chriss', unfilledShares: done.unfilledShares, cleanupShares: done.cleanupShares,
+      costs: staticCosts(plan.impact, done.qty, plan.stepVolume, plan.s0, plan.side) };
   });
   const histogram = new Float64Array(2 * grid.length);
   for (let j = 0; j < grid.length; j++) { histogram[2 * j] = plan.histogram[0]!; histogram[2 * j + 1] = plan.histogram[1]!; }
