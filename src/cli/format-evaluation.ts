@@ -53,9 +53,18 @@ export function formatEvaluation(r: EvaluationResult): string {
         ...(penalty ? [f(a.penalty.mean)] : []), s.oracleMean === null ? '-' : f(s.oracleMean, 4)];
     })));
   if (r.frontier) {
-    out.push('\nAlmgren-Chriss efficient frontier (closed form vs Monte Carlo of the same schedule, bps)');
-    out.push(table(['risk aversion', 'E closed form', 'E Monte Carlo (SE)', 'std closed form', 'std Monte Carlo'],
-      r.frontier.map((p) => [String(p.riskAversion), f(p.analyticMean), `${f(p.monteCarloMean)} (${f(p.monteCarloStderr)})`, f(p.analyticStd), f(p.monteCarloStd)])));
+    out.push('\nAlmgren-Chriss efficient frontier, bps: "AC model" is the closed form of the linearised Almgren-Chriss model for its');
+    out.push('schedule; "this market" is that schedule simulated here; "optimal static" is the schedule optimiser\'s best static');
+    out.push('schedule for this market (exact expected cost under its impact + lambda x AC variance), simulated on the same paths');
+    const gaps = r.frontierInfo?.acModelGaps ?? [];
+    if (gaps.length > 0) out.push(`note: this market has ${gaps.join(', ')}, which the AC model lacks: the AC schedules are optimal for the linearised model, not for this market`);
+    if (r.frontierInfo?.optimiserNote) out.push(`optimal static: ${r.frontierInfo.optimiserNote}`);
+    const withOptimal = r.frontier.some((p) => p.optimal);
+    out.push(table(['risk aversion', 'AC model E', 'AC model std', 'this market E (SE)', 'this market std', 'this market score',
+      ...(withOptimal ? ['optimal static E (SE)', 'optimal static score'] : [])],
+      r.frontier.map((p) => [String(p.riskAversion), f(p.analyticMean), f(p.analyticStd), `${f(p.monteCarloMean)} (${f(p.monteCarloStderr)})`,
+        f(p.monteCarloStd), f(p.monteCarloScore),
+        ...(withOptimal ? (p.optimal ? [`${f(p.optimal.monteCarloMean)} (${f(p.optimal.monteCarloStderr)})`, f(p.optimal.monteCarloScore)] : ['-', '-']) : [])])));
   }
   return out.join('\n');
 }

@@ -51,13 +51,15 @@ function gradient(o: ScheduleObjective, n: Float64Array, h: number): Float64Arra
   const g = new Float64Array(n.length);
   const probe = Float64Array.from(n);
   for (let k = 0; k < n.length; k++) {
+    // one-sided at the boundary: a negative trade has no cost (concave impact of n < 0 is NaN)
     const step = Math.min(h, Math.max(n[k]!, h * 1e-3));
+    const below = Math.max(n[k]! - step, 0);
     probe[k] = n[k]! + step;
     const up = scheduleObjective(o, probe);
-    probe[k] = n[k]! - step;
+    probe[k] = below;
     const down = scheduleObjective(o, probe);
     probe[k] = n[k]!;
-    g[k] = (up - down) / (2 * step);
+    g[k] = (up - down) / (n[k]! + step - below);
   }
   return g;
 }
@@ -79,17 +81,19 @@ export function optimalSchedule(o: ScheduleObjective, start: Float64Array, maxIt
     const fy = scheduleObjective(o, y);
     let next: Float64Array, fNext: number;
     // backtracking on the step 1 / L until the quadratic upper bound holds
-    for (;;) {
+    for (let doublings = 0; ; doublings++) {
       next = projectOntoSimplex(y.map((v, k) => v - g[k]! / lipschitz), o.shares);
       fNext = scheduleObjective(o, next);
       let linear = 0, squared = 0;
       for (let k = 0; k < next.length; k++) { const d = next[k]! - y[k]!; linear += g[k]! * d; squared += d * d; }
       if (fNext <= fy + linear + (lipschitz / 2) * squared + 1e-15 * Math.abs(fy)) break;
+      if (doublings > 200) { next = x; fNext = fx; break; } // no descent left at any step size: stationary
       lipschitz *= 2;
     }
     const tNext = (1 + Math.sqrt(1 + 4 * t * t)) / 2;
     const restart = fNext > fx; // monotone restart (O'Donoghue and Candes 2015)
-    y = restart ? x : next.map((v, k) => v + ((t - 1) / tNext) * (v - x[k]!));
+    // the extrapolated point is projected back: the cost of a negative trade is undefined (NaN for concave impact)
+    y = restart ? x : projectOntoSimplex(next.map((v, k) => v + ((t - 1) / tNext) * (v - x[k]!)), o.shares);
     if (!restart) {
       const change = Math.abs(fx - fNext);
       x = next;
