@@ -11,6 +11,7 @@ import { readJsonFile, outputTarget, writeAtomically } from './files.js';
 import { executorFor } from '../runtime/node-pool.js';
 import { progressBar } from './progress.js';
 import { formatEvaluation } from './format-evaluation.js';
+import { adoptPolicyObjective, policyMismatches } from '../eval/policy-match.js';
 
 /** Policy files of the config's `policy` strategies, relative paths from the config's folder, validated. */
 export function loadPolicies(config: EvaluationConfig, base: string): Map<string, PolicyFile> {
@@ -26,12 +27,24 @@ export function loadPolicies(config: EvaluationConfig, base: string): Map<string
 export async function evaluateCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseCommand(args, {
     paths: { type: 'string' }, seed: { type: 'string' }, threads: { type: 'string' }, json: { type: 'boolean' },
-    out: { type: 'string' }, precision: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    out: { type: 'string' }, precision: { type: 'string' }, strict: { type: 'boolean' }, schedules: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
   }, 1);
   if (values.help) { console.log(`usage: ${EVALUATE_USAGE}`); return; }
   if (positionals.length === 0) throw new InputError(`missing CONFIG.json (usage: ${EVALUATE_USAGE})`);
-  const config = parseEvaluationConfig(readJsonFile(positionals[0]!, 'config file'));
+  const raw = readJsonFile(positionals[0]!, 'config file');
+  const config = parseEvaluationConfig(raw);
   const policies = loadPolicies(config, dirname(resolve(positionals[0]!)));
+  const notes: string[] = [];
+  const adopted = adoptPolicyObjective(config, raw, policies.values());
+  if (adopted.length > 0) notes.push(`from the policy's training: ${adopted.join(', ')} (set them in "evaluation" to override)`);
+  for (const [file, policy] of policies) {
+    const differs = policyMismatches(config, policy);
+    if (differs.length === 0) continue;
+    if (values.strict) throw new InputError(`--strict: policy ${file} was trained for another setting: ${differs.join('; ')}`, 'strict');
+    notes.push(`warning: policy ${file} was trained for another setting: ${differs.join('; ')}`);
+  }
+  for (const note of notes) console.error(note);
   const paths = integerOption(values, 'paths', 1, 4_000_000_000);
   const seed = integerOption(values, 'seed', 0, Number.MAX_SAFE_INTEGER);
   const precision = choiceOption(values, 'precision', ['f64', 'f32'] as const);

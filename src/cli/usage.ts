@@ -1,7 +1,7 @@
 // The usage line of every command, in one module so `flowexec help` lists them without loading the commands.
 
 export const RUN_USAGE = 'flowexec run WORKLOAD.json [--paths N] [--steps N] [--seed S] [--scheme euler|qe] [--precision f64|f32] [--threads N] [--shard-paths N] [--json] [--sample-paths N --sample-out FILE.csv|FILE.json]';
-export const EVALUATE_USAGE = 'flowexec evaluate CONFIG.json [--paths N] [--seed S] [--precision f64|f32] [--threads N] [--json] [--out FILE.json|FILE.csv]';
+export const EVALUATE_USAGE = 'flowexec evaluate CONFIG.json [--paths N] [--seed S] [--precision f64|f32] [--threads N] [--json] [--out FILE.json|FILE.csv] [--schedules] [--strict]';
 export const TRAIN_USAGE = 'flowexec train ppo CONFIG.json --out POLICY.json [--iterations N] [--threads N] [--json]';
 export const EXPERIMENT_USAGE = 'flowexec experiment ppo-ac|ppo-heston [--quick] [--threads N] [--json] [--out POLICY.json]';
 export const DEMO_USAGE = 'flowexec demo [--threads N]';

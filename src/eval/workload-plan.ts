@@ -3,7 +3,7 @@ import { modelId, modelParamBlock, type NormalPrecision, type PriceModel } from 
 import { exp } from '../math/portable-math.js';
 import type { Workload, ExecutionWorkload } from '../market/workload.js';
 import { MINUTES_PER_YEAR } from '../market/time.js';
-import type { EvaluationConfig } from './config.js';
+import { DEFAULT_COMPLETION_THRESHOLD, type EvaluationConfig } from './config.js';
 import { buildExecutionPlan } from './execution-plan.js';
 import type { SimulationPlan } from './plan.js';
 
@@ -34,7 +34,10 @@ export function executionWorkloadConfig(w: ExecutionWorkload, o: WorkloadOverrid
     },
     order: { side: 'sell', shares: w.order.shares, horizonMinutes: w.horizonYears * MINUTES_PER_YEAR, steps, startMinute: 0, participationCap: 1 },
     strategies: [{ type: 'twap' }],
-    evaluation: { paths: o.paths ?? w.paths, seed: o.seed, riskAversion: 1, precision: o.precision },
+    evaluation: {
+      paths: o.paths ?? w.paths, seed: o.seed, riskAversion: 1, precision: o.precision,
+      completion: 'opportunity', completionThreshold: DEFAULT_COMPLETION_THRESHOLD,
+    },
   };
 }
 
