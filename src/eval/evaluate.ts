@@ -11,6 +11,7 @@ import { applyParticipationCap } from '../strategies/participation.js';
 import { staticCosts } from '../market/static-costs.js';
 import { initialVolatility } from '../engine/model-params.js';
 import type { PolicyFile } from '../strategies/policy-file.js';
+import { inventoryTrajectories, type InventoryTrajectories } from './inventory.js';
 
 export interface EvaluateOptions {
   paths?: number;
@@ -47,6 +48,8 @@ export interface EvaluationResult extends ExecutionSummary {
   /** Max relative error of the transient kernel's sum-of-exponentials fit over the horizon (0: exact). */
   transientKernelError: number;
   frontier?: FrontierPoint[];
+  /** Expected inventory of each strategy over the horizon (charts and the assistant's plan). */
+  inventory: InventoryTrajectories;
 }
 
 /** The AC schedules (parameters ac) of a risk-aversion grid as static strategies of a copy of the plan. */
@@ -94,5 +97,6 @@ export async function runEvaluation(config: EvaluationConfig, executor: ShardExe
     name: config.name, paths: plan.paths, steps: plan.steps, seed: plan.seed, threads: executor.threads, wallSeconds,
     pathStepsPerSec: (totalPaths * plan.steps) / wallSeconds, notional: plan.orderShares * plan.s0,
     riskAversion: plan.riskAversion, transientKernelError: plan.impact.kernel.maxRelativeError, ...summary, ...(frontier ? { frontier } : {}),
+    inventory: inventoryTrajectories(plan, plan.stepDays * 390),
   };
 }
