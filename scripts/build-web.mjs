@@ -41,6 +41,7 @@ if (existsSync(join(root, 'src/web/dashboard.ts'))) {
   const template = readFileSync(join(root, 'src/web/index.html'), 'utf8');
   const page = template.replace('/*STYLE*/', () => css.replace(/<\/style/gi, '<\\/style')).replace('/*SCRIPT*/', () => scriptSafe(script));
   writeFileSync(join(out, 'index.html'), page);
-  writeFileSync(join(site, 'index.html'), page);
+  // the static build never looks for a server (a file:// page cannot have one; a static host has none)
+  writeFileSync(join(site, 'index.html'), page.replace('data-mode="auto"', 'data-mode="browser"'));
 }
 console.log(`build-web: ${out}${existsSync(join(site, 'index.html')) ? ` and ${site}` : ''}`);
