@@ -68,18 +68,21 @@ function linePlot(el: HTMLElement, x: number[], series: Array<{ label: string; v
 export function renderCharts(container: HTMLElement, result: EvaluationResult): void {
   container.replaceChildren();
   const ranked = result.ranking.map((n) => result.strategies.find((s) => s.name === n)!);
+  // SVG charts are drawn at the width they get (one column on a phone), so their text keeps its size
+  const columns = getComputedStyle(container).gridTemplateColumns.split(' ').filter(Boolean).length || 1;
+  const svgWidth = Math.round(Math.max(300, Math.min(640, (container.clientWidth || 640 * columns) / columns - 20)));
 
   const dist = densities(result.strategies);
   linePlot(figure(container, 'distribution', 'Distribution of implementation shortfall per strategy (from the engine\'s 256-bin histograms)'),
     dist.x, result.strategies.map((s, i) => ({ label: s.name, values: dist.y[i]!, color: PALETTE[i % PALETTE.length]! })), 'IS (bps)', 'density (1/bps)');
 
   figure(container, 'mean-ci', 'Mean IS with 95% confidence interval').innerHTML = dotWhisker(
-    ranked.map((s) => ({ label: s.name, value: s.mean, lo: s.ci95[0], hi: s.ci95[1], color: colorOf(result, s.name) })), 'mean IS with 95% CI', 'mean IS (bps)');
+    ranked.map((s) => ({ label: s.name, value: s.mean, lo: s.ci95[0], hi: s.ci95[1], color: colorOf(result, s.name) })), 'mean IS with 95% CI', 'mean IS (bps)', undefined, svgWidth);
 
   const paired = figure(container, 'paired', `Paired differences to the best (${result.ranking[0]}), common random numbers, 95% CI`);
   paired.innerHTML = result.pairedToBest.length > 0
     ? dotWhisker(result.pairedToBest.map((d) => ({ label: d.strategy, value: d.mean, lo: d.ci95[0], hi: d.ci95[1], color: colorOf(result, d.strategy) })),
-      'paired differences to the best', `IS - IS of ${result.ranking[0]} (bps)`, 0)
+      'paired differences to the best', `IS - IS of ${result.ranking[0]} (bps)`, 0, svgWidth)
     : '<p class="empty">one strategy only: nothing to pair</p>';
 
   const inv = result.inventory;
@@ -90,10 +93,10 @@ export function renderCharts(container: HTMLElement, result: EvaluationResult): 
   } else invEl.innerHTML = '<p class="empty">no static strategy: no fixed trajectory</p>';
 
   figure(container, 'attribution', 'Attribution of the mean shortfall (bps): timing, permanent, temporary, transient, spread, opportunity').innerHTML =
-    divergingStackedBars(ranked.map((s) => ({ label: s.name, parts: PARTS.map((p) => ({ name: p, value: s.attribution[p].mean })) })), [...PARTS], 'attribution', 'mean IS (bps)');
+    divergingStackedBars(ranked.map((s) => ({ label: s.name, parts: PARTS.map((p) => ({ name: p, value: s.attribution[p].mean })) })), [...PARTS], 'attribution', 'mean IS (bps)', svgWidth);
 
   const front = figure(container, 'frontier', 'Almgren-Chriss efficient frontier (closed form, dashed) with every strategy placed on it (Monte Carlo mean and std)');
   const curve = (result.frontier ?? []).map((p) => ({ x: p.analyticStd, y: p.analyticMean, label: `lambda ${p.riskAversion}` }));
   front.innerHTML = curveWithPoints(curve, result.strategies.map((s, i) => ({ x: s.std, y: s.mean, label: s.name, color: PALETTE[i % PALETTE.length] })),
-    'efficient frontier', 'std of IS (bps)', 'mean IS (bps)') + (curve.length === 0 ? '<p class="note">no frontier in this config (evaluation.frontier): strategies only</p>' : '');
+    'efficient frontier', 'std of IS (bps)', 'mean IS (bps)', svgWidth) + (curve.length === 0 ? '<p class="note">no frontier in this config (evaluation.frontier): strategies only</p>' : '');
 }

@@ -236,6 +236,18 @@ async function detectServer(): Promise<boolean> {
   }
 }
 
+/** The assistant (POST /v1/ask): the answer in words; when it ran an evaluation, its charts below. */
+async function askServer(): Promise<void> {
+  clearErrors();
+  const question = $('question').value;
+  $('answer').textContent = 'Thinking...';
+  const res = await fetch('/v1/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question, includeResult: true }) });
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok) { $('answer').textContent = ''; showError(body?.error?.field ?? 'question', body?.error?.message ?? `HTTP ${res.status}`); return; }
+  $('answer').textContent = body.answer;
+  if (body.result) showResult(body.result, 'on the server (assistant)');
+}
+
 async function main(): Promise<void> {
   const select = $<HTMLSelectElement>('preset');
   for (const name of Object.keys(__FLOWEXEC_PRESETS__)) select.add(new Option(name, name));
@@ -248,6 +260,11 @@ async function main(): Promise<void> {
   runOn.value = server ? 'server' : 'browser';
   $('mode-line').textContent = server ? `connected to the FlowExec API at ${location.host}` : 'no server: evaluations run in this browser (Web Worker, same wasm as the CLI)';
   setState('idle', '');
+  $('ask-form').hidden = !server;
+  $<HTMLFormElement>('ask-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    askServer().catch((error: unknown) => { $('answer').textContent = `Could not reach the server: ${(error as Error).message}`; });
+  });
   $<HTMLFormElement>('setup').addEventListener('submit', (e) => {
     e.preventDefault();
     clearErrors();

@@ -18,6 +18,13 @@ export function ticks(lo: number, hi: number, count = 5): number[] {
   return out;
 }
 
+/** A row label cut to the room it has (about 6.5 px a character at 11 px), the full text kept in its tooltip. */
+function fitLabel(label: string, room: number): string {
+  const chars = Math.max(4, Math.floor((room - 12) / 6.5));
+  const text = label.length <= chars ? label : `${label.slice(0, chars - 1)}\u2026`;
+  return `${escapeHtml(text)}<title>${escapeHtml(label)}</title>`;
+}
+
 const fmt = (x: number) => (Math.abs(x) >= 1000 ? x.toFixed(0) : Number(x.toPrecision(4)).toString());
 
 interface Frame { width: number; height: number; left: number; right: number; top: number; bottom: number }
@@ -37,9 +44,9 @@ function open(f: Frame, title: string): string {
 export interface IntervalRow { label: string; value: number; lo: number; hi: number; color?: string }
 
 /** One row per item: a dot at `value` and a whisker from lo to hi, with a reference line at `reference`. */
-export function dotWhisker(rows: IntervalRow[], title: string, xLabel: string, reference?: number): string {
-  const labelWidth = Math.min(220, 12 + 7 * Math.max(...rows.map((r) => r.label.length), 4));
-  const f: Frame = { width: 640, height: 40 + 26 * rows.length, left: labelWidth, right: 16, top: 8, bottom: 34 };
+export function dotWhisker(rows: IntervalRow[], title: string, xLabel: string, reference?: number, width = 640): string {
+  const labelWidth = Math.min(220, 0.4 * width, 12 + 7 * Math.max(...rows.map((r) => r.label.length), 4));
+  const f: Frame = { width, height: 40 + 26 * rows.length, left: labelWidth, right: 16, top: 8, bottom: 34 };
   let lo = Math.min(...rows.map((r) => r.lo), reference ?? Infinity), hi = Math.max(...rows.map((r) => r.hi), reference ?? -Infinity);
   const pad = (hi - lo) * 0.08 || Math.abs(hi) * 0.05 || 1;
   lo -= pad; hi += pad;
@@ -47,7 +54,7 @@ export function dotWhisker(rows: IntervalRow[], title: string, xLabel: string, r
   const body = rows.map((r, i) => {
     const y = f.top + 13 + 26 * i;
     const c = r.color ?? PALETTE[i % PALETTE.length];
-    return `<g class="row" data-value="${r.value}"><text x="${labelWidth - 8}" y="${y + 4}" text-anchor="end">${escapeHtml(r.label)}</text>` +
+    return `<g class="row" data-value="${r.value}"><text x="${labelWidth - 8}" y="${y + 4}" text-anchor="end">${fitLabel(r.label, labelWidth)}</text>` +
       `<line x1="${ax.x(r.lo)}" x2="${ax.x(r.hi)}" y1="${y}" y2="${y}" stroke="${c}" stroke-width="2"/>` +
       `<line x1="${ax.x(r.lo)}" x2="${ax.x(r.lo)}" y1="${y - 5}" y2="${y + 5}" stroke="${c}"/><line x1="${ax.x(r.hi)}" x2="${ax.x(r.hi)}" y1="${y - 5}" y2="${y + 5}" stroke="${c}"/>` +
       `<circle cx="${ax.x(r.value)}" cy="${y}" r="4" fill="${c}"><title>${escapeHtml(`${r.label}: ${fmt(r.value)} [${fmt(r.lo)}, ${fmt(r.hi)}]`)}</title></circle></g>`;
@@ -59,15 +66,16 @@ export function dotWhisker(rows: IntervalRow[], title: string, xLabel: string, r
 export interface StackedBar { label: string; parts: Array<{ name: string; value: number }> }
 
 /** Horizontal bars, parts stacked right from zero when positive and left when negative (costs and gains). */
-export function divergingStackedBars(bars: StackedBar[], partNames: string[], title: string, xLabel: string): string {
-  const labelWidth = Math.min(220, 12 + 7 * Math.max(...bars.map((b) => b.label.length), 4));
-  const f: Frame = { width: 640, height: 70 + 28 * bars.length, left: labelWidth, right: 16, top: 8, bottom: 62 };
+export function divergingStackedBars(bars: StackedBar[], partNames: string[], title: string, xLabel: string, width = 640): string {
+  const labelWidth = Math.min(220, 0.4 * width, 12 + 7 * Math.max(...bars.map((b) => b.label.length), 4));
+  const legendRows = Math.ceil(partNames.length / Math.max(1, Math.floor((width - 16) / 92)));
+  const f: Frame = { width, height: 56 + 16 * legendRows + 28 * bars.length, left: labelWidth, right: 16, top: 8, bottom: 34 + 16 * legendRows };
   let lo = 0, hi = 0;
   for (const b of bars) {
     lo = Math.min(lo, b.parts.reduce((s, p) => s + Math.min(p.value, 0), 0));
     hi = Math.max(hi, b.parts.reduce((s, p) => s + Math.max(p.value, 0), 0));
   }
-  const ax = axisX({ ...f, bottom: f.bottom - 28 }, lo, hi, xLabel);
+  const ax = axisX({ ...f, bottom: f.bottom - 16 * legendRows }, lo, hi, xLabel);
   const body = bars.map((b, i) => {
     const y = f.top + 4 + 28 * i;
     let up = 0, down = 0;
@@ -78,17 +86,21 @@ export function divergingStackedBars(bars: StackedBar[], partNames: string[], ti
       const x0 = ax.x(from), x1 = ax.x(from + Math.abs(p.value));
       return `<rect x="${x0}" y="${y}" width="${Math.max(x1 - x0, 0)}" height="20" fill="${c}" data-part="${escapeHtml(p.name)}" data-value="${p.value}"><title>${escapeHtml(`${b.label} ${p.name}: ${fmt(p.value)}`)}</title></rect>`;
     }).join('');
-    return `<g class="row"><text x="${labelWidth - 8}" y="${y + 14}" text-anchor="end">${escapeHtml(b.label)}</text>${rects}</g>`;
+    return `<g class="row"><text x="${labelWidth - 8}" y="${y + 14}" text-anchor="end">${fitLabel(b.label, labelWidth)}</text>${rects}</g>`;
   }).join('');
-  const legend = partNames.map((name, k) => `<rect x="${f.left + 92 * k}" y="${f.height - 16}" width="10" height="10" fill="${PALETTE[k % PALETTE.length]}"/><text x="${f.left + 14 + 92 * k}" y="${f.height - 7}">${escapeHtml(name)}</text>`).join('');
-  return `${open(f, title)}${ax.svg}<line x1="${ax.x(0)}" x2="${ax.x(0)}" y1="${f.top}" y2="${f.height - f.bottom + 28}" class="reference"/>${body}${legend}</svg>`;
+  const perRow = Math.ceil(partNames.length / legendRows);
+  const legend = partNames.map((name, k) => {
+    const x = 8 + 92 * (k % perRow), y = f.height - 16 * (legendRows - Math.floor(k / perRow));
+    return `<rect x="${x}" y="${y}" width="10" height="10" fill="${PALETTE[k % PALETTE.length]}"/><text x="${x + 14}" y="${y + 9}">${escapeHtml(name)}</text>`;
+  }).join('');
+  return `${open(f, title)}${ax.svg}<line x1="${ax.x(0)}" x2="${ax.x(0)}" y1="${f.top}" y2="${f.height - f.bottom + 16 * legendRows}" class="reference"/>${body}${legend}</svg>`;
 }
 
 export interface ScatterPoint { x: number; y: number; label: string; color?: string }
 
 /** A curve (the frontier, drawn through its points in order) and labelled points placed against it. */
-export function curveWithPoints(curve: Array<{ x: number; y: number; label?: string }>, points: ScatterPoint[], title: string, xLabel: string, yLabel: string): string {
-  const f: Frame = { width: 640, height: 360, left: 60, right: 16, top: 10, bottom: 40 };
+export function curveWithPoints(curve: Array<{ x: number; y: number; label?: string }>, points: ScatterPoint[], title: string, xLabel: string, yLabel: string, width = 640): string {
+  const f: Frame = { width, height: Math.round(Math.min(360, 0.62 * width)), left: 60, right: 16, top: 10, bottom: 40 };
   const all = [...curve, ...points];
   let xlo = Math.min(...all.map((p) => p.x)), xhi = Math.max(...all.map((p) => p.x));
   let ylo = Math.min(...all.map((p) => p.y)), yhi = Math.max(...all.map((p) => p.y));

@@ -109,6 +109,17 @@ test('Cancel stops a running evaluation', async () => {
   await page.waitForSelector('body[data-state=cancelled]', { timeout: 30_000 });
 });
 
+test('a question in words is answered with numbers, and the evaluation it ran is drawn', async () => {
+  await page.fill('#question', 'compare TWAP and VWAP for selling 500k shares over 90 min');
+  await page.press('#question', 'Enter');
+  await page.waitForFunction(() => /bps/.test(document.getElementById('answer')!.textContent ?? ''), undefined, { timeout: 60_000 });
+  assert.match(await page.textContent('#answer') ?? '', /^Selling 500,000 shares over 1\.5 hours .*vwap: -?\d+\.\d\d bps \(95% CI/);
+  await page.waitForSelector('body[data-state=done]');
+  const shown = await page.evaluate(() => (window as any).flowexec.result);
+  assert.equal(shown.strategies.map((s: any) => s.name).sort(), ['twap', 'vwap']);
+  for (const c of await chartsDrawn(page)) assert.ok(c.drawn, `chart ${c.id} is empty`);
+});
+
 test('no console errors and no request left the server', async () => {
   assert.equal(watched.consoleErrors, []);
   assert.equal(watched.external, []);
