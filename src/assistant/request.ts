@@ -1,5 +1,5 @@
 // From a parsed question to the structured request shown to the user and the `flowexec evaluate` config it runs.
-import { parseEvaluationConfig, DEFAULT_SEED, type EvaluationConfig } from '../eval/config.js';
+import { parseEvaluationConfig, orderGrid, DEFAULT_SEED, type EvaluationConfig } from '../eval/config.js';
 import { defaultStrategyName, type StrategySpec } from '../strategies/spec.js';
 import type { ParsedQuestion, StrategySlot, EvaluationIntent } from './grammar.js';
 import type { Level } from './lexicon.js';
@@ -63,7 +63,9 @@ export function buildRequest(parsed: ParsedQuestion, context: RequestContext = {
   const baseShares = base?.order.shares ?? DEFAULT_ORDER.shares;
   const shares = Math.round(s.shares ?? (s.notional !== undefined ? s.notional / s0 : s.sharesFractionOfDailyVolume !== undefined ? s.sharesFractionOfDailyVolume * market.dailyVolume : baseShares));
   const horizonMinutes = s.horizonMinutes ?? (base ? base.order.horizonMinutes ?? base.order.horizonDays! * 390 : DEFAULT_ORDER.horizonMinutes);
-  const steps = Math.max(1, Math.min(390, Math.round(horizonMinutes)));
+  // a what-if that keeps the last run's horizon keeps its step grid too (the Almgren-Chriss example trades daily)
+  const keepGrid = base !== undefined && s.horizonMinutes === undefined;
+  const steps = keepGrid ? orderGrid(base!.order).steps : Math.max(1, Math.min(390, Math.round(horizonMinutes)));
   let strategies = s.strategies.map((slot) => spec(slot, riskAversion));
   if (strategies.length === 0 && intent !== 'what-if') strategies = intent === 'frontier' ? [{ type: 'twap' }, { type: 'vwap' }, { type: 'almgren-chriss', riskAversion }] : defaultStrategies(riskAversion);
   if (intent === 'compare' && strategies.length === 1) strategies.push(strategies[0]!.type === 'twap' ? { type: 'vwap' } : { type: 'twap' });

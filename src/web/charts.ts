@@ -82,7 +82,7 @@ export function renderCharts(container: HTMLElement, result: EvaluationResult): 
   const paired = figure(container, 'paired', `Paired differences to the best (${result.ranking[0]}), common random numbers, 95% CI`);
   paired.innerHTML = result.pairedToBest.length > 0
     ? dotWhisker(result.pairedToBest.map((d) => ({ label: d.strategy, value: d.mean, lo: d.ci95[0], hi: d.ci95[1], color: colorOf(result, d.strategy) })),
-      'paired differences to the best', `IS - IS of ${result.ranking[0]} (bps)`, 0, svgWidth)
+      'paired differences to the best', "IS minus the best's IS (bps)", 0, svgWidth)
     : '<p class="empty">one strategy only: nothing to pair</p>';
 
   const inv = result.inventory;
