@@ -5,8 +5,8 @@
 //   perf record -e cpu-clock node --perf-basic-prof --import tsx bench/ab-env.ts --only "ac mlp" --rounds 300 build/flowexec.wasm
 // then perf report --sort sym names wasm functions by index (their order in the --textFile output of asc).
 import { readFileSync } from 'node:fs';
-import { Engine } from '../src/engine/engine.js';
-import { allocEnv } from '../src/engine/wasm-env.js';
+import { Engine } from '../src/engine/wasm/engine.js';
+import { allocEnv } from '../src/engine/wasm/wasm-env.js';
 import { POLICY_MLP, POLICY_SCHEDULE, ROLLOUT_COLUMNS } from '../src/engine/env-layout.js';
 import { benchPolicyParams, envWorlds } from './env-worlds.js';
 const USAGE = 'usage: npx tsx bench/ab-env.ts [--only CASE] [--rounds N] A.wasm [B.wasm ...] (build one with: npx asc assembly/index.ts --target release --outFile A.wasm)';

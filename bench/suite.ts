@@ -6,7 +6,7 @@ import type { SimulationPlan } from '../src/eval/plan.js';
 import { planFromWorkload } from '../src/eval/workload-plan.js';
 import { simulate } from '../src/eval/simulate.js';
 import { InlineExecutor, type ShardExecutor } from '../src/eval/executor.js';
-import { WasmBackend } from '../src/engine/wasm-backend.js';
+import { WasmBackend } from '../src/engine/wasm/wasm-backend.js';
 import { ReferenceBackend } from '../src/reference/backend.js';
 import { createNodeEngine } from '../src/runtime/node.js';
 import { NodePoolExecutor } from '../src/runtime/node-pool.js';
@@ -22,39 +22,11 @@ import { ppoHestonConfig } from '../src/learn/experiments/ppo-heston.js';
 import { trainingEnvironment } from '../src/learn/train.js';
 import { trainPpo, type IterationLog } from '../src/learn/ppo.js';
 import { findAnchors, runAnchor } from './anchors.js';
-
-export interface BenchRow {
-  suite: 'workload' | 'anchor' | 'scaling-paths' | 'scaling-threads' | 'strategies' | 'env' | 'ppo';
-  workload: string;
-  impl: string;
-  threads: number;
-  paths: number;
-  steps: number;
-  pathStepsPerSec: number;
-  seconds: number;
-  /** FlowExec wasm (same workload, same run) divided by this row's throughput; on wasm rows: wasm / TS twin. */
-  ratio?: number;
-  /** Domain unit of pathStepsPerSec for the env and ppo suites: env-steps/s. */
-  unit?: 'path-steps/s' | 'env-steps/s';
-  rmePercent?: number;
-}
-
-/** The suites, in the order they run; `only` picks some (workloads include the anchors). */
-export const BENCH_SUITES = ['workloads', 'scaling-paths', 'strategies', 'env', 'ppo', 'scaling-threads'] as const;
-export type BenchSuite = typeof BENCH_SUITES[number];
-
-export interface BenchOptions {
-  quick: boolean;
-  /** Suites to run (default: all). */
-  only?: readonly BenchSuite[];
-  anchorsDir?: string;
-  maxThreads: number;
-  onRow: (row: BenchRow) => void;
-  onNote?: (note: string) => void;
-}
+import type { BenchRow, BenchOptions, BenchSuite } from '../src/cli/bench-rows.js';
+import { CANONICAL_WORKLOAD_NAMES } from '../src/workloads/names.js';
 
 const SEED = 20240601;
-const WORKLOADS = ['heston-paths', 'heston-execution'] as const;
+const WORKLOADS = CANONICAL_WORKLOAD_NAMES;
 
 function load(name: string): Workload {
   return parseWorkload(readJsonFile(join(WORKLOADS_DIR, `${name}.json`), 'workload file'));

@@ -1,6 +1,6 @@
 // createApp(deps): the whole HTTP API as one Hono app that knows no runtime (Node, workerd, Deno and Bun serve it as is).
 import { Hono } from 'hono';
-import { InputError } from '../market/validation.js';
+import { InputError } from '../errors/input-error.js';
 import type { ShardExecutor } from '../eval/executor.js';
 import { ApiError, errorResponse, toApiError } from './errors.js';
 import { SERVER_LIMITS, type Limits } from './limits.js';
@@ -19,7 +19,7 @@ import { dashboardRoutes } from './routes/dashboard.js';
 export interface AppDeps {
   /** Where simulations run: the engine's worker pool on Node, this thread on edge runtimes. */
   executor: ShardExecutor;
-  /** Canonical workloads by name, as parsed JSON (read from bench/workloads on Node, bundled JSON modules elsewhere). */
+  /** Canonical workloads by name, as parsed JSON (read from src/workloads on Node, bundled JSON modules elsewhere). */
   workloads: Record<string, unknown>;
   /** Evaluation jobs; default: in memory, in the background, on `executor`. */
   jobs?: JobRunner;

@@ -1,5 +1,5 @@
 // The API's one error shape, {"error": {"code", "message", "field"?}}, and how thrown errors map onto it.
-import { InputError } from '../market/validation.js';
+import { InputError } from '../errors/input-error.js';
 
 export type ErrorCode =
   | 'malformed_json' | 'invalid_request' | 'work_limit' | 'payload_too_large' | 'unsupported_media_type'

@@ -2,7 +2,7 @@
 import type { ShardExecutor } from '../eval/executor.js';
 import type { EvaluationConfig } from '../eval/config.js';
 import { runEvaluation, evaluationTotalPaths } from '../eval/evaluate.js';
-import { InputError } from '../market/validation.js';
+import { InputError } from '../errors/input-error.js';
 import { ApiError } from './errors.js';
 import { newJobId } from './job-id.js';
 import { isFinished, type JobRecord, type JobStore, type ListOptions } from './job-store.js';

@@ -1,5 +1,5 @@
 // Limits on what one request may ask for (body size, work, queue, time), their defaults, and reading them from env.
-import { InputError } from '../market/validation.js';
+import { InputError } from '../errors/input-error.js';
 
 export interface Limits {
   /** Largest request body, bytes (413 beyond). */

@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { DEFAULT_SEED } from '../eval/config.js';
 import { JOB_STATUSES } from './job-store.js';
 import { JOB_ID_PATTERN } from './job-id.js';
+import { CANONICAL_WORKLOAD_NAMES } from '../workloads/names.js';
 
 /** The canonical workloads every runtime serves (bundled as JSON modules on edge runtimes). */
-export const WORKLOAD_NAMES = ['heston-paths', 'heston-execution'] as const;
+export const WORKLOAD_NAMES = CANONICAL_WORKLOAD_NAMES;
 export type WorkloadName = (typeof WORKLOAD_NAMES)[number];
 
 const int = (what: string) => z.number({ error: `must be an integer (${what})` }).int('must be an integer');
@@ -16,7 +17,7 @@ const scheme = z.enum(['euler', 'qe'], { error: 'must be "euler" or "qe"' }).def
 export const workloadSimulationSchema = z.strictObject({
   workload: z.union([z.enum(WORKLOAD_NAMES), z.looseObject({})], {
     error: `must be a workload name (${WORKLOAD_NAMES.join(', ')}) or a workload object`,
-  }).describe('a canonical workload name, or a workload object in the form of bench/workloads/*.json'),
+  }).describe('a canonical workload name, or a workload object in the form of src/workloads/*.json'),
   paths: int('paths').min(1, 'must be >= 1').max(4294967295, 'must be below 2^32').default(10_000),
   steps: int('steps').min(1, 'must be >= 1').max(1_000_000, 'must be at most 1e6').optional()
     .describe("default: the workload's steps"),

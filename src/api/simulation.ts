@@ -4,7 +4,7 @@ import { runWorkload, type WorkloadRunResult } from '../eval/run-workload.js';
 import { runEvaluation, type EvaluationResult } from '../eval/evaluate.js';
 import { requireObject } from './body.js';
 import { evaluationWork, simulationKind, workloadWork } from './work.js';
-import { parseWith } from '../market/validation.js';
+import { parseWith } from '../errors/zod-errors.js';
 import { workloadSimulationSchema } from './schemas.js';
 
 export interface SimulationContext {

@@ -1,7 +1,7 @@
 // From a request body to bounded work: validation with the field named, the API's own rules, and the work caps.
 import { parseEvaluationConfig, orderGrid, type EvaluationConfig } from '../eval/config.js';
 import { parseWorkload, type Workload } from '../market/workload.js';
-import { InputError } from '../market/validation.js';
+import { InputError } from '../errors/input-error.js';
 import { ApiError } from './errors.js';
 import { requireObject } from './body.js';
 import { workloadSimulationSchema, type WorkloadSimulation } from './schemas.js';

@@ -41,10 +41,14 @@ export function sampleExecution(result: EvaluationResult, prices?: Float64Array)
   const strategy = sampleStrategy(result);
   if (!strategy) return undefined;
   const shares = result.inventory.childShares[strategy]!;
-  const stepMinutes = result.inventory.minutes.length === result.steps + 1 ? result.inventory.minutes[1]! : result.inventory.minutes[result.inventory.minutes.length - 1]! / result.steps;
+  const stepMinutes =
+    result.inventory.minutes.length === result.steps + 1
+      ? result.inventory.minutes[1]!
+      : result.inventory.minutes[result.inventory.minutes.length - 1]! / result.steps;
   const childOrders: ChildOrder[] = [];
   shares.forEach((n, k) => {
-    if (n > 0) childOrders.push({ step: k, minute: k * stepMinutes, shares: n, ...(prices ? { midPrice: prices[k]! } : {}) });
+    if (n > 0)
+      childOrders.push({ step: k, minute: k * stepMinutes, shares: n, ...(prices ? { midPrice: prices[k]! } : {}) });
   });
   return { strategy, path: 0, childOrders };
 }

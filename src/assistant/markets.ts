@@ -17,7 +17,17 @@ export const DEFAULT_ORDER = { side: 'sell' as const, shares: 1_000_000, horizon
 
 export function assistantMarket(volatility: Level = 'normal', liquidity: Level = 'normal'): Market {
   return {
-    model: { type: 'heston', s0: 100, v0: VARIANCE[volatility], kappa: 1.5, theta: VARIANCE[volatility], xi: VOL_OF_VOL[volatility], rho: -0.7, scheme: 'euler', mu: 0 } as Market['model'],
+    model: {
+      type: 'heston',
+      s0: 100,
+      v0: VARIANCE[volatility],
+      kappa: 1.5,
+      theta: VARIANCE[volatility],
+      xi: VOL_OF_VOL[volatility],
+      rho: -0.7,
+      scheme: 'euler',
+      mu: 0,
+    } as Market['model'],
     dailyVolume: DAILY_VOLUME[liquidity],
     volumeCurve: { type: 'u-shape' } as Market['volumeCurve'],
     impact: {
@@ -33,6 +43,11 @@ export function assistantMarket(volatility: Level = 'normal', liquidity: Level =
 export function describeMarket(volatility: Level = 'normal', liquidity: Level = 'normal'): string {
   const vol = `${Math.round(100 * Math.sqrt(VARIANCE[volatility]))}% volatility`;
   const liq = `${DAILY_VOLUME[liquidity].toLocaleString('en-US')} shares a day`;
-  const words = [volatility !== 'normal' ? `${volatility}-volatility` : '', liquidity !== 'normal' ? `${liquidity}-liquidity` : ''].filter(Boolean).join(', ');
+  const words = [
+    volatility !== 'normal' ? `${volatility}-volatility` : '',
+    liquidity !== 'normal' ? `${liquidity}-liquidity` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
   return `${words ? `a ${words} market` : 'the standard market'} (Heston, ${vol}, ${liq}, ${HALF_SPREAD_BPS[liquidity]} bp half spread)`;
 }

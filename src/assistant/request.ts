@@ -38,19 +38,31 @@ export interface RequestContext {
 
 function spec(slot: StrategySlot, riskAversion: number): StrategySpec {
   switch (slot.type) {
-    case 'pov': return { type: 'pov', rate: slot.rate ?? DEFAULT_POV_RATE };
-    case 'almgren-chriss': case 'adaptive-almgren-chriss': return { type: slot.type, riskAversion: slot.riskAversion ?? riskAversion };
-    default: return { type: slot.type };
+    case 'pov':
+      return { type: 'pov', rate: slot.rate ?? DEFAULT_POV_RATE };
+    case 'almgren-chriss':
+    case 'adaptive-almgren-chriss':
+      return { type: slot.type, riskAversion: slot.riskAversion ?? riskAversion };
+    default:
+      return { type: slot.type };
   }
 }
 
 export function defaultStrategies(riskAversion: number): StrategySpec[] {
-  return [{ type: 'twap' }, { type: 'vwap' }, { type: 'pov', rate: DEFAULT_POV_RATE },
-    { type: 'almgren-chriss', riskAversion }, { type: 'adaptive-almgren-chriss', riskAversion }];
+  return [
+    { type: 'twap' },
+    { type: 'vwap' },
+    { type: 'pov', rate: DEFAULT_POV_RATE },
+    { type: 'almgren-chriss', riskAversion },
+    { type: 'adaptive-almgren-chriss', riskAversion },
+  ];
 }
 
 /** The request and its validated config; InputErrors (a size above 1e10 shares...) propagate to the caller. */
-export function buildRequest(parsed: ParsedQuestion, context: RequestContext = {}): { request: AssistantRequest; config: EvaluationConfig } {
+export function buildRequest(
+  parsed: ParsedQuestion,
+  context: RequestContext = {},
+): { request: AssistantRequest; config: EvaluationConfig } {
   const intent = parsed.intent as EvaluationIntent;
   const s = parsed.slots;
   const whatIf = intent === 'what-if' && context.base !== undefined;
@@ -61,18 +73,34 @@ export function buildRequest(parsed: ParsedQuestion, context: RequestContext = {
   const riskAversion = s.riskAversion ?? base?.evaluation.riskAversion ?? ASSISTANT_RISK_AVERSION;
   const s0 = market.model.type === 'abm' ? market.model.s0 : market.model.s0;
   const baseShares = base?.order.shares ?? DEFAULT_ORDER.shares;
-  const shares = Math.round(s.shares ?? (s.notional !== undefined ? s.notional / s0 : s.sharesFractionOfDailyVolume !== undefined ? s.sharesFractionOfDailyVolume * market.dailyVolume : baseShares));
-  const horizonMinutes = s.horizonMinutes ?? (base ? base.order.horizonMinutes ?? base.order.horizonDays! * 390 : DEFAULT_ORDER.horizonMinutes);
+  const shares = Math.round(
+    s.shares ??
+      (s.notional !== undefined
+        ? s.notional / s0
+        : s.sharesFractionOfDailyVolume !== undefined
+          ? s.sharesFractionOfDailyVolume * market.dailyVolume
+          : baseShares),
+  );
+  const horizonMinutes =
+    s.horizonMinutes ??
+    (base ? (base.order.horizonMinutes ?? base.order.horizonDays! * 390) : DEFAULT_ORDER.horizonMinutes);
   // a what-if that keeps the last run's horizon keeps its step grid too (the Almgren-Chriss example trades daily)
   const keepGrid = base !== undefined && s.horizonMinutes === undefined;
   const steps = keepGrid ? orderGrid(base!.order).steps : Math.max(1, Math.min(390, Math.round(horizonMinutes)));
   let strategies = s.strategies.map((slot) => spec(slot, riskAversion));
-  if (strategies.length === 0 && intent !== 'what-if') strategies = intent === 'frontier' ? [{ type: 'twap' }, { type: 'vwap' }, { type: 'almgren-chriss', riskAversion }] : defaultStrategies(riskAversion);
-  if (intent === 'compare' && strategies.length === 1) strategies.push(strategies[0]!.type === 'twap' ? { type: 'vwap' } : { type: 'twap' });
+  if (strategies.length === 0 && intent !== 'what-if')
+    strategies =
+      intent === 'frontier'
+        ? [{ type: 'twap' }, { type: 'vwap' }, { type: 'almgren-chriss', riskAversion }]
+        : defaultStrategies(riskAversion);
+  if (intent === 'compare' && strategies.length === 1)
+    strategies.push(strategies[0]!.type === 'twap' ? { type: 'vwap' } : { type: 'twap' });
   if (intent === 'what-if') {
-    const baseline = whatIf ? context.baseline ?? base!.strategies[0]! : { type: 'twap' } as StrategySpec;
-    if (strategies.length === 0) strategies = whatIf ? base!.strategies.filter((x) => x.type !== 'policy') : defaultStrategies(riskAversion);
-    if (!strategies.some((x) => defaultStrategyName(x) === defaultStrategyName(baseline)) && baseline.type !== 'policy') strategies.push(baseline);
+    const baseline = whatIf ? (context.baseline ?? base!.strategies[0]!) : ({ type: 'twap' } as StrategySpec);
+    if (strategies.length === 0)
+      strategies = whatIf ? base!.strategies.filter((x) => x.type !== 'policy') : defaultStrategies(riskAversion);
+    if (!strategies.some((x) => defaultStrategyName(x) === defaultStrategyName(baseline)) && baseline.type !== 'policy')
+      strategies.push(baseline);
   }
   const participationCap = s.participationCap ?? base?.order.participationCap ?? 1;
   const frontier = intent === 'frontier' ? FRONTIER_GRID : undefined;
@@ -87,13 +115,32 @@ export function buildRequest(parsed: ParsedQuestion, context: RequestContext = {
     name: `ask-${intent}`,
     description: 'built by flowexec ask',
     market,
-    order: { side, shares, horizonMinutes, steps, participationCap, ...(base?.order.startMinute ? { startMinute: base.order.startMinute } : {}) },
+    order: {
+      side,
+      shares,
+      horizonMinutes,
+      steps,
+      participationCap,
+      ...(base?.order.startMinute ? { startMinute: base.order.startMinute } : {}),
+    },
     strategies,
     evaluation: { paths, seed, riskAversion, ...(frontier ? { frontier } : {}) },
   });
   return {
-    request: { intent, market: base && !regimeGiven ? 'last run' : levels, side, shares, horizonMinutes, steps, participationCap, riskAversion,
-      strategies, paths, seed, ...(frontier ? { frontier } : {}) },
+    request: {
+      intent,
+      market: base && !regimeGiven ? 'last run' : levels,
+      side,
+      shares,
+      horizonMinutes,
+      steps,
+      participationCap,
+      riskAversion,
+      strategies,
+      paths,
+      seed,
+      ...(frontier ? { frontier } : {}),
+    },
     config,
   };
 }

@@ -14,13 +14,19 @@ const SYMBOL = /^[%$?!.,:;=<>+()/]/;
 
 /** Splits `text` into tokens; characters that are none of the kinds (quotes, emoji, ...) are skipped. */
 export function tokenize(text: string): Token[] {
-  const source = text.toLowerCase().normalize('NFKC').replace(/[\u2010-\u2015]/g, '-');
+  const source = text
+    .toLowerCase()
+    .normalize('NFKC')
+    .replace(/[\u2010-\u2015]/g, '-');
   const tokens: Token[] = [];
   let at = 0;
   while (at < source.length) {
     const rest = source.slice(at);
     const space = /^[\s\-_"'`]+/.exec(rest);
-    if (space) { at += space[0].length; continue; }
+    if (space) {
+      at += space[0].length;
+      continue;
+    }
     const previous = tokens[tokens.length - 1];
     const number = NUMBER.exec(rest);
     if (number && !(previous && previous.kind === 'word' && previous.at + previous.text.length === at)) {
@@ -41,7 +47,11 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const symbol = SYMBOL.exec(rest);
-    if (symbol) { tokens.push({ kind: 'symbol', text: symbol[0], at }); at += 1; continue; }
+    if (symbol) {
+      tokens.push({ kind: 'symbol', text: symbol[0], at });
+      at += 1;
+      continue;
+    }
     at += 1;
   }
   return tokens;

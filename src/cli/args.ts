@@ -1,6 +1,6 @@
 // Strict parsing of command-line options: every bad value is an InputError naming the option.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { InputError } from '../market/validation.js';
+import { InputError } from '../errors/input-error.js';
 import { defaultThreads } from '../runtime/node-pool.js';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;

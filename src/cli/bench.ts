@@ -1,7 +1,7 @@
-// flowexec bench: the benchmark suite (bench/suite.ts), a table or one JSON line per result.
-import { runBenchSuite, BENCH_SUITES, type BenchRow, type BenchSuite } from '../../bench/suite.js';
+// flowexec bench: the benchmark suite (bench/suite.ts, loaded only by this command), a table or one JSON line per result.
+import { BENCH_SUITES, type BenchRow, type BenchSuite, type RunBenchSuite } from './bench-rows.js';
 import { parseCommand, threadsOption } from './args.js';
-import { InputError } from '../market/validation.js';
+import { InputError } from '../errors/input-error.js';
 import { existsSync } from 'node:fs';
 
 function formatRow(r: BenchRow): string {
@@ -23,9 +23,19 @@ export async function benchCommand(args: string[]): Promise<void> {
   if (values.anchors !== undefined && !existsSync(values.anchors)) throw new InputError(`--anchors: directory not found: ${values.anchors}`);
   const maxThreads = threadsOption(values);
   if (!values.json) console.log('FlowExec benchmarks (single thread unless stated; ratios are between figures of this run)');
-  await runBenchSuite({
+  await (await loadBenchSuite())({
     quick: Boolean(values.quick), anchorsDir: values.anchors, maxThreads, only: only as BenchSuite[] | undefined,
     onRow: (row) => console.log(values.json ? JSON.stringify(row) : formatRow(row)),
     onNote: (note) => console.error(`note: ${note}`),
   });
+}
+
+/**
+ * The suite measures the TS twin beside the wasm, so it lives in bench/ with the twin's other users and is loaded
+ * here by path, never imported by production code: bench/suite.ts under tsx, dist/bench/suite.js when compiled.
+ */
+async function loadBenchSuite(): Promise<RunBenchSuite> {
+  const here = import.meta.url;
+  const suite = new URL(here.endsWith('.ts') ? '../../bench/suite.ts' : '../../bench/suite.js', here);
+  return ((await import(suite.href)) as { runBenchSuite: RunBenchSuite }).runBenchSuite;
 }

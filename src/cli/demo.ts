@@ -7,6 +7,7 @@ import { runWithProgress } from './run.js';
 import { DEFAULT_SEED } from '../eval/config.js';
 import { formatRun } from './format-run.js';
 import { exactCallPrice } from './oracles.js';
+import { CANONICAL_WORKLOAD_NAMES } from '../workloads/names.js';
 
 /** 252-step Euler discretised price of heston-paths, from 1e8-path runs (../shared/references): what the MC converges to. */
 const DISCRETISED_252_STEP_PRICE = { value: 6.75502, stderr: 0.00027 };
@@ -14,8 +15,8 @@ const DISCRETISED_252_STEP_PRICE = { value: 6.75502, stderr: 0.00027 };
 export async function demoCommand(args: string[]): Promise<void> {
   const { values } = parseCommand(args, { threads: { type: 'string' } }, 0);
   const threads = threadsOption(values);
-  console.log('FlowExec demo: the two canonical workloads at their defaults (bench/workloads), Monte Carlo beside exact values.\n');
-  for (const name of ['heston-paths', 'heston-execution']) {
+  console.log('FlowExec demo: the two canonical workloads at their defaults (src/workloads), Monte Carlo beside exact values.\n');
+  for (const name of CANONICAL_WORKLOAD_NAMES) {
     const workload = parseWorkload(readJsonFile(resolveWorkloadPath(name), 'workload file'));
     const result = await runWithProgress(name, threads, (executor, onProgress) =>
       runWorkload(workload, { seed: DEFAULT_SEED, scheme: 'euler', onProgress }, executor));

@@ -5,7 +5,7 @@ import { parseEvaluationConfig, type EvaluationConfig } from '../eval/config.js'
 import { parsePolicyFile, type PolicyFile } from '../strategies/policy-file.js';
 import { runEvaluation } from '../eval/evaluate.js';
 import { evaluationCsv } from '../eval/report-csv.js';
-import { InputError } from '../market/validation.js';
+import { InputError } from '../errors/input-error.js';
 import { parseCommand, integerOption, threadsOption } from './args.js';
 import { readJsonFile, outputTarget, writeAtomically } from './files.js';
 import { executorFor } from '../runtime/node-pool.js';

@@ -1,8 +1,8 @@
-// User files for the CLI: JSON read with clear errors, bare workload names resolved against bench/workloads, output
+// User files for the CLI: JSON read with clear errors, bare workload names resolved against src/workloads, output
 // files checked before any work and written atomically.
 import { readFileSync, existsSync, statSync, writeFileSync, renameSync, unlinkSync } from 'node:fs';
 import { join, basename, dirname, extname, resolve } from 'node:path';
-import { InputError } from '../market/validation.js';
+import { InputError } from '../errors/input-error.js';
 import { WORKLOADS_DIR } from '../runtime/paths.js';
 
 /** A path, or a canonical workload's bare name (heston-paths, heston-execution). */

@@ -1,5 +1,5 @@
 // The flowexec command: dispatches subcommands; bad input exits 2 with one line, never a stack trace.
-import { InputError } from '../market/validation.js';
+import { InputError } from '../errors/input-error.js';
 import { runCommand } from './run.js';
 import { RUN_USAGE, EVALUATE_USAGE, TRAIN_USAGE, EXPERIMENT_USAGE, DEMO_USAGE, BENCH_USAGE, SERVE_USAGE, ASK_USAGE, REPORT_USAGE } from './usage.js';
 

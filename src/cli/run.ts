@@ -1,10 +1,10 @@
 // flowexec run WORKLOAD.json: one canonical workload, human output or one JSON line.
 import { RUN_USAGE } from './usage.js';
 import { parseWorkload } from '../market/workload.js';
-import { InputError } from '../market/validation.js';
+import { InputError } from '../errors/input-error.js';
 import { runWorkload, type WorkloadRunResult } from '../eval/run-workload.js';
 import type { ShardExecutor } from '../eval/executor.js';
-import { WasmBackend } from '../engine/wasm-backend.js';
+import { WasmBackend } from '../engine/wasm/wasm-backend.js';
 import { createNodeEngine } from '../runtime/node.js';
 import { executorFor } from '../runtime/node-pool.js';
 import { DEFAULT_SEED } from '../eval/config.js';

@@ -3,7 +3,7 @@ import { SERVE_USAGE } from './usage.js';
 import { resolve } from 'node:path';
 import { parseCommand, integerOption, threadsOption } from './args.js';
 import { startNodeServer } from '../runtime/node-server.js';
-import { InputError } from '../market/validation.js';
+import { InputError } from '../errors/input-error.js';
 
 export async function serveCommand(args: string[]): Promise<void> {
   const { values } = parseCommand(args, {

@@ -2,16 +2,7 @@
 // One shared suite (test/engine/contract.test.ts) runs against every backend; the evaluation layer
 // only ever talks to this interface.
 import type { EnvSpec, PolicyRef } from './env-spec.js';
-
-export interface Seed {
-  lo: number;
-  hi: number;
-}
-
-/** The two key words of a seed, a non-negative integer below 2^53. */
-export function seedWords(seed: number): Seed {
-  return { lo: seed >>> 0, hi: Math.floor(seed / 4294967296) >>> 0 };
-}
+import type { Seed } from './seed.js';
 
 export interface KernelBackend {
   readonly name: 'wasm' | 'reference';

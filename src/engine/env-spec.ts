@@ -1,5 +1,5 @@
 // Everything a batched execution environment needs, as plain data; each backend lays it out its own way.
-import type { Seed } from './backend.js';
+import type { Seed } from './seed.js';
 import { FEATURE } from './env-layout.js';
 
 export interface EnvSpec {

@@ -1,5 +1,5 @@
 // The f32 parameter block of assembly/policy/mlp.ts, built from a network's weights (one layout, both backends).
-import { log, sigmoidF32 } from './portable-math.js';
+import { log, sigmoidF32 } from '../math/portable-math.js';
 
 export interface MlpWeights {
   /** Action mapping: fraction = actionScale sigmoid(mu + c) / (steps left), c = -ln(actionScale - 1); 0: sigmoid(mu). */

@@ -1,6 +1,6 @@
 // The per-run parameter block both backends read: every derived constant of a price model computed once, here.
-import { exp } from '../reference/math/exp.js';
-import { log } from '../reference/math/log.js';
+import { exp } from '../math/exp.js';
+import { log } from '../math/log.js';
 import * as L from './layout.js';
 
 /**

@@ -1,10 +1,10 @@
 // One chunk of a simulation: kernels, per-path values, statistics record. The same code for every backend.
 import type { KernelBackend } from '../engine/backend.js';
-import { seedWords } from '../engine/backend.js';
+import { seedWords } from '../engine/seed.js';
 import { MODEL_ABM } from '../engine/layout.js';
 import type { RecordShape } from '../engine/moments.js';
 import { recordLength } from '../engine/moments.js';
-import { exp } from '../engine/portable-math.js';
+import { exp } from '../math/portable-math.js';
 import { CHUNK_PATHS, PARTS, type SimulationPlan, type ExecutionPlan, type PathsPlan, type StaticStrategyPlan, type ClosedLoopStrategyPlan } from './plan.js';
 import { ROLLOUT_COLUMNS } from '../engine/env-layout.js';
 import type { EnvSpec } from '../engine/env-spec.js';

@@ -1,8 +1,8 @@
 // The environment spec of an execution plan, and the per-path shortfall parts of a closed-loop rollout.
 import type { EnvSpec } from '../engine/env-spec.js';
-import { seedWords } from '../engine/backend.js';
+import { seedWords } from '../engine/seed.js';
 import { initialVolatility } from '../engine/model-params.js';
-import { exp } from '../engine/portable-math.js';
+import { exp } from '../math/portable-math.js';
 import { DAYS_PER_YEAR } from '../market/time.js';
 import { OBJECTIVE_COST } from '../engine/env-layout.js';
 import type { ExecutionPlan } from './plan.js';

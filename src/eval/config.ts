@@ -5,7 +5,8 @@ import { priceModelSchema } from '../market/price-model.js';
 import { volumeCurveSchema } from '../market/volume-curve.js';
 import { impactSchema } from '../market/impact.js';
 import { strategySchema, expandPolicyShorthand } from '../strategies/spec.js';
-import { parseWith, InputError } from '../market/validation.js';
+import { parseWith } from '../errors/zod-errors.js';
+import { InputError } from '../errors/input-error.js';
 
 export const DEFAULT_SEED = 20240601;
 

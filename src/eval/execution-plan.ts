@@ -11,7 +11,7 @@ import { twapSchedule, vwapSchedule, povSchedule } from '../strategies/classic.j
 import { almgrenChrissSchedule, almgrenChrissMoments } from '../strategies/almgren-chriss.js';
 import { linearisedParameters, lambdaPerCurrency } from '../strategies/linearise.js';
 import { defaultStrategyName, type StrategySpec } from '../strategies/spec.js';
-import { InputError } from '../market/validation.js';
+import { InputError } from '../errors/input-error.js';
 import { policyRef, type PolicyFile } from '../strategies/policy-file.js';
 import { orderGrid, type EvaluationConfig } from './config.js';
 import { IS_BINS, expectedShortfallBps, type ExecutionPlan, type StrategyPlan, type StaticStrategyPlan } from './plan.js';

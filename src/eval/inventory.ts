@@ -17,14 +17,22 @@ export interface InventoryTrajectories {
   childShares: Record<string, number[] | null>;
 }
 
-export function inventoryTrajectories(plan: ExecutionPlan, stepMinutes: number, maxPoints = MAX_TRAJECTORY_POINTS): InventoryTrajectories {
+export function inventoryTrajectories(
+  plan: ExecutionPlan,
+  stepMinutes: number,
+  maxPoints = MAX_TRAJECTORY_POINTS,
+): InventoryTrajectories {
   const n = plan.steps;
   const points = Math.min(n + 1, maxPoints);
   const at = Array.from({ length: points }, (_, i) => (points === n + 1 ? i : Math.round((i * n) / (points - 1))));
   const remaining: InventoryTrajectories['remaining'] = {};
   const childShares: InventoryTrajectories['childShares'] = {};
   for (const s of plan.strategies) {
-    if (s.kind !== 'static') { remaining[s.name] = null; childShares[s.name] = null; continue; }
+    if (s.kind !== 'static') {
+      remaining[s.name] = null;
+      childShares[s.name] = null;
+      continue;
+    }
     const qty = s.costs.qty;
     const cumulative = new Float64Array(n + 1);
     for (let k = 0; k < n; k++) cumulative[k + 1] = cumulative[k]! + qty[k]!;

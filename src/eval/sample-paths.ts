@@ -1,7 +1,7 @@
 // Full price paths of a plan for plotting: a small, bounded request (every other run streams statistics only).
 import type { KernelBackend } from '../engine/backend.js';
-import { seedWords } from '../engine/backend.js';
-import { InputError } from '../market/validation.js';
+import { seedWords } from '../engine/seed.js';
+import { InputError } from '../errors/input-error.js';
 import type { SimulationPlan } from './plan.js';
 
 export const MAX_SAMPLE_PATHS = 1000;

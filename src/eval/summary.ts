@@ -3,7 +3,7 @@
 import { columnSummary, covariance, histogram } from '../engine/moments.js';
 import { recordShape } from './chunk.js';
 import { PARTS, expectedShortfallBps, type ExecutionPlan, type PathsPlan } from './plan.js';
-import { twoSidedPValue } from './normal-cdf.js';
+import { twoSidedPValue } from '../math/normal-cdf.js';
 
 /** Two-sided 95% normal quantile. */
 export const Z95 = 1.959963984540054;

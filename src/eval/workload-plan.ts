@@ -1,6 +1,6 @@
 // Plans for the canonical workloads: heston-paths directly, heston-execution through the evaluation config builder.
 import { modelId, modelParamBlock, type PriceModel } from '../engine/model-params.js';
-import { exp } from '../engine/portable-math.js';
+import { exp } from '../math/portable-math.js';
 import type { Workload, ExecutionWorkload } from '../market/workload.js';
 import { MINUTES_PER_YEAR } from '../market/time.js';
 import type { EvaluationConfig } from './config.js';

@@ -1,11 +1,11 @@
 // The objective (minus the episode return, bps) of policies on common paths: per-path samples for paired statistics.
 import type { KernelBackend } from '../engine/backend.js';
 import type { EnvSpec, PolicyRef } from '../engine/env-spec.js';
-import { seedWords } from '../engine/backend.js';
+import { seedWords } from '../engine/seed.js';
 import { ROLLOUT_COLUMNS } from '../engine/env-layout.js';
 import { CHUNK_PATHS } from '../eval/plan.js';
 import { Z95 } from '../eval/summary.js';
-import { twoSidedPValue } from '../eval/normal-cdf.js';
+import { twoSidedPValue } from '../math/normal-cdf.js';
 
 /** Objective of each of `paths` paths (from path 0 of `seed`) under a deterministic policy, bps. */
 export function objectiveSamples(backend: KernelBackend, spec: EnvSpec, policy: PolicyRef, paths: number, seed: number): Float64Array {

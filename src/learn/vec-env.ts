@@ -1,10 +1,10 @@
 // B parallel executions of one order, Gymnasium-shaped (reset / step over Float32Array batches), in the wasm engine.
 // Episode e of a seed runs paths e B .. e B + B - 1: exactly the draws the evaluation runner uses for those paths.
-import type { Engine } from '../engine/engine.js';
+import type { Engine } from '../engine/wasm/engine.js';
 import { stepConstantFeatures, type EnvSpec } from '../engine/env-spec.js';
-import { seedWords } from '../engine/backend.js';
+import { seedWords } from '../engine/seed.js';
 import { E, S, OBSERVATION_FEATURES, ENV_PATH_BLOCK } from '../engine/env-layout.js';
-import { allocEnv, envState } from '../engine/wasm-env.js';
+import { allocEnv, envState } from '../engine/wasm/wasm-env.js';
 
 export interface StepResult {
   /** Observations after the step, row-major [B][OBSERVATION_FEATURES] (the next episode's first when done). */

@@ -16,8 +16,7 @@
 //   Andersen & Piterbarg 2007, Finance Stoch. 11): we integrate phi_BS - phi_Heston, where phi_BS
 //   has the expected integrated variance V = theta T + (v0 - theta)(1 - e^{-kappa T}) / kappa, and add
 //   BS(sqrt(V / T)). The integrand then vanishes as xi -> 0 and carries no e^{-rT} F - ... cancellation.
-// - Normal cdf: erfc by its power series (Abramowitz & Stegun 7.1.6) below 1, its continued fraction
-//   (A&S 7.1.14) above, e^{-x^2} split as in Cody (1969) so x^2 is not rounded.
+// - Normal cdf: src/math/normal-cdf.ts.
 // Quadrature: adaptive Gauss-Kronrod 7-15 (Piessens et al. 1983, QUADPACK qk15 nodes) on u = L t/(1-t),
 // t in [0, 1), L = 1/sqrt(V): global bisection of the worst piece until the summed |K15 - G7| is below
 // 1e-13 x max(s0 e^{-qT}, K e^{-rT}) (at most 2000 pieces; typically 9-150 pieces, 0.2-17 ms).
@@ -27,8 +26,8 @@
 // The error is absolute: a price of 1e-9 of the scale keeps ~4 digits. At |rho| = 1 with a small
 // v0 + kappa theta T the integrand decays only like e^{-c sqrt(u)} with c tiny, and 2000 pieces can miss the
 // tolerance: 6 of 17 random |rho| = 1 cases did, by up to 1.3e-7 of the price scale (never NaN; ~70 ms).
-// normalCdf: relative error <= 1e-15 (1 + d^2) for d in [-37, 8], the conditioning of Phi itself.
 // Prices are clamped to the no-arbitrage bounds (the exact price lies inside, so this never adds error).
+import { normalCdf } from '../math/normal-cdf.js';
 import { type Complex, complex, cAdd, cDiv, cExp, cExpm1, cLog1pOverZ, cMul, cNeg, cScale, cSqrt, cSub } from './complex.js';
 
 export interface HestonOptionParams {
@@ -62,41 +61,6 @@ function validate<T extends object>(p: T, rules: Partial<Record<keyof T, [Check,
 
 // ---- Black-Scholes ----------------------------------------------------------------------------
 
-const SQRT_PI = Math.sqrt(Math.PI);
-
-/** e^{-x^2} with x^2 split into an exact part (x rounded to 1/16, so its square is exact) and a small rest. */
-function expMinusSquare(x: number): number {
-  const xh = Math.round(x * 16) / 16;
-  return Math.exp(-xh * xh) * Math.exp(-(x - xh) * (x + xh));
-}
-
-/** erfc(x) for x >= 0: the series below 1 (where erfc > 0.15, so 1 - erf loses < 3 bits), the fraction above. */
-function erfcNonNegative(x: number): number {
-  if (x < 1) {
-    // erf x = 2x/sqrt(pi) e^{-x^2} sum (2x^2)^n / (1.3...(2n+1)): positive terms, so no cancellation.
-    let term = 1, sum = 1;
-    for (let n = 1; term > 1e-17 * sum; n++) { term *= (2 * x * x) / (2 * n + 1); sum += term; }
-    return 1 - ((2 * x) / SQRT_PI) * expMinusSquare(x) * sum;
-  }
-  // erfc x = e^{-x^2}/sqrt(pi) / (x + (1/2)/(x + 1/(x + (3/2)/(x + ...)))) by modified Lentz (189 terms at x = 1).
-  const tiny = 1e-300;
-  let f = x, c = x, d = 0;
-  for (let n = 1; n < 500; n++) {
-    const a = n / 2;
-    d = x + a * d; d = 1 / (Math.abs(d) < tiny ? tiny : d);
-    c = x + a / c; if (Math.abs(c) < tiny) c = tiny;
-    const delta = c * d;
-    f *= delta;
-    if (Math.abs(delta - 1) < 1e-16) break;
-  }
-  return expMinusSquare(x) / (SQRT_PI * f);
-}
-
-/** Standard normal cdf; relative error <= 1e-15 (1 + d^2) measured on [-37, 8] (header). */
-export function normalCdf(d: number): number {
-  const x = -d * Math.SQRT1_2;
-  return x >= 0 ? erfcNonNegative(x) / 2 : 1 - erfcNonNegative(-x) / 2;
-}
 
 /** Black-Scholes-Merton price with a continuous dividend yield; volatility 0 gives the discounted forward intrinsic. */
 export function blackScholesPrice(p: BlackScholesParams): number {

@@ -11,7 +11,7 @@
 // "almgren-chriss" (Almgren and Chriss 2000, currency units, tau the step length in days):
 //   temporary epsilon + eta n / tau per share; permanent price falls by gamma n.
 import { z } from 'zod';
-import { powPositive } from '../engine/portable-math.js';
+import { powPositive } from '../math/portable-math.js';
 import { exponentialKernel, noTransient, powerLawKernel, type ExponentialComponents } from './transient-kernel.js';
 
 const nonNegative = z.number({ error: 'must be a number' }).min(0, 'must be >= 0');

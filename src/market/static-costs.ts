@@ -6,7 +6,7 @@
 //   d_k = temporary_k + spread_k + D_k (+ permanentAdd sum_{j<k} n_j for ABM)
 // and D_k the transient state. The kernel accumulates A = sum n_k S_k and B = sum n_k f_k S_k per path;
 // everything else is here, exactly (to rounding).
-import { exp, powPositive } from '../engine/portable-math.js';
+import { exp, powPositive } from '../math/portable-math.js';
 import type { ResolvedImpact } from './impact.js';
 
 export interface StaticCosts {

@@ -9,7 +9,7 @@
 // spans the rates that matter on [0, horizon]; the mass below the smallest rate, int_0^smin s^(alpha-1) ds =
 // smin^alpha / alpha (large for small alpha), becomes one slow component at its mean rate smin alpha / (alpha + 1).
 // The maximum relative error over the horizon is measured and returned.
-import { exp, log } from '../engine/portable-math.js';
+import { exp, log } from '../math/portable-math.js';
 
 export interface ExponentialComponents {
   /** Weight of each component; they sum to G(0) = 1. */

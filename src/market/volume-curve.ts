@@ -1,12 +1,12 @@
 // Intraday volume curves: flat, a parametric U shape, or an arbitrary per-step array; step volumes in shares.
 import { z } from 'zod';
-import { exp } from '../reference/math/exp.js';
+import { exp } from '../math/exp.js';
 import { MINUTES_PER_DAY } from './time.js';
 
 /**
  * U shape: volume density over the trading day t in [0, 1],
  *   v(t) = 1 + open exp(-t / decay) + close exp(-(1 - t) / decay),  normalised to integrate to 1,
- * defaults fitted to SPY minute bars of October 2013 (bench/data: about 12.7% of the day's volume in the
+ * defaults fitted to SPY minute bars of October 2013 (../shared/data/lean-2013-10: about 12.7% of the day's volume in the
  * first 30 minutes, 4.1% at the midday low per 30 minutes, 17% in the last 30).
  */
 export const volumeCurveSchema = z.discriminatedUnion('type', [

@@ -1,7 +1,8 @@
-// The canonical workloads (bench/workloads/*.json): schema, validation, and the typed form the runner uses.
+// The canonical workloads (src/workloads/*.json): schema, validation, and the typed form the runner uses.
 import { z } from 'zod';
 import { hestonSchema } from './heston.js';
-import { parseWith, InputError } from './validation.js';
+import { parseWith } from '../errors/zod-errors.js';
+import { InputError } from '../errors/input-error.js';
 
 const positiveInt = (what: string) => z.number({ error: `must be a positive integer (${what})` }).int('must be a positive integer').positive('must be a positive integer');
 const positive = (what: string) => z.number({ error: `must be a finite number (${what})` }).finite().gt(0, 'must be > 0');

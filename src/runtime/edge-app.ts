@@ -1,14 +1,13 @@
 // The app as the non-Node runtimes build it: engine in this thread, jobs in memory, workloads bundled as JSON modules.
-import hestonPaths from '../../bench/workloads/heston-paths.json' with { type: 'json' };
-import hestonExecution from '../../bench/workloads/heston-execution.json' with { type: 'json' };
+import { BUNDLED_WORKLOADS } from '../workloads/bundled.js';
 import { createApp } from '../api/app.js';
 import { JobRunner } from '../api/job-runner.js';
 import { MemoryJobStore } from '../api/job-store.js';
 import { limitsFromEnv, type Limits } from '../api/limits.js';
 import { InlineExecutor } from '../eval/executor.js';
-import { WasmBackend } from '../engine/wasm-backend.js';
-import { Engine } from '../engine/engine.js';
-import { InputError } from '../market/validation.js';
+import { WasmBackend } from '../engine/wasm/wasm-backend.js';
+import { Engine } from '../engine/wasm/engine.js';
+import { InputError } from '../errors/input-error.js';
 
 /** The package version, defined by the bundler (scripts/bundle-runtimes.mjs). */
 declare const __FLOWEXEC_VERSION__: string | undefined;
@@ -30,7 +29,7 @@ export async function edgeApp(o: EdgeAppOptions) {
   const jobs = new JobRunner({ store: new MemoryJobStore(), executor, limits, mode: o.jobMode, durable: false });
   return createApp({
     executor, jobs, limits, authToken: o.env('FLOWEXEC_API_TOKEN') || undefined, runtime: o.runtime, version: VERSION,
-    workloads: { 'heston-paths': hestonPaths, 'heston-execution': hestonExecution },
+    workloads: BUNDLED_WORKLOADS,
   });
 }
 

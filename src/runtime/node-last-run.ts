@@ -6,7 +6,7 @@ import type { EvaluationConfig } from '../eval/config.js';
 import type { EvaluationResult } from '../eval/evaluate.js';
 import { buildExecutionPlan } from '../eval/execution-plan.js';
 import { samplePricePaths } from '../eval/sample-paths.js';
-import { WasmBackend } from '../engine/wasm-backend.js';
+import { WasmBackend } from '../engine/wasm/wasm-backend.js';
 import { sampleExecution, type LastRun } from '../assistant/last-run.js';
 import { createNodeEngine } from './node.js';
 
@@ -16,7 +16,12 @@ export function lastRunPath(env: Record<string, string | undefined> = process.en
 }
 
 /** The run with a sample execution on its first path (the engine samples that path's prices: a few ms). */
-export async function saveLastRun(config: EvaluationConfig, result: EvaluationResult, source: string, path = lastRunPath()): Promise<void> {
+export async function saveLastRun(
+  config: EvaluationConfig,
+  result: EvaluationResult,
+  source: string,
+  path = lastRunPath(),
+): Promise<void> {
   let prices: Float64Array | undefined;
   try {
     const plan = buildExecutionPlan(config, { paths: result.paths, seed: result.seed, policies: new Map() });
@@ -24,7 +29,13 @@ export async function saveLastRun(config: EvaluationConfig, result: EvaluationRe
   } catch {
     prices = undefined; // a policy strategy or a very long horizon: keep the run without mid prices
   }
-  const run: LastRun = { savedAt: new Date().toISOString(), source, config, result, sample: sampleExecution(result, prices) };
+  const run: LastRun = {
+    savedAt: new Date().toISOString(),
+    source,
+    config,
+    result,
+    sample: sampleExecution(result, prices),
+  };
   mkdirSync(resolve(path, '..'), { recursive: true });
   const temporary = `${path}.tmp-${process.pid}`;
   writeFileSync(temporary, JSON.stringify(run));

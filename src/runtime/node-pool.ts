@@ -2,7 +2,7 @@
 import { Piscina } from 'piscina';
 import { availableParallelism } from 'node:os';
 import { InlineExecutor, type ShardExecutor } from '../eval/executor.js';
-import { WasmBackend } from '../engine/wasm-backend.js';
+import { WasmBackend } from '../engine/wasm/wasm-backend.js';
 import type { SimulationPlan } from '../eval/plan.js';
 import type { ShardTask } from './node-worker.js';
 import { createNodeEngine, flowexecModule } from './node.js';
@@ -25,13 +25,13 @@ export async function executorFor(threads: number): Promise<ShardExecutor> {
 export class NodePoolExecutor implements ShardExecutor {
   private readonly pool: Piscina<ShardTask, Float64Array>;
 
-  constructor(readonly threads: number, backend: 'wasm' | 'reference' = 'wasm') {
+  constructor(readonly threads: number) {
     this.pool = new Piscina({
       filename: workerFile(),
       minThreads: threads,
       maxThreads: threads,
       idleTimeout: 60_000,
-      workerData: { module: flowexecModule(), backend },
+      workerData: { module: flowexecModule() },
     });
     // a worker that fails to start rejects its task; without a listener the pool's 'error' event would crash us
     this.pool.on('error', () => {});

@@ -2,7 +2,7 @@
 // dashboard page that `flowexec serve` answers at GET /.
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../market/validation.js';
+import { InputError } from '../errors/input-error.js';
 import type { ReportAssets } from '../web/report-html.js';
 import { PACKAGE_ROOT } from './paths.js';
 
@@ -10,7 +10,8 @@ export const WEB_BUILD_DIR = join(PACKAGE_ROOT, 'build', 'web');
 
 function read(name: string): string {
   const path = join(WEB_BUILD_DIR, name);
-  if (!existsSync(path)) throw new InputError(`${path} is missing: run \`npm run build:web\` (npm ci runs it through prepare)`);
+  if (!existsSync(path))
+    throw new InputError(`${path} is missing: run \`npm run build:web\` (npm ci runs it through prepare)`);
   return readFileSync(path, 'utf8');
 }
 

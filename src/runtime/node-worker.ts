@@ -1,21 +1,17 @@
 // Worker-thread entry of the Node pool: one wasm engine per thread, chunks in, records out.
 import { workerData } from 'piscina';
-import { Engine } from '../engine/engine.js';
-import { WasmBackend } from '../engine/wasm-backend.js';
-import { ReferenceBackend } from '../reference/backend.js';
+import { Engine } from '../engine/wasm/engine.js';
+import { WasmBackend } from '../engine/wasm/wasm-backend.js';
 import { ChunkRunner } from '../eval/chunk.js';
 import { runShardWith } from '../eval/executor.js';
 import type { SimulationPlan } from '../eval/plan.js';
 
 interface WorkerSetup {
   module: WebAssembly.Module;
-  backend: 'wasm' | 'reference';
 }
 
 const setup = workerData as WorkerSetup;
-const runner: Promise<ChunkRunner> = setup.backend === 'reference'
-  ? Promise.resolve(new ChunkRunner(new ReferenceBackend()))
-  : Engine.create(setup.module).then((engine) => new ChunkRunner(new WasmBackend(engine)));
+const runner: Promise<ChunkRunner> = Engine.create(setup.module).then((engine) => new ChunkRunner(new WasmBackend(engine)));
 
 export interface ShardTask {
   plan: SimulationPlan;

@@ -1,6 +1,6 @@
 // Node runtime: finds and compiles build/flowexec.wasm; the only place (with its siblings) that reads files.
 import { readFileSync, existsSync } from 'node:fs';
-import { Engine } from '../engine/engine.js';
+import { Engine } from '../engine/wasm/engine.js';
 import { WASM_PATH } from './paths.js';
 
 let compiled: WebAssembly.Module | undefined;

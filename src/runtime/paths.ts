@@ -16,4 +16,4 @@ function findRoot(): string {
 
 export const PACKAGE_ROOT = findRoot();
 export const WASM_PATH = join(PACKAGE_ROOT, 'build', 'flowexec.wasm');
-export const WORKLOADS_DIR = join(PACKAGE_ROOT, 'bench', 'workloads');
+export const WORKLOADS_DIR = join(PACKAGE_ROOT, 'src', 'workloads');

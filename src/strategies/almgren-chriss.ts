@@ -8,7 +8,7 @@
 //   E[cost] = gamma X^2 / 2 + epsilon X + (eta~ / tau) sum n_j^2,  Var[cost] = sigma^2 tau sum x_j^2   (eq. 7, 8)
 // sinh ratios are evaluated as exp(-kappa t)(1 - e^(-2 kappa (T - t))) / (1 - e^(-2 kappa T)) so large kappa T
 // cannot overflow. Outside the AC world the parameters are a linearisation (see linearisedParameters).
-import { exp, log } from '../engine/portable-math.js';
+import { exp, log } from '../math/portable-math.js';
 
 export interface AlmgrenChrissParameters {
   shares: number;

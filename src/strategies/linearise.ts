@@ -5,7 +5,7 @@
 // of the per-share temporary cost at the TWAP quantity n_bar, scale n_bar^(beta - 1) tau; epsilon = the half
 // spread. Transient impact is not part of the AC model and is left out of its parameters.
 import type { ResolvedImpact } from '../market/impact.js';
-import { powPositive } from '../engine/portable-math.js';
+import { powPositive } from '../math/portable-math.js';
 import { DAYS_PER_YEAR } from '../market/time.js';
 import type { AlmgrenChrissParameters } from './almgren-chriss.js';
 

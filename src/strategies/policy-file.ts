@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { OBSERVATION_FEATURES, OBSERVATION_NAMES, POLICY_MLP } from '../engine/env-layout.js';
 import { mlpBlock, mlpBlockAsF64, type MlpWeights } from '../engine/mlp-layout.js';
 import type { PolicyRef } from '../engine/env-spec.js';
-import { InputError, formatZodError } from '../market/validation.js';
+import { formatZodError } from '../errors/zod-errors.js';
+import { InputError } from '../errors/input-error.js';
 
 export const POLICY_FORMAT = 'flowexec-policy';
 export const POLICY_VERSION = 1;

@@ -19,7 +19,14 @@ const $ = <T extends HTMLElement = HTMLInputElement>(id: string) => document.get
 type Mode = 'server' | 'browser';
 type State = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
 
-interface StrategyRow { index: number; box: HTMLInputElement; param?: HTMLInputElement; scale: number; key?: 'rate' | 'riskAversion'; error: HTMLElement }
+interface StrategyRow {
+  index: number;
+  box: HTMLInputElement;
+  param?: HTMLInputElement;
+  scale: number;
+  key?: 'rate' | 'riskAversion';
+  error: HTMLElement;
+}
 
 let presetName = '';
 let rows: StrategyRow[] = [];
@@ -63,7 +70,12 @@ function applyPreset(name: string): void {
     const id = `strategy-${index}`;
     const label = s.name ?? (s.type === 'pov' ? `pov` : s.type);
     wrap.innerHTML = `<label><input type="checkbox" id="${id}" checked> ${label.replace(/[<&]/g, '')}</label>`;
-    const row: StrategyRow = { index, box: wrap.querySelector('input')!, scale: 1, error: document.createElement('div') };
+    const row: StrategyRow = {
+      index,
+      box: wrap.querySelector('input')!,
+      scale: 1,
+      error: document.createElement('div'),
+    };
     const key = s.type === 'pov' ? 'rate' : s.riskAversion !== undefined ? 'riskAversion' : undefined;
     if (key) {
       const param = document.createElement('input');
@@ -100,9 +112,13 @@ function buildConfig(): Record<string, any> {
   c.order.side = $<HTMLSelectElement>('side').value;
   c.order.shares = numeric($('shares').value);
   const horizon = numeric($('horizon').value);
-  if (horizon !== minutesOf(preset.order)) { delete c.order.horizonDays; c.order.horizonMinutes = horizon; }
+  if (horizon !== minutesOf(preset.order)) {
+    delete c.order.horizonDays;
+    c.order.horizonMinutes = horizon;
+  }
   const cap = numeric($('cap').value, 0.01);
-  if (cap !== undefined && cap !== 1) c.order.participationCap = cap; else delete c.order.participationCap;
+  if (cap !== undefined && cap !== 1) c.order.participationCap = cap;
+  else delete c.order.participationCap;
   if (cap === 1 && preset.order.participationCap !== undefined) c.order.participationCap = 1;
   const chosen = rows.filter((r) => r.box.checked);
   submitted = chosen.map((r) => r.index);
@@ -115,7 +131,8 @@ function buildConfig(): Record<string, any> {
   evaluation.paths = numeric($('paths').value);
   evaluation.seed = numeric($('seed').value);
   evaluation.riskAversion = numeric($('risk').value);
-  if ($('frontier').checked) evaluation.frontier = preset.evaluation?.frontier ?? DEFAULT_FRONTIER; else delete evaluation.frontier;
+  if ($('frontier').checked) evaluation.frontier = preset.evaluation?.frontier ?? DEFAULT_FRONTIER;
+  else delete evaluation.frontier;
   c.evaluation = evaluation;
   return c;
 }
@@ -131,12 +148,22 @@ function showError(field: string | undefined, message: string): void {
   const strategy = field ? /^strategies\.(\d+)(?:\.(\w+))?/.exec(field) : null;
   if (strategy) {
     const row = rows.find((r) => r.index === submitted[Number(strategy[1])]);
-    if (row) { input = (strategy[2] && row.param) || row.box; box = row.error; }
+    if (row) {
+      input = (strategy[2] && row.param) || row.box;
+      box = row.error;
+    }
   } else if (field) {
     const candidates = Array.from(document.querySelectorAll<HTMLElement>('[data-field]'));
-    const match = candidates.find((el) => el.dataset.field!.split(' ').includes(field))
-      ?? candidates.find((el) => el.dataset.field!.split(' ').some((f: string) => field.startsWith(`${f}.`) || f.startsWith(`${field}.`)));
-    if (match) { input = match; box = document.getElementById(`${match.id}-error`) ?? (match.classList.contains('field-error') ? match : undefined); }
+    const match =
+      candidates.find((el) => el.dataset.field!.split(' ').includes(field)) ??
+      candidates.find((el) =>
+        el.dataset.field!.split(' ').some((f: string) => field.startsWith(`${f}.`) || f.startsWith(`${field}.`)),
+      );
+    if (match) {
+      input = match;
+      box =
+        document.getElementById(`${match.id}-error`) ?? (match.classList.contains('field-error') ? match : undefined);
+    }
   }
   if (box) {
     box.textContent = message;
@@ -155,7 +182,10 @@ function showResult(result: EvaluationResult, where: string): void {
   $('run-line').innerHTML = runLine(result);
   $('downloads').hidden = false;
   renderCharts($('charts'), result);
-  setState('done', `Done: ${result.paths.toLocaleString('en-US')} paths in ${result.wallSeconds.toFixed(2)} s ${where}.`);
+  setState(
+    'done',
+    `Done: ${result.paths.toLocaleString('en-US')} paths in ${result.wallSeconds.toFixed(2)} s ${where}.`,
+  );
 }
 
 function progress(done: number, total: number): void {
@@ -167,14 +197,26 @@ function progress(done: number, total: number): void {
 }
 
 async function runOnServer(config: unknown): Promise<void> {
-  const res = await fetch('/v1/evaluations', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(config) });
+  const res = await fetch('/v1/evaluations', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(config),
+  });
   const body = await res.json().catch(() => ({}));
-  if (!res.ok) { showError(body?.error?.field, body?.error?.message ?? `HTTP ${res.status}`); return; }
+  if (!res.ok) {
+    showError(body?.error?.field, body?.error?.message ?? `HTTP ${res.status}`);
+    return;
+  }
   const id = body.id as string;
   const events = new EventSource(`/v1/evaluations/${encodeURIComponent(id)}/events`);
   let finished = false;
-  cancelRun = () => { fetch(`/v1/evaluations/${encodeURIComponent(id)}`, { method: 'DELETE' }).catch(() => {}); };
-  events.addEventListener('progress', (e) => { const p = JSON.parse((e as MessageEvent).data); progress(p.donePaths, p.totalPaths); });
+  cancelRun = () => {
+    fetch(`/v1/evaluations/${encodeURIComponent(id)}`, { method: 'DELETE' }).catch(() => {});
+  };
+  events.addEventListener('progress', (e) => {
+    const p = JSON.parse((e as MessageEvent).data);
+    progress(p.donePaths, p.totalPaths);
+  });
   events.addEventListener('done', (e) => {
     finished = true;
     events.close();
@@ -203,15 +245,29 @@ function runInBrowser(config: unknown): void {
   const url = URL.createObjectURL(new Blob([__FLOWEXEC_WORKER__], { type: 'text/javascript' }));
   const worker = new Worker(url);
   URL.revokeObjectURL(url);
-  const stop = () => { worker.terminate(); cancelRun = undefined; };
-  cancelRun = () => { stop(); setState('cancelled', 'Cancelled.'); };
+  const stop = () => {
+    worker.terminate();
+    cancelRun = undefined;
+  };
+  cancelRun = () => {
+    stop();
+    setState('cancelled', 'Cancelled.');
+  };
   worker.onmessage = (e: MessageEvent) => {
     const m = e.data;
     if (m.type === 'progress') progress(m.donePaths, m.totalPaths);
-    else if (m.type === 'result') { stop(); showResult(m.result, 'in this browser'); }
-    else if (m.type === 'error') { stop(); showError(m.field, m.message); }
+    else if (m.type === 'result') {
+      stop();
+      showResult(m.result, 'in this browser');
+    } else if (m.type === 'error') {
+      stop();
+      showError(m.field, m.message);
+    }
   };
-  worker.onerror = (e) => { stop(); setState('error', `The browser engine failed: ${e.message}`); };
+  worker.onerror = (e) => {
+    stop();
+    setState('error', `The browser engine failed: ${e.message}`);
+  };
   worker.postMessage({ type: 'run', config, wasm: wasmBytes.slice().buffer, maxPathSteps: BROWSER_MAX_PATH_STEPS });
 }
 
@@ -241,9 +297,17 @@ async function askServer(): Promise<void> {
   clearErrors();
   const question = $('question').value;
   $('answer').textContent = 'Thinking...';
-  const res = await fetch('/v1/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question, includeResult: true }) });
+  const res = await fetch('/v1/ask', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ question, includeResult: true }),
+  });
   const body = await res.json().catch(() => ({}));
-  if (!res.ok) { $('answer').textContent = ''; showError(body?.error?.field ?? 'question', body?.error?.message ?? `HTTP ${res.status}`); return; }
+  if (!res.ok) {
+    $('answer').textContent = '';
+    showError(body?.error?.field ?? 'question', body?.error?.message ?? `HTTP ${res.status}`);
+    return;
+  }
   $('answer').textContent = body.answer;
   if (body.result) showResult(body.result, 'on the server (assistant)');
 }
@@ -253,17 +317,24 @@ async function main(): Promise<void> {
   for (const name of Object.keys(__FLOWEXEC_PRESETS__)) select.add(new Option(name, name));
   select.value = 'heston-execution' in __FLOWEXEC_PRESETS__ ? 'heston-execution' : select.options[0]!.value;
   applyPreset(select.value);
-  select.addEventListener('change', () => { clearErrors(); applyPreset(select.value); });
+  select.addEventListener('change', () => {
+    clearErrors();
+    applyPreset(select.value);
+  });
   const server = await detectServer();
   const runOn = $<HTMLSelectElement>('run-on');
   (runOn.options[0] as HTMLOptionElement).disabled = !server;
   runOn.value = server ? 'server' : 'browser';
-  $('mode-line').textContent = server ? `connected to the FlowExec API at ${location.host}` : 'no server: evaluations run in this browser (Web Worker, same wasm as the CLI)';
+  $('mode-line').textContent = server
+    ? `connected to the FlowExec API at ${location.host}`
+    : 'no server: evaluations run in this browser (Web Worker, same wasm as the CLI)';
   setState('idle', '');
   $('ask-form').hidden = !server;
   $<HTMLFormElement>('ask-form').addEventListener('submit', (e) => {
     e.preventDefault();
-    askServer().catch((error: unknown) => { $('answer').textContent = `Could not reach the server: ${(error as Error).message}`; });
+    askServer().catch((error: unknown) => {
+      $('answer').textContent = `Could not reach the server: ${(error as Error).message}`;
+    });
   });
   $<HTMLFormElement>('setup').addEventListener('submit', (e) => {
     e.preventDefault();
@@ -273,12 +344,21 @@ async function main(): Promise<void> {
     exposed.progressEvents = 0;
     setState('running', 'Starting...');
     $<HTMLProgressElement>('progress').value = 0;
-    if ((runOn.value as Mode) === 'server') runOnServer(config).catch((error: unknown) => setState('error', `Could not reach the server: ${(error as Error).message}`));
+    if ((runOn.value as Mode) === 'server')
+      runOnServer(config).catch((error: unknown) =>
+        setState('error', `Could not reach the server: ${(error as Error).message}`),
+      );
     else runInBrowser(config);
   });
   $('cancel').addEventListener('click', () => cancelRun?.());
-  $('download-json').addEventListener('click', () => current && download(`${current.name}.json`, 'application/json', JSON.stringify(current, null, 2) + '\n'));
-  $('download-csv').addEventListener('click', () => current && download(`${current.name}.csv`, 'text/csv', evaluationCsv(current)));
+  $('download-json').addEventListener(
+    'click',
+    () => current && download(`${current.name}.json`, 'application/json', JSON.stringify(current, null, 2) + '\n'),
+  );
+  $('download-csv').addEventListener(
+    'click',
+    () => current && download(`${current.name}.csv`, 'text/csv', evaluationCsv(current)),
+  );
 }
 
 main();

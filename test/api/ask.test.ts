@@ -10,11 +10,14 @@ import { testApp, post, example, deterministic, sameBits, catalog } from './supp
 const t = await testApp();
 const ask = async (body: unknown) => {
   const res = await t.app.request('/v1/ask', post(body));
-  return { res, body: await res.json() as any };
+  return { res, body: (await res.json()) as any };
 };
 
-test('the issue\'s comparison runs TWAP and VWAP on 2M shares over 2 hours in a high-volatility market and answers with numbers', async () => {
-  const { res, body } = await ask({ question: 'compare TWAP and VWAP for selling 2M shares of a high-volatility stock over 2 hours', includeResult: true });
+test("the issue's comparison runs TWAP and VWAP on 2M shares over 2 hours in a high-volatility market and answers with numbers", async () => {
+  const { res, body } = await ask({
+    question: 'compare TWAP and VWAP for selling 2M shares of a high-volatility stock over 2 hours',
+    includeResult: true,
+  });
   assert.is(res.status, 200);
   assert.is(body.intent, 'compare');
   assert.is(body.request.shares, 2_000_000);
@@ -38,8 +41,10 @@ test('an out-of-scope question gets 200 with a refusal that lists example questi
 });
 
 for (const [what, body, field] of [
-  ['a missing question', {}, 'question'], ['a number for the question', { question: 5 }, 'question'],
-  ['an empty question', { question: '   ' }, 'question'], ['an unknown key', { question: 'help', paths: 10 }, 'body'],
+  ['a missing question', {}, 'question'],
+  ['a number for the question', { question: 5 }, 'question'],
+  ['an empty question', { question: '   ' }, 'question'],
+  ['an unknown key', { question: 'help', paths: 10 }, 'body'],
   ['a question over 1000 characters', { question: 'x'.repeat(1001) }, 'question'],
 ] as const) {
   test(`${what} gets 422 naming ${field}`, async () => {
@@ -55,13 +60,13 @@ test('history questions read the newest succeeded evaluation job', async () => {
   assert.match(none.body.answer, /no run to read yet/);
   const config = example('almgren-chriss');
   config.evaluation.paths = 2000;
-  const submitted = await (await t.app.request('/v1/evaluations', post(config))).json() as any;
+  const submitted = (await (await t.app.request('/v1/evaluations', post(config))).json()) as any;
   for (let i = 0; i < 200; i++) {
-    const job = await (await t.app.request(`/v1/evaluations/${submitted.id}`)).json() as any;
+    const job = (await (await t.app.request(`/v1/evaluations/${submitted.id}`)).json()) as any;
     if (job.status === 'succeeded') break;
     await new Promise((r) => setTimeout(r, 50));
   }
-  const job = await (await t.app.request(`/v1/evaluations/${submitted.id}`)).json() as any;
+  const job = (await (await t.app.request(`/v1/evaluations/${submitted.id}`)).json()) as any;
   assert.is(job.status, 'succeeded');
   const { body } = await ask({ question: 'which strategy performed best?' });
   assert.is(body.intent, 'last-best');
@@ -72,14 +77,18 @@ test('history questions read the newest succeeded evaluation job', async () => {
 });
 
 test('/openapi.json documents POST /v1/ask with its request and response schemas', async () => {
-  const doc = await (await t.app.request('/openapi.json')).json() as any;
+  const doc = (await (await t.app.request('/openapi.json')).json()) as any;
   assert.ok(doc.paths['/v1/ask'].post);
   assert.is(doc.components.schemas.AskRequest.properties.question.maxLength, 1000);
 });
 
 test('GET / is the dashboard page when the runtime hands one over, and 404 without', async () => {
   assert.is((await t.app.request('/')).status, 404);
-  const app = createApp({ executor: t.executor, workloads: catalog(), dashboardHtml: '<!doctype html><title>FlowExec</title>' });
+  const app = createApp({
+    executor: t.executor,
+    workloads: catalog(),
+    dashboardHtml: '<!doctype html><title>FlowExec</title>',
+  });
   const res = await app.request('/');
   assert.is(res.status, 200);
   assert.match(res.headers.get('content-type') ?? '', /text\/html/);

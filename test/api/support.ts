@@ -9,11 +9,12 @@ import { SERVER_LIMITS, type Limits } from '../../src/api/limits.js';
 import type { ShardExecutor } from '../../src/eval/executor.js';
 import { WORKLOADS_DIR } from '../../src/runtime/paths.js';
 import { wasmExecutor } from '../support/workloads.js';
+import { CANONICAL_WORKLOAD_NAMES } from '../../src/workloads/names.js';
 
 const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
 
 export function catalog(): Record<string, unknown> {
-  return Object.fromEntries(['heston-paths', 'heston-execution'].map((n) => [n, JSON.parse(readFileSync(join(WORKLOADS_DIR, `${n}.json`), 'utf8'))]));
+  return Object.fromEntries(CANONICAL_WORKLOAD_NAMES.map((n) => [n, JSON.parse(readFileSync(join(WORKLOADS_DIR, `${n}.json`), 'utf8'))]));
 }
 
 export function example(name: string): Record<string, any> {

@@ -6,12 +6,14 @@ import { readFileSync } from 'node:fs';
 import { parseQuestion } from '../../src/assistant/grammar.js';
 import { buildRequest, ASSISTANT_PATHS } from '../../src/assistant/request.js';
 import { parseEvaluationConfig, orderGrid } from '../../src/eval/config.js';
-import { InputError } from '../../src/market/validation.js';
+import { InputError } from '../../src/errors/input-error.js';
 
 const build = (q: string, context = {}) => buildRequest(parseQuestion(q), context);
 
-test('the issue\'s comparison becomes a valid config: 2M shares, 120 one-minute steps, 40% volatility, TWAP and VWAP', () => {
-  const { request, config } = build('compare TWAP and VWAP for selling 2M shares of a high-volatility stock over 2 hours');
+test("the issue's comparison becomes a valid config: 2M shares, 120 one-minute steps, 40% volatility, TWAP and VWAP", () => {
+  const { request, config } = build(
+    'compare TWAP and VWAP for selling 2M shares of a high-volatility stock over 2 hours',
+  );
   assert.equal(parseEvaluationConfig(config), config);
   assert.is(config.order.shares, 2_000_000);
   assert.is(orderGrid(config.order).steps, 120);
@@ -22,12 +24,18 @@ test('the issue\'s comparison becomes a valid config: 2M shares, 120 one-minute 
 
 test('"best" with no strategy named evaluates the five classics; low liquidity means 2M shares a day', () => {
   const { config } = build('which strategy is best in low liquidity?');
-  assert.equal(config.strategies.map((s) => s.type), ['twap', 'vwap', 'pov', 'almgren-chriss', 'adaptive-almgren-chriss']);
+  assert.equal(
+    config.strategies.map((s) => s.type),
+    ['twap', 'vwap', 'pov', 'almgren-chriss', 'adaptive-almgren-chriss'],
+  );
   assert.is(config.market.dailyVolume, 2_000_000);
 });
 
 test('POV rates, caps, risk aversion, ADV and money sizes reach the config', () => {
-  assert.equal(build('compare POV at 5% and 20%').config.strategies, [{ type: 'pov', rate: 0.05 }, { type: 'pov', rate: 0.2 }]);
+  assert.equal(build('compare POV at 5% and 20%').config.strategies, [
+    { type: 'pov', rate: 0.05 },
+    { type: 'pov', rate: 0.2 },
+  ]);
   assert.is(build('sell 1M shares with VWAP, cap participation at 20%').config.order.participationCap, 0.2);
   const risky = build('compare twap and almgren chriss with risk aversion 100').config;
   assert.is(risky.evaluation.riskAversion, 100);
@@ -54,7 +62,10 @@ test('the work cap lowers the paths to fit (never below 1,000)', () => {
 });
 
 test('an order the config refuses is an InputError naming the field', () => {
-  assert.throws(() => build('sell 20 billion shares with twap'), (e: unknown) => e instanceof InputError && /order\.shares: must be <= 1e10/.test((e as Error).message));
+  assert.throws(
+    () => build('sell 20 billion shares with twap'),
+    (e: unknown) => e instanceof InputError && /order\.shares: must be <= 1e10/.test((e as Error).message),
+  );
 });
 
 test.run();

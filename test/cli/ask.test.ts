@@ -26,7 +26,10 @@ test('history questions before any run say how to make one; after evaluate they 
   const before = await flowexec(['ask', 'how did the strategies perform?'], env);
   assert.is(before.status, 0, before.stderr);
   assert.match(before.stdout, /no run to read yet/);
-  const run = await flowexec(['evaluate', 'examples/almgren-chriss.json', '--paths', '2000', '--threads', '1', '--json'], env);
+  const run = await flowexec(
+    ['evaluate', 'examples/almgren-chriss.json', '--paths', '2000', '--threads', '1', '--json'],
+    env,
+  );
   assert.is(run.status, 0, run.stderr);
   const result = JSON.parse(run.stdout);
   const after = await flowexec(['ask', '--json', 'how did the strategies perform?'], env);

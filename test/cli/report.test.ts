@@ -14,11 +14,29 @@ const env = { FLOWEXEC_HOME: dir };
 const EXTERNAL = /(?:https?:|wss?:|ftp:)\/\/|(?:src|href)\s*=\s*["']?\/\/|url\(\s*["']?\/\/|@import/i;
 
 test('evaluate --out report.html and report RESULT.json -o report.html write the same self-contained page', async () => {
-  const json = join(dir, 'r.json'), html = join(dir, 'r.html'), direct = join(dir, 'direct.html');
-  assert.is((await flowexec(['evaluate', 'examples/heston-execution.json', '--paths', '2000', '--threads', '1', '--out', json], env)).status, 0);
+  const json = join(dir, 'r.json'),
+    html = join(dir, 'r.html'),
+    direct = join(dir, 'direct.html');
+  assert.is(
+    (
+      await flowexec(
+        ['evaluate', 'examples/heston-execution.json', '--paths', '2000', '--threads', '1', '--out', json],
+        env,
+      )
+    ).status,
+    0,
+  );
   const r = await flowexec(['report', json, '-o', html], env);
   assert.is(r.status, 0, r.stderr);
-  assert.is((await flowexec(['evaluate', 'examples/heston-execution.json', '--paths', '2000', '--threads', '1', '--out', direct], env)).status, 0);
+  assert.is(
+    (
+      await flowexec(
+        ['evaluate', 'examples/heston-execution.json', '--paths', '2000', '--threads', '1', '--out', direct],
+        env,
+      )
+    ).status,
+    0,
+  );
   for (const file of [html, direct]) {
     const page = readFileSync(file, 'utf8');
     assert.not.ok(EXTERNAL.test(page), `external reference: ${EXTERNAL.exec(page)?.[0]}`);
@@ -35,9 +53,15 @@ test('evaluate --out report.html and report RESULT.json -o report.html write the
 test('report refuses a file that is not an evaluation result, and an output that is not .html', async () => {
   const bad = join(dir, 'bad.json');
   writeFileSync(bad, JSON.stringify({ strategies: [] }));
-  let problem = isCleanInputError(await flowexec(['report', bad, '-o', join(dir, 'x.html')], env), /not an evaluation result .*no "strategies" list/);
+  let problem = isCleanInputError(
+    await flowexec(['report', bad, '-o', join(dir, 'x.html')], env),
+    /not an evaluation result .*no "strategies" list/,
+  );
   assert.is(problem, null, problem ?? '');
-  problem = isCleanInputError(await flowexec(['report', bad, '-o', join(dir, 'x.pdf')], env), /--out must end in \.html/);
+  problem = isCleanInputError(
+    await flowexec(['report', bad, '-o', join(dir, 'x.pdf')], env),
+    /--out must end in \.html/,
+  );
   assert.is(problem, null, problem ?? '');
   problem = isCleanInputError(await flowexec(['report', bad], env), /missing -o REPORT\.html/);
   assert.is(problem, null, problem ?? '');

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { flowexec, scratchDir, writeJson, isCleanInputError } from '../support/cli.js';
 
 const dir = scratchDir();
-const base = JSON.parse(readFileSync('bench/workloads/heston-execution.json', 'utf8'));
+const base = JSON.parse(readFileSync('src/workloads/heston-execution.json', 'utf8'));
 const workload = (patch: (w: any) => void) => { const w = structuredClone(base); patch(w); return w; };
 
 const CASES: Array<[string, string[], RegExp]> = [

@@ -4,12 +4,13 @@ import * as assert from 'uvu/assert';
 import { allBackends, firstBitDifference } from '../support/backends.js';
 import { modelParamBlock, type PriceModel } from '../../src/engine/model-params.js';
 import { MODEL_HESTON_EULER, MODEL_HESTON_QE, MODEL_GBM, MODEL_ABM } from '../../src/engine/layout.js';
-import { seedWords, type KernelBackend } from '../../src/engine/backend.js';
+import { seedWords } from '../../src/engine/seed.js';
+import type { KernelBackend } from '../../src/engine/backend.js';
 import { POLICY_SCHEDULE, POLICY_ADAPTIVE_AC, POLICY_MLP, AC, OBJECTIVE_COST, OBJECTIVE_MEAN_VARIANCE, OBJECTIVE_OPD, ROLLOUT_COLUMNS } from '../../src/engine/env-layout.js';
 import { mlpBlock, mlpBlockAsF64 } from '../../src/engine/mlp-layout.js';
 import type { EnvSpec } from '../../src/engine/env-spec.js';
 import { powerLawKernel } from '../../src/market/transient-kernel.js';
-import { exp } from '../../src/reference/math/exp.js';
+import { exp } from '../../src/math/exp.js';
 
 const [wasm, reference] = (await allBackends()) as [KernelBackend, KernelBackend];
 const HESTON = { s0: 100, v0: 0.04, kappa: 1.5, theta: 0.04, xi: 0.6, rho: -0.7, mu: 0.0 };

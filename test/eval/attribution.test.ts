@@ -8,7 +8,7 @@ import { buildExecutionPlan } from '../../src/eval/execution-plan.js';
 import { ChunkRunner } from '../../src/eval/chunk.js';
 import { CHUNK_PATHS, PARTS, type StaticStrategyPlan, type ExecutionPlan } from '../../src/eval/plan.js';
 import { POLICY_SCHEDULE } from '../../src/engine/env-layout.js';
-import { WasmBackend } from '../../src/engine/wasm-backend.js';
+import { WasmBackend } from '../../src/engine/wasm/wasm-backend.js';
 import { createNodeEngine } from '../../src/runtime/node.js';
 
 /** Per-path agreement: the two computations round differently (sums of ~400 terms), nothing more. */

@@ -37,7 +37,10 @@ test('expected inventory starts at the whole order and falls by each child order
   assert.is(inv.minutes[result.steps], 390);
   for (const s of result.strategies) {
     const remaining = inv.remaining[s.name];
-    if (s.kind === 'closed-loop') { assert.is(remaining, null); continue; }
+    if (s.kind === 'closed-loop') {
+      assert.is(remaining, null);
+      continue;
+    }
     assert.is(remaining![0], 1);
     const shares = inv.childShares[s.name]!;
     let left = config.order.shares;
@@ -46,7 +49,10 @@ test('expected inventory starts at the whole order and falls by each child order
       assert.ok(Math.abs(remaining![k + 1]! - left / config.order.shares) < 1e-12, `${s.name} step ${k}`);
     }
     // what is left at the end is what the participation cap kept from trading: 1 - completion
-    assert.ok(Math.abs(remaining![result.steps]! - (1 - s.completion)) < 1e-9, `${s.name}: ${remaining![result.steps]} vs ${1 - s.completion}`);
+    assert.ok(
+      Math.abs(remaining![result.steps]! - (1 - s.completion)) < 1e-9,
+      `${s.name}: ${remaining![result.steps]} vs ${1 - s.completion}`,
+    );
   }
 });
 

@@ -10,7 +10,7 @@ import { buildExecutionPlan } from '../../src/eval/execution-plan.js';
 import { envSpecFor } from '../../src/eval/closed-loop.js';
 import { ChunkRunner } from '../../src/eval/chunk.js';
 import { CHUNK_PATHS, PARTS, type StaticStrategyPlan } from '../../src/eval/plan.js';
-import { WasmBackend } from '../../src/engine/wasm-backend.js';
+import { WasmBackend } from '../../src/engine/wasm/wasm-backend.js';
 import { OBJECTIVE_MEAN_VARIANCE, OBJECTIVE_OPD } from '../../src/engine/env-layout.js';
 
 const engine = await createNodeEngine();

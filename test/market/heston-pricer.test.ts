@@ -2,10 +2,11 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
-  blackScholesPrice, gaussKronrod15, hestonCallPrice, hestonLogCf, hestonPutPrice, normalCdf,
+  blackScholesPrice, gaussKronrod15, hestonCallPrice, hestonLogCf, hestonPutPrice,
   type HestonOptionParams,
 } from '../../src/market/heston-pricer.js';
 import { complex } from '../../src/market/complex.js';
+import { normalCdf } from '../../src/math/normal-cdf.js';
 
 /** The brief's bar for the canonical price; we measure ~1e-14 against 40-digit mpmath. */
 const CANONICAL_ABS = 1e-10;

@@ -1,8 +1,8 @@
 // exp: ulp error of the TS twin against the double-double reference on 2^20 points, wasm f64x2 and scalar bit for bit, special cases.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { exp, expNormal } from '../../src/reference/math/exp.js';
-import { fromWords } from '../../src/reference/math/bits.js';
+import { exp, expNormal } from '../../src/math/exp.js';
+import { fromWords } from '../../src/math/bits.js';
 import { createNodeEngine } from '../../src/runtime/node.js';
 import { nextAfter, sameBits } from '../support/float-bits.js';
 import { POINTS, assertSameBits, fixedPoints, unaryKernelTests, type PointFamily } from '../support/math-points.js';

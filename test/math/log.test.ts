@@ -1,8 +1,8 @@
 // log: ulp error of the TS twin against the double-double reference on 2^20 points, wasm f64x2 and scalar bit for bit, special cases.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { log, logPositiveNormal } from '../../src/reference/math/log.js';
-import { fromWords } from '../../src/reference/math/bits.js';
+import { log, logPositiveNormal } from '../../src/math/log.js';
+import { fromWords } from '../../src/math/bits.js';
 import { createNodeEngine } from '../../src/runtime/node.js';
 import { nextAfter, sameBits } from '../support/float-bits.js';
 import { POINTS, assertSameBits, fixedPoints, unaryKernelTests, type PointFamily } from '../support/math-points.js';

@@ -1,7 +1,7 @@
 // f32 exp and logistic of the policy's action: wasm f32x4 bit for bit with the TS twin, accuracy against Math.exp on 2^20 points.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { expF32, sigmoidF32 } from '../../src/reference/math/sigmoid-f32.js';
+import { expF32, sigmoidF32 } from '../../src/math/sigmoid-f32.js';
 import { fixedPoints, POINTS } from '../support/math-points.js';
 import { createNodeEngine } from '../../src/runtime/node.js';
 

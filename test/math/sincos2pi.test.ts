@@ -1,8 +1,8 @@
 // sin(2 pi u), cos(2 pi u): ulp errors of the TS twin against the double-double reference on 2^20 points, wasm bit for bit, special cases.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { sincos2pi } from '../../src/reference/math/sincos2pi.js';
-import { fromWords } from '../../src/reference/math/bits.js';
+import { sincos2pi } from '../../src/math/sincos2pi.js';
+import { fromWords } from '../../src/math/bits.js';
 import { createNodeEngine } from '../../src/runtime/node.js';
 import { nextAfter } from '../support/float-bits.js';
 import { POINTS, assertSameBits, fixedPoints, kernelRunner, worstUlp, type ArrayKernel, type PointFamily } from '../support/math-points.js';

@@ -3,7 +3,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createNodeEngine } from '../../src/runtime/node.js';
 import { normalQuad } from '../../src/reference/rng/normal.js';
-import { normalCdf } from '../../src/market/heston-pricer.js';
+import { normalCdf } from '../../src/math/normal-cdf.js';
 
 const engine = await createNodeEngine();
 const N = 1 << 20;

@@ -1,6 +1,6 @@
 // The backends every contract test runs against: the wasm engine and the plain-TS twin.
 import { createNodeEngine } from '../../src/runtime/node.js';
-import { WasmBackend } from '../../src/engine/wasm-backend.js';
+import { WasmBackend } from '../../src/engine/wasm/wasm-backend.js';
 import { ReferenceBackend } from '../../src/reference/backend.js';
 import type { KernelBackend } from '../../src/engine/backend.js';
 

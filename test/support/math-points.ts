@@ -1,7 +1,7 @@
 // The harness the 2^20-point math tests share: fixed inputs (edge cases in both f64x2 lanes, then Philox-drawn families), wasm array kernels, bit-for-bit and ulp checks.
 import type { Test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Engine } from '../../src/engine/engine.js';
+import type { Engine } from '../../src/engine/wasm/engine.js';
 import { philox4x32 } from '../../src/reference/rng/philox.js';
 import { sameBits } from './float-bits.js';
 import { ulpError, type Exact } from './double-double.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseWorkload, type Workload } from '../../src/market/workload.js';
 import { WORKLOADS_DIR } from '../../src/runtime/paths.js';
 import { InlineExecutor } from '../../src/eval/executor.js';
-import { WasmBackend } from '../../src/engine/wasm-backend.js';
+import { WasmBackend } from '../../src/engine/wasm/wasm-backend.js';
 import { ReferenceBackend } from '../../src/reference/backend.js';
 import { createNodeEngine } from '../../src/runtime/node.js';
 

@@ -13,13 +13,25 @@ import { CHART_IDS } from '../../src/web/charts.js';
 
 const MAIN = new URL('../../src/cli/main.ts', import.meta.url).pathname;
 const DOCS = new URL('../../docs/', import.meta.url).pathname;
-let server: ChildProcess, url = '', browser: Browser, page: Page, watched: Watched;
+let server: ChildProcess,
+  url = '',
+  browser: Browser,
+  page: Page,
+  watched: Watched;
 
 test.before(async () => {
-  server = spawn(process.execPath, ['--import', 'tsx', MAIN, 'serve', '--port', '0', '--threads', '2', '--data-dir', join(scratchDir(), 'api')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  server = spawn(
+    process.execPath,
+    ['--import', 'tsx', MAIN, 'serve', '--port', '0', '--threads', '2', '--data-dir', join(scratchDir(), 'api')],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   url = await new Promise<string>((resolve, reject) => {
     let out = '';
-    server.stdout!.on('data', (d) => { out += d; const m = /listening on (http:\/\/\S+)/.exec(out); if (m) resolve(m[1]!); });
+    server.stdout!.on('data', (d) => {
+      out += d;
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
     server.on('exit', (code) => reject(new Error(`serve exited ${code}`)));
   });
   browser = await launch();
@@ -49,7 +61,10 @@ test('a small evaluation started from the keyboard runs on the server, reports p
   assert.ok(exposed.progressEvents >= 1, 'no progress event seen');
   assert.is(exposed.result.paths, 4000);
   const charts = await chartsDrawn(page);
-  assert.equal(charts.map((c) => c.id), [...CHART_IDS]);
+  assert.equal(
+    charts.map((c) => c.id),
+    [...CHART_IDS],
+  );
   for (const c of charts) assert.ok(c.drawn, `chart ${c.id} is empty`);
   assert.is(await page.locator('table.ranking tbody tr').count(), exposed.result.strategies.length);
   await page.screenshot({ path: join(DOCS, 'dashboard-desktop.png'), fullPage: true });
@@ -61,7 +76,12 @@ test('Download JSON saves the result shown', async () => {
   const shown = await page.evaluate(() => (window as any).flowexec.result);
   assert.equal(saved, shown);
   const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
-  assert.is(readFileSync((await csv.path())!, 'utf8').trim().split('\n').length, shown.strategies.length + 1);
+  assert.is(
+    readFileSync((await csv.path())!, 'utf8')
+      .trim()
+      .split('\n').length,
+    shown.strategies.length + 1,
+  );
 });
 
 test('the page is usable at phone width: nothing overflows sideways', async () => {
@@ -83,13 +103,13 @@ test('an API error is shown next to the field it names', async () => {
   await page.fill('#shares', '-5');
   await page.click('#run');
   await page.waitForSelector('body[data-state=error]');
-  assert.match(await page.textContent('#shares-error') ?? '', /order\.shares: must be > 0/);
+  assert.match((await page.textContent('#shares-error')) ?? '', /order\.shares: must be > 0/);
   assert.is(await page.getAttribute('#shares', 'aria-invalid'), 'true');
   await page.fill('#shares', '1000000');
   await page.fill('#strategy-2-rate', '150');
   await page.click('#run');
   await page.waitForSelector('body[data-state=error]');
-  assert.match(await page.textContent('#strategy-2-error') ?? '', /strategies\.2\.rate: must be in \(0, 1\]/);
+  assert.match((await page.textContent('#strategy-2-error')) ?? '', /strategies\.2\.rate: must be in \(0, 1\]/);
   await page.fill('#strategy-2-rate', '6');
   // Chromium logs every 4xx response as a console error: these two were asked for, anything else is not
   const expected = watched.consoleErrors.filter((m) => /status of 422/.test(m));
@@ -112,8 +132,13 @@ test('Cancel stops a running evaluation', async () => {
 test('a question in words is answered with numbers, and the evaluation it ran is drawn', async () => {
   await page.fill('#question', 'compare TWAP and VWAP for selling 500k shares over 90 min');
   await page.press('#question', 'Enter');
-  await page.waitForFunction(() => /bps/.test(document.getElementById('answer')!.textContent ?? ''), undefined, { timeout: 60_000 });
-  assert.match(await page.textContent('#answer') ?? '', /^Selling 500,000 shares over 1\.5 hours .*vwap: -?\d+\.\d\d bps \(95% CI/);
+  await page.waitForFunction(() => /bps/.test(document.getElementById('answer')!.textContent ?? ''), undefined, {
+    timeout: 60_000,
+  });
+  assert.match(
+    (await page.textContent('#answer')) ?? '',
+    /^Selling 500,000 shares over 1\.5 hours .*vwap: -?\d+\.\d\d bps \(95% CI/,
+  );
   await page.waitForSelector('body[data-state=done]');
   const shown = await page.evaluate(() => (window as any).flowexec.result);
   assert.equal(shown.strategies.map((s: any) => s.name).sort(), ['twap', 'vwap']);

@@ -21,8 +21,12 @@ function deterministic(result: Record<string, unknown>): Record<string, unknown>
   return rest;
 }
 
-test.before(async () => { browser = await launch(); });
-test.after(async () => { await browser?.close(); });
+test.before(async () => {
+  browser = await launch();
+});
+test.after(async () => {
+  await browser?.close();
+});
 
 for (const preset of ['heston-execution', 'almgren-chriss']) {
   test(`the static page opened from disk runs ${preset} in a Web Worker bit for bit like flowexec evaluate --json`, async () => {
@@ -51,15 +55,27 @@ for (const preset of ['heston-execution', 'almgren-chriss']) {
 }
 
 test('a flowexec report opened from disk draws every chart, with no console error and no request', async () => {
-  const json = join(dir, 'r.json'), html = join(dir, 'r.html');
-  assert.is((await flowexec(['evaluate', 'examples/heston-execution.json', '--paths', '2000', '--threads', '1', '--out', json], { FLOWEXEC_HOME: dir })).status, 0);
+  const json = join(dir, 'r.json'),
+    html = join(dir, 'r.html');
+  assert.is(
+    (
+      await flowexec(
+        ['evaluate', 'examples/heston-execution.json', '--paths', '2000', '--threads', '1', '--out', json],
+        { FLOWEXEC_HOME: dir },
+      )
+    ).status,
+    0,
+  );
   assert.is((await flowexec(['report', json, '-o', html])).status, 0);
   const page = await browser.newPage();
   const w = await watch(page, (u) => u === pathToFileURL(html).href);
   await page.goto(pathToFileURL(html).href);
   await page.waitForSelector('figure.chart[data-chart=frontier] svg');
   const charts = await chartsDrawn(page);
-  assert.equal(charts.map((c) => c.id), [...CHART_IDS]);
+  assert.equal(
+    charts.map((c) => c.id),
+    [...CHART_IDS],
+  );
   for (const c of charts) assert.ok(c.drawn, `chart ${c.id} is empty`);
   assert.equal(w.consoleErrors, []);
   assert.equal(w.external, []);

@@ -1,7 +1,7 @@
 // POST /v1/ask: the assistant over HTTP; questions about "my last run" read the newest succeeded evaluation job.
 import { Hono } from 'hono';
 import type { ApiContext, ApiEnv } from '../context.js';
-import { parseWith } from '../../market/validation.js';
+import { parseWith } from '../../errors/zod-errors.js';
 import { requireObject } from '../body.js';
 import { rethrowAborted } from '../deadline.js';
 import { askRequestSchema } from '../ask-schema.js';
@@ -13,7 +13,13 @@ async function lastJobRun(ctx: ApiContext): Promise<LastRun | undefined> {
   const [newest] = await ctx.jobs.list({ limit: 1, status: 'succeeded' });
   const job = newest ? await ctx.jobs.get(newest.id) : undefined;
   if (!job?.result) return undefined;
-  return { savedAt: job.finishedAt ?? job.createdAt, source: `api job ${job.id}`, config: job.config, result: job.result, sample: sampleExecution(job.result) };
+  return {
+    savedAt: job.finishedAt ?? job.createdAt,
+    source: `api job ${job.id}`,
+    config: job.config,
+    result: job.result,
+    sample: sampleExecution(job.result),
+  };
 }
 
 export function askRoutes(ctx: ApiContext): Hono<ApiEnv> {
@@ -23,7 +29,10 @@ export function askRoutes(ctx: ApiContext): Hono<ApiEnv> {
     const body = parseWith(askRequestSchema, requireObject(await jsonBody(c, ctx)));
     const signal = c.get('signal');
     const response = await ask(body.question, {
-      executor: ctx.executor, lastRun: () => lastJobRun(ctx), maxPathSteps: ctx.limits.maxSimulationPathSteps, signal,
+      executor: ctx.executor,
+      lastRun: () => lastJobRun(ctx),
+      maxPathSteps: ctx.limits.maxSimulationPathSteps,
+      signal,
     }).catch((error: unknown) => rethrowAborted(error, signal, ctx.limits.requestTimeoutMs));
     const { config, result, ...answer } = response;
     return c.json(body.includeResult && result ? { ...answer, config, result } : answer);

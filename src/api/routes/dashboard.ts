@@ -3,7 +3,8 @@ import { Hono } from 'hono';
 import type { ApiEnv } from '../context.js';
 
 /** The page runs its own inline script and styles, talks only to this origin, and draws into canvases and SVG. */
-const CSP = "default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; connect-src 'self'; worker-src blob:; frame-ancestors 'none'";
+const CSP =
+  "default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; connect-src 'self'; worker-src blob:; frame-ancestors 'none'";
 
 export function dashboardRoutes(html: string): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>();

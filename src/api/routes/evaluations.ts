@@ -4,7 +4,7 @@ import type { ApiContext, ApiEnv } from '../context.js';
 import { ApiError, toApiError } from '../errors.js';
 import { checkJobId } from '../job-id.js';
 import { evaluationWork } from '../work.js';
-import { parseWith } from '../../market/validation.js';
+import { parseWith } from '../../errors/zod-errors.js';
 import { listQuerySchema } from '../schemas.js';
 import type { JobRecord } from '../job-store.js';
 import { jsonBody } from './read-body.js';

@@ -4,7 +4,7 @@ import type { ApiContext, ApiEnv } from '../context.js';
 import { runSimulation } from '../simulation.js';
 import { runBench } from '../bench-kernel.js';
 import { benchRequestSchema } from '../schemas.js';
-import { parseWith } from '../../market/validation.js';
+import { parseWith } from '../../errors/zod-errors.js';
 import { requireObject } from '../body.js';
 import { rethrowAborted } from '../deadline.js';
 import { jsonBody } from './read-body.js';

@@ -1,6 +1,6 @@
 // Plain-TS twin of assembly/heston/qe.ts: one Andersen QE step with martingale correction, same operation order.
 import * as L from '../../engine/layout.js';
-import { log } from '../math/log.js';
+import { log } from '../../math/log.js';
 import type { HestonState } from './euler.js';
 
 export function qeStep(p: Float64Array, s: HestonState, zv: number, z: number, uv: number): void {

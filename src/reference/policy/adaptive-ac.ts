@@ -1,6 +1,6 @@
 // Plain-TS twin of assembly/policy/adaptive-ac.ts: the fraction of inventory adaptive Almgren-Chriss trades.
-import { exp } from '../math/exp.js';
-import { log } from '../math/log.js';
+import { exp } from '../../math/exp.js';
+import { log } from '../../math/log.js';
 import { AC } from '../../engine/env-layout.js';
 
 /** Fraction to trade at step k of `steps` for a path with state x (log price, or price for ABM) and variance v. */

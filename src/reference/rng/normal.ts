@@ -1,6 +1,6 @@
 // Plain-TS twin of assembly/rng/normal.ts: 32-bit uniforms from Philox words and Box-Muller, same bits.
-import { logPositiveNormal } from '../math/log.js';
-import { sinKernel, cosKernel } from '../math/sincos2pi.js';
+import { logPositiveNormal } from '../../math/log.js';
+import { sinKernel, cosKernel } from '../../math/sincos2pi.js';
 import { philox4x32 } from './philox.js';
 
 const TWO_M32 = 2.3283064365386963e-10;

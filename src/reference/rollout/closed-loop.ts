@@ -2,8 +2,8 @@
 import { stepConstantFeatures, type EnvSpec, type PolicyRef } from '../../engine/env-spec.js';
 import { MODEL_ABM, MODEL_HESTON_EULER, MODEL_HESTON_QE, P_X0 } from '../../engine/layout.js';
 import { POLICY_SCHEDULE, POLICY_ADAPTIVE_AC, OBJECTIVE_MEAN_VARIANCE, OBJECTIVE_OPD, OBSERVATION_FEATURES } from '../../engine/env-layout.js';
-import { exp } from '../math/exp.js';
-import { log } from '../math/log.js';
+import { exp } from '../../math/exp.js';
+import { log } from '../../math/log.js';
 import { PathStepper } from './path-stepper.js';
 import { adaptiveAcFraction } from '../policy/adaptive-ac.js';
 import { mlpMu } from '../policy/mlp.js';

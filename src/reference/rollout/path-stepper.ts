@@ -1,6 +1,6 @@
 // One path of the twin, step by step, drawing exactly what the wasm block kernels draw for each price model.
 import * as L from '../../engine/layout.js';
-import type { Seed } from '../../engine/backend.js';
+import type { Seed } from '../../engine/seed.js';
 import { normalQuad } from '../rng/normal.js';
 import { philox4x32 } from '../rng/philox.js';
 import { eulerStep, type HestonState } from '../heston/euler.js';

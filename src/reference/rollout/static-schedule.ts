@@ -1,6 +1,6 @@
 // Plain-TS twin of assembly/rollout/static-schedule.ts: A_s = sum n_sk S_k, B_s = sum g_sk S_k, and S_N per path.
-import type { Seed } from '../../engine/backend.js';
-import { exp } from '../math/exp.js';
+import type { Seed } from '../../engine/seed.js';
+import { exp } from '../../math/exp.js';
 import { PathStepper } from './path-stepper.js';
 
 export function staticExecution(model: number, params: Float64Array, seed: Seed, firstPath: number,

@@ -1,5 +1,5 @@
 // Plain-TS twin of assembly/rollout/terminal.ts: terminal states, one path at a time.
-import type { Seed } from '../../engine/backend.js';
+import type { Seed } from '../../engine/seed.js';
 import { PathStepper } from './path-stepper.js';
 
 export function terminalValues(model: number, params: Float64Array, seed: Seed, firstPath: number, n: number,

@@ -1,13 +1,6 @@
 // Turning a zod failure into one line that names the field and the problem (what every edge reports).
 import type { ZodError, ZodType } from 'zod';
-
-/** Thrown for bad user input anywhere (CLI, config files, data, API bodies); exit status 2 / HTTP 4xx. */
-export class InputError extends Error {
-  override readonly name = 'InputError';
-  constructor(message: string, readonly field?: string) {
-    super(message);
-  }
-}
+import { InputError } from './input-error.js';
 
 function describeReceived(issue: ZodError['issues'][number]): string {
   if (issue.code === 'invalid_type') return `must be ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`;

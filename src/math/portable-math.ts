@@ -1,8 +1,8 @@
 // Math for TypeScript code whose results feed a simulation: the engine's own exp/log, never Math.exp/log/pow,
 // whose last bits differ between JavaScript engines (V8, JavaScriptCore); + - * / sqrt are exact everywhere.
-import { exp } from '../reference/math/exp.js';
-import { log } from '../reference/math/log.js';
-import { sigmoidF32 } from '../reference/math/sigmoid-f32.js';
+import { exp } from './exp.js';
+import { log } from './log.js';
+import { sigmoidF32 } from './sigmoid-f32.js';
 
 export { exp, log, sigmoidF32 };
 

@@ -1,9 +1,10 @@
 // The kernel contract on the wasm engine: copies arguments into the engine's memory, calls, copies results out.
 import type { Engine } from './engine.js';
-import type { KernelBackend, Seed } from './backend.js';
-import { padPaths } from './layout.js';
-import type { EnvSpec, PolicyRef } from './env-spec.js';
-import { ROLLOUT_COLUMNS, ENV_PATH_BLOCK } from './env-layout.js';
+import type { KernelBackend } from '../backend.js';
+import type { Seed } from '../seed.js';
+import { padPaths } from '../layout.js';
+import type { EnvSpec, PolicyRef } from '../env-spec.js';
+import { ROLLOUT_COLUMNS, ENV_PATH_BLOCK } from '../env-layout.js';
 import { allocEnv } from './wasm-env.js';
 
 export class WasmBackend implements KernelBackend {
