@@ -12,6 +12,9 @@ import { executorFor } from '../runtime/node-pool.js';
 import { progressBar } from './progress.js';
 import { formatEvaluation } from './format-evaluation.js';
 import { adoptPolicyObjective, policyMismatches } from '../eval/policy-match.js';
+import { saveLastRun } from '../runtime/node-last-run.js';
+import { reportHtml } from '../web/report-html.js';
+import { readReportAssets } from '../runtime/node-web-assets.js';
 
 /** Policy files of the config's `policy` strategies, relative paths from the config's folder, validated. */
 export function loadPolicies(config: EvaluationConfig, base: string): Map<string, PolicyFile> {
@@ -50,7 +53,7 @@ export async function evaluateCommand(args: string[]): Promise<void> {
   const precision = choiceOption(values, 'precision', ['f64', 'f32'] as const);
   if (precision) config.evaluation.precision = precision;
   const threads = threadsOption(values);
-  const target = outputTarget(values.out);
+  const target = outputTarget(values.out, 'out', ['json', 'csv', 'html'] as const);
   const executor = await executorFor(threads);
   const bar = progressBar(config.name, 'paths');
   let result;
@@ -60,7 +63,12 @@ export async function evaluateCommand(args: string[]): Promise<void> {
     bar.stop();
     await executor.close();
   }
-  if (target) writeAtomically(target.path, target.format === 'csv' ? evaluationCsv(result) : JSON.stringify(result, null, 2) + '\n');
+  if (target) {
+    writeAtomically(target.path, target.format === 'csv' ? evaluationCsv(result) : target.format === 'html' ? reportHtml(result, readReportAssets())
+      : JSON.stringify(result, null, 2) + '\n');
+  }
+  // kept for `flowexec ask` ("how did the strategies perform?"); a failure to keep it never fails the evaluation
+  await saveLastRun(config, result, 'flowexec evaluate').catch(() => {});
   if (values.json) console.log(JSON.stringify(result));
   else {
     console.log(formatEvaluation(result));

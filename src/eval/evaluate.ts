@@ -11,6 +11,7 @@ import { linearisedParameters } from '../strategies/linearise.js';
 import { initialVolatility } from '../engine/model-params.js';
 import type { PolicyFile } from '../strategies/policy-file.js';
 import { squareRootCheck, type SquareRootCheck } from './square-root-check.js';
+import { inventoryTrajectories, type InventoryTrajectories } from './inventory.js';
 
 export interface EvaluateOptions {
   paths?: number;
@@ -64,6 +65,8 @@ export interface EvaluationResult extends ExecutionSummary {
   /** The order's impact against the square-root law, with a warning when far above it. */
   squareRootLaw: SquareRootCheck;
   frontierInfo?: FrontierInfo;
+  /** Expected inventory of each strategy over the horizon (charts and the assistant's plan). */
+  inventory: InventoryTrajectories;
 }
 
 /** Paths an evaluation simulates: its paths, twice when a frontier is asked for (the progress bar's total). */
@@ -105,5 +108,6 @@ export async function runEvaluation(config: EvaluationConfig, executor: ShardExe
     pathStepsPerSec: (totalPaths * plan.steps) / wallSeconds, notional: plan.orderShares * plan.s0,
     riskAversion: plan.riskAversion, transientKernelError: plan.impact.kernel.maxRelativeError, ...summary, ...(frontier ? { frontier, frontierInfo } : {}),
     squareRootLaw: squareRootCheck(plan, config.market.dailyVolume),
+    inventory: inventoryTrajectories(plan, plan.stepDays * 390),
   };
 }

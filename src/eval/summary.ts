@@ -58,6 +58,8 @@ export interface StrategySummary extends Estimate {
   var95: number;
   cvar95: number;
   histogramBinWidthBps: number;
+  /** The engine's IS histogram (bps): `counts` of equal bins from loBps, and the paths below and above its range. */
+  distribution: { loBps: number; binWidthBps: number; counts: number[]; below: number; above: number };
   /** mean + riskAversion var 1e-4 (bps): E[IS/N] + lambda Var[IS/N] expressed in bps. */
   score: number;
   /** Cost per unit of risk, mean / std (lower is better). */
@@ -147,7 +149,8 @@ export function summarizeExecution(plan: ExecutionPlan, record: Float64Array): E
   const strategies = plan.strategies.map((s, j): StrategySummary => {
     const is = estimate(record, j);
     const lo = plan.histogram[2 * j]!, width = 1 / plan.histogram[2 * j + 1]!;
-    const risk = tailRisk(histogram(shape, record, j), plan.bins, lo, width, is.max, 0.95);
+    const counts = histogram(shape, record, j);
+    const risk = tailRisk(counts, plan.bins, lo, width, is.max, 0.95);
     const attribution = Object.fromEntries(ATTRIBUTION.map((part) => {
       const c = columnSummary(record, column(part, j));
       return [part, { mean: c.mean, stderr: c.stderr }];
@@ -156,6 +159,7 @@ export function summarizeExecution(plan: ExecutionPlan, record: Float64Array): E
       name: s.name, type: s.type, kind: s.kind, unit: 'bps', ...is,
       oracleMean: s.kind === 'static' && plan.model.mu === 0 ? expectedShortfallBps(plan, s) : null,
       attribution, var95: risk.var, cvar95: risk.cvar, histogramBinWidthBps: width,
+      distribution: { loBps: lo, binWidthBps: width, counts: Array.from(counts.subarray(0, plan.bins)), below: counts[plan.bins]!, above: counts[plan.bins + 1]! },
       score: is.mean + plan.riskAversion * is.std * is.std * 1e-4,
       sharpeLike: is.std > 0 ? is.mean / is.std : 0,
       completion: Math.min(1, columnSummary(record, column('completion', j)).mean),

@@ -10,6 +10,7 @@ import { WORKLOAD_NAMES } from '../api/schemas.js';
 import { executorFor } from './node-pool.js';
 import { DiskJobStore } from './node-job-store.js';
 import { PACKAGE_ROOT, WORKLOADS_DIR } from './paths.js';
+import { readDashboardHtml } from './node-web-assets.js';
 
 export interface NodeServerOptions {
   port: number;
@@ -42,7 +43,8 @@ export async function startNodeServer(o: NodeServerOptions): Promise<RunningServ
   const store = await DiskJobStore.open(o.dataDir);
   const executor = await executorFor(o.threads);
   const jobs = new JobRunner({ store, executor, limits, durable: true });
-  const app = createApp({ executor, workloads: nodeWorkloads(), jobs, limits, authToken: token, runtime: 'node', version: packageVersion() });
+  const app = createApp({ executor, workloads: nodeWorkloads(), jobs, limits, authToken: token, runtime: 'node', version: packageVersion(),
+    dashboardHtml: readDashboardHtml() });
 
   const server = createAdaptorServer({
     fetch: app.fetch,
