@@ -118,7 +118,8 @@ export function buildRequest(
     order: {
       side,
       shares,
-      horizonMinutes,
+      // past one session the order runs on trading time over days (market/session.ts refuses minutes past the close)
+      ...(horizonMinutes > 390 ? { horizonDays: horizonMinutes / 390 } : { horizonMinutes }),
       steps,
       participationCap,
       ...(base?.order.startMinute ? { startMinute: base.order.startMinute } : {}),
