@@ -11,6 +11,7 @@ import { readJsonFile, outputTarget, writeAtomically } from './files.js';
 import { executorFor } from '../runtime/node-pool.js';
 import { progressBar } from './progress.js';
 import { formatEvaluation } from './format-evaluation.js';
+import { REMOTE_OPTIONS, remoteExecutor } from './remote.js';
 
 /** Policy files of the config's `policy` strategies, relative paths from the config's folder, validated. */
 export function loadPolicies(config: EvaluationConfig, base: string): Map<string, PolicyFile> {
@@ -26,7 +27,7 @@ export function loadPolicies(config: EvaluationConfig, base: string): Map<string
 export async function evaluateCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseCommand(args, {
     paths: { type: 'string' }, seed: { type: 'string' }, threads: { type: 'string' }, json: { type: 'boolean' },
-    out: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    out: { type: 'string' }, help: { type: 'boolean', short: 'h' }, ...REMOTE_OPTIONS,
   }, 1);
   if (values.help) { console.log(`usage: ${EVALUATE_USAGE}`); return; }
   if (positionals.length === 0) throw new InputError(`missing CONFIG.json (usage: ${EVALUATE_USAGE})`);
@@ -36,7 +37,7 @@ export async function evaluateCommand(args: string[]): Promise<void> {
   const seed = integerOption(values, 'seed', 0, Number.MAX_SAFE_INTEGER);
   const threads = threadsOption(values);
   const target = outputTarget(values.out);
-  const executor = await executorFor(threads);
+  const executor = (await remoteExecutor(values)) ?? await executorFor(threads);
   const bar = progressBar(config.name, 'paths');
   let result;
   try {

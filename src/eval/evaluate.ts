@@ -11,6 +11,7 @@ import { applyParticipationCap } from '../strategies/participation.js';
 import { staticCosts } from '../market/static-costs.js';
 import { initialVolatility } from '../engine/model-params.js';
 import type { PolicyFile } from '../strategies/policy-file.js';
+import { withSource, type EvaluationSource } from './shard-source.js';
 
 export interface EvaluateOptions {
   paths?: number;
@@ -62,6 +63,12 @@ function frontierPlan(plan: ExecutionPlan, ac: AlmgrenChrissParameters, grid: nu
   return { ...plan, strategies, histogram };
 }
 
+/** The frontier's AC parameters and plan of an evaluation's main plan (also rebuilt by shards on other machines). */
+export function frontierOf(plan: ExecutionPlan, grid: number[]): { ac: AlmgrenChrissParameters; plan: ExecutionPlan } {
+  const ac = linearisedParameters(plan.impact, plan.s0, initialVolatility(plan.model), plan.orderShares, plan.steps, plan.stepDays);
+  return { ac, plan: frontierPlan(plan, ac, grid) };
+}
+
 /** Paths an evaluation simulates: its paths, twice when a frontier is asked for (the progress bar's total). */
 export function evaluationTotalPaths(config: EvaluationConfig, paths = config.evaluation.paths): number {
   return paths * ((config.evaluation.frontier?.length ?? 0) > 0 ? 2 : 1);
@@ -70,6 +77,9 @@ export function evaluationTotalPaths(config: EvaluationConfig, paths = config.ev
 export async function runEvaluation(config: EvaluationConfig, executor: ShardExecutor, options: EvaluateOptions = {}): Promise<EvaluationResult> {
   const now = options.now ?? (() => performance.now());
   const plan = buildExecutionPlan(config, { paths: options.paths, seed: options.seed, policies: options.policies });
+  const source: EvaluationSource = { kind: 'evaluation', config: { ...config, evaluation: { ...config.evaluation, paths: plan.paths, seed: plan.seed } },
+    part: 'main', ...(options.policies?.size ? { policies: Object.fromEntries(options.policies) } : {}) };
+  withSource(plan, source);
   const grid = config.evaluation.frontier ?? [];
   const totalPaths = evaluationTotalPaths(config, plan.paths);
   const started = now();
@@ -77,8 +87,8 @@ export async function runEvaluation(config: EvaluationConfig, executor: ShardExe
   const summary = summarizeExecution(plan, record);
   let frontier: FrontierPoint[] | undefined;
   if (grid.length > 0) {
-    const ac = linearisedParameters(plan.impact, plan.s0, initialVolatility(plan.model), plan.orderShares, plan.steps, plan.stepDays);
-    const fp = frontierPlan(plan, ac, grid);
+    const { ac, plan: fp } = frontierOf(plan, grid);
+    withSource(fp, { ...source, part: 'frontier' });
     const frontierRecord = await simulate(fp, executor, { onProgress: (done) => options.onProgress?.(plan.paths + done, totalPaths), signal: options.signal });
     const simulated = summarizeExecution(fp, frontierRecord).strategies; // in fp.strategies' order
     const toBps = 1e4 / (plan.orderShares * plan.s0);
