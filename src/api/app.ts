@@ -13,6 +13,7 @@ import { catalogRoutes } from './routes/catalog.js';
 import { simulationRoutes } from './routes/simulations.js';
 import { evaluationRoutes } from './routes/evaluations.js';
 import { eventRoutes } from './routes/events.js';
+import { shardRoutes } from './routes/shards.js';
 
 export interface AppDeps {
   /** Where simulations run: the engine's worker pool on Node, this thread on edge runtimes. */
@@ -39,6 +40,7 @@ const ROUTES: Array<[RegExp, string[]]> = [
   [/^\/v1\/workloads$/, ['GET']],
   [/^\/v1\/simulations$/, ['POST']],
   [/^\/v1\/bench$/, ['POST']],
+  [/^\/v1\/shards$/, ['POST']],
   [/^\/v1\/evaluations$/, ['GET', 'POST']],
   [/^\/v1\/evaluations\/[^/]+$/, ['GET', 'DELETE']],
   [/^\/v1\/evaluations\/[^/]+\/events$/, ['GET']],
@@ -76,6 +78,7 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
   app.route('/', simulationRoutes(ctx));
   app.route('/', evaluationRoutes(ctx));
   app.route('/', eventRoutes(ctx));
+  app.route('/', shardRoutes(ctx));
 
   app.notFound((c) => {
     const route = ROUTES.find(([pattern]) => pattern.test(c.req.path));

@@ -3,7 +3,7 @@ import { z, type ZodType } from 'zod';
 import { evaluationConfigSchema } from '../eval/config.js';
 import {
   workloadSimulationSchema, benchRequestSchema, errorSchema, jobSchema, jobListSchema, healthSchema,
-  benchResponseSchema, simulationResponseSchema,
+  benchResponseSchema, simulationResponseSchema, shardRequestSchema, shardResultSchema,
 } from './schemas.js';
 import { limitVariable, type Limits } from './limits.js';
 import { JOB_ID_PATTERN } from './job-id.js';
@@ -52,6 +52,8 @@ export function openApiDocument(version: string, limits: Limits): Json {
         Health: schema(healthSchema, 'output'),
         BenchResult: schema(benchResponseSchema, 'output'),
         SimulationResult: schema(simulationResponseSchema, 'output'),
+        ShardRequest: schema(shardRequestSchema, 'input'),
+        ShardResult: schema(shardResultSchema, 'output'),
       },
     },
     paths: {
@@ -94,6 +96,14 @@ export function openApiDocument(version: string, limits: Limits): Json {
         get: { summary: 'progress as Server-Sent Events: `progress` events, then one `done` event carrying the job', parameters: [idParam],
           responses: { 200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: { type: 'string' } } } },
             400: error('malformed id'), 404: error('no such job') } },
+      },
+      '/v1/shards': {
+        post: {
+          summary: 'one shard of an evaluation or workload run, answered as chunk records to merge in order (what `flowexec evaluate --fan-out` sends)',
+          security: [{ bearer: [] }, {}],
+          requestBody: { required: true, content: json(ref('ShardRequest')) },
+          responses: { 200: { description: 'the chunk records', content: json(ref('ShardResult')) }, ...BODY_ERRORS },
+        },
       },
       '/v1/bench': {
         post: {

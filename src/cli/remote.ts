@@ -2,9 +2,7 @@
 import type { ShardExecutor } from '../eval/executor.js';
 import { InputError } from '../market/validation.js';
 import { integerOption } from './args.js';
-import { parseRedisUrl } from '../runtime/redis-connection.js';
-import { QueueExecutor } from '../runtime/queue-executor.js';
-import { FanOutExecutor, parseFanOutUrls } from '../runtime/fan-out-executor.js';
+// the queue and fan-out code (and bullmq) load only when asked for
 
 /** The options this adds to a command. */
 export const REMOTE_OPTIONS = {
@@ -25,10 +23,13 @@ export async function remoteExecutor(values: Record<string, unknown>): Promise<S
   }
   if (values.threads !== undefined) throw new InputError('--threads sets this machine\'s pool: with --queue or --fan-out the workers and instances have their own', 'threads');
   if (queue !== undefined) {
+    const { parseRedisUrl } = await import('../runtime/redis-connection.js');
+    const { QueueExecutor } = await import('../runtime/queue-executor.js');
     const executor = await QueueExecutor.open(parseRedisUrl(queue), { inFlight, log });
     if ((await executor.workers()) === 0) log(`flowexec: no worker is connected to ${parseRedisUrl(queue).label} yet; start some with \`flowexec worker --queue ${parseRedisUrl(queue).label}\``);
     return executor;
   }
+  const { FanOutExecutor, parseFanOutUrls } = await import('../runtime/fan-out-executor.js');
   const urls = parseFanOutUrls(fanOut!);
   return new FanOutExecutor(urls, { perInstance: inFlight === undefined ? undefined : Math.max(1, Math.ceil(inFlight / urls.length)),
     timeoutMs: timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000, token: process.env.FLOWEXEC_API_TOKEN || undefined, log });

@@ -5,7 +5,7 @@ import { simulate, type SimulateOptions } from './simulate.js';
 import type { ShardExecutor } from './executor.js';
 import { summarizeExecution, summarizePaths, type Estimate, type StrategySummary } from './summary.js';
 import type { SimulationPlan } from './plan.js';
-import { withSource } from './shard-source.js';
+import { withSource, workloadFile } from './shard-source.js';
 
 export interface WorkloadRunOptions {
   paths?: number;
@@ -43,7 +43,7 @@ export interface WorkloadRunResult extends Estimate {
 export async function runWorkload(workload: Workload, options: WorkloadRunOptions, executor: ShardExecutor): Promise<WorkloadRunResult> {
   const now = options.now ?? (() => performance.now());
   const plan: SimulationPlan = planFromWorkload(workload, options);
-  withSource(plan, { kind: 'workload', workload, paths: plan.paths, ...(options.steps !== undefined ? { steps: options.steps } : {}), seed: plan.seed, scheme: options.scheme });
+  withSource(plan, { kind: 'workload', workload: workloadFile(workload), paths: plan.paths, ...(options.steps !== undefined ? { steps: options.steps } : {}), seed: plan.seed, scheme: options.scheme });
   const started = now();
   const record = await simulate(plan, executor, { shardChunks: options.shardChunks, onProgress: options.onProgress, signal: options.signal });
   const wallSeconds = (now() - started) / 1000;

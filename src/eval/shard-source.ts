@@ -26,6 +26,12 @@ export interface WorkloadSource {
 
 export type ShardSource = EvaluationSource | WorkloadSource;
 
+/** A parsed workload back in the form of its file (parseWorkload adds `kind`, which the file schema does not allow). */
+export function workloadFile(workload: { kind: string }): unknown {
+  const { kind: _kind, ...file } = workload;
+  return file;
+}
+
 const sources = new WeakMap<SimulationPlan, ShardSource>();
 
 /** Records where a plan comes from (runEvaluation and runWorkload do it), and returns the plan. */
