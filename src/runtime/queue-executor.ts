@@ -109,9 +109,9 @@ export class QueueExecutor implements ShardExecutor {
     });
   }
 
-  private completed(id: string, value: ShardResult | string): void {
+  private completed(id: string, value: ShardResult | string | null | undefined): void {
     const p = this.pending.get(id);
-    if (!p) return; // another coordinator's job, or a duplicate completion: taken once
+    if (!p || !value) return; // another coordinator's job, or a duplicate completion: taken once
     let records: Float64Array;
     try {
       const result = typeof value === 'string' ? JSON.parse(value) as ShardResult : value;
@@ -139,11 +139,13 @@ export class QueueExecutor implements ShardExecutor {
     const p = this.pending.get(id);
     if (!p) return;
     p.checkedAt = Date.now();
+    // the state first, then the job: a job read before its state could be an active one without its return value
+    const state = await this.queue.getJobState(id);
+    if (!this.pending.has(id) || !['completed', 'failed', 'unknown'].includes(state)) return;
     const job = await Job.fromId<ShardTask, ShardResult>(this.queue, id);
     if (!this.pending.has(id)) return;
     if (!job) { this.submit(id); return; }
-    const state = await job.getState();
-    if (state === 'completed') this.completed(id, job.returnvalue);
+    if (state === 'completed') { if (job.returnvalue) this.completed(id, job.returnvalue); }
     else if (state === 'failed') {
       const why = job.failedReason ?? 'unknown';
       if (why.startsWith('invalid shard: ')) { this.settle(id, new InputError(why.slice('invalid shard: '.length))); return; }
