@@ -70,13 +70,14 @@ export function reason(error: unknown): string {
 export async function probeRedis(t: RedisTarget, timeoutMs = 5000, option = 'queue'): Promise<void> {
   const client = new Redis({ ...baseOptions(t), lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0,
     retryStrategy: () => null, enableOfflineQueue: false });
-  client.on('error', () => {}); // the failure is reported through connect()'s rejection
+  let last: unknown;
+  client.on('error', (error) => { last = error; }); // connect() rejects with "Connection is closed"; this says why
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     const deadline = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })), timeoutMs); });
     await Promise.race([client.connect().then(() => client.ping()), deadline]);
   } catch (error) {
-    throw new InputError(`--${option}: cannot reach Redis at ${t.label} (${reason(error)})`, option);
+    throw new InputError(`--${option}: cannot reach Redis at ${t.label} (${reason(last ?? error)})`, option);
   } finally {
     clearTimeout(timer);
     client.disconnect();
