@@ -59,6 +59,7 @@ export const shardResultSchema = z.object({
   recordLength: z.number().int().describe('float64 values per chunk record'),
   planDigest: z.string(),
   records: z.string().describe('the chunk records in chunk order, little-endian float64, base64: merge them in order (src/engine/moments.ts)'),
+  seconds: z.number().optional().describe('time the engine spent on the shard'),
 });
 
 /** GET /v1/evaluations query. */

@@ -30,6 +30,8 @@ export interface ShardResult {
   planDigest: string;
   /** The chunk records, concatenated in chunk order: encodeRecords. */
   records: string;
+  /** Time the executor spent on the shard, s (what the queue's overhead is measured against). */
+  seconds?: number;
 }
 
 /** Rebuilds the plan a source describes (validating it again: a worker trusts no one's arithmetic but its own). */
@@ -86,9 +88,11 @@ export async function runShardTask(task: ShardTask, executor: ShardExecutor, pla
   checkRange(plan, task);
   const digest = planDigest(plan);
   if (task.planDigest !== undefined && task.planDigest !== digest) throw new PlanMismatchError(task.planDigest, digest);
+  const started = performance.now();
   const records = await executor.runShard(plan, task.firstChunk, task.chunks);
+  const seconds = (performance.now() - started) / 1000;
   return { firstChunk: task.firstChunk, chunks: task.chunks, paths: rangePaths(plan, task.firstChunk, task.chunks),
-    recordLength: recordLength(recordShape(plan)), planDigest: digest, records: encodeRecords(records) };
+    recordLength: recordLength(recordShape(plan)), planDigest: digest, records: encodeRecords(records), seconds };
 }
 
 /** The chunk records of a result, checked against the plan and range the coordinator asked for. */

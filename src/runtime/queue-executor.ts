@@ -40,6 +40,8 @@ export class QueueExecutor implements ShardExecutor {
   private readonly run = Math.random().toString(36).slice(2, 10);
   private readonly timer: ReturnType<typeof setInterval>;
   private downSince: number | undefined;
+  /** Shards taken and the engine time their workers reported, s (the bench's overhead measure). */
+  readonly stats = { shards: 0, engineSeconds: 0, bytes: 0 };
   private reconciling = false;
   private closed = false;
 
@@ -116,6 +118,9 @@ export class QueueExecutor implements ShardExecutor {
     try {
       const result = typeof value === 'string' ? JSON.parse(value) as ShardResult : value;
       records = resultRecords(p.plan, p.task.firstChunk, p.task.chunks, result);
+      this.stats.shards++;
+      this.stats.engineSeconds += result.seconds ?? 0;
+      this.stats.bytes += result.records.length;
     } catch (error) {
       this.settle(id, error);
       return;

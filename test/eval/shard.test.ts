@@ -52,4 +52,16 @@ test('records survive the wire bit for bit, NaN, -0 and infinities included', ()
   assert.equal(bits(decodeRecords(encodeRecords(large))), bits(large));
 });
 
+test('an execution record packs to under a third of its raw bytes (histogram counts and zero runs take a byte)', async () => {
+  const { buildExecutionPlan } = await import('../../src/eval/execution-plan.js');
+  const { parseEvaluationConfig } = await import('../../src/eval/config.js');
+  const { readFileSync } = await import('node:fs');
+  const config = parseEvaluationConfig(JSON.parse(readFileSync(new URL('../../examples/almgren-chriss.json', import.meta.url), 'utf8')));
+  const execution = buildExecutionPlan(config, { paths: 5_000 });
+  const records = runShardWith(new ChunkRunner(new WasmBackend(await createNodeEngine())), execution, 0, 5);
+  const text = encodeRecords(records);
+  assert.ok((text.length * 3) / 4 < records.byteLength / 3, `${text.length} base64 characters for ${records.byteLength} bytes`);
+  assert.equal(bits(decodeRecords(text)), bits(records));
+});
+
 test.run();

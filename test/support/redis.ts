@@ -74,10 +74,15 @@ export interface TestWorker {
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
-/** A `flowexec worker` process, resolved once it takes shards. Small lock and stall times: a killed worker's job moves on within about a second. */
-export async function startWorker(url: string, extra: string[] = []): Promise<TestWorker> {
+/**
+ * A `flowexec worker` process, resolved once it takes shards. By default small lock and stall times (a killed
+ * worker's job moves on within about a second; on a loaded machine a live worker's job may be re-run too, which
+ * must not change any result); `quickStall: false` keeps BullMQ's 30 s, as a deployment would.
+ */
+export async function startWorker(url: string, extra: string[] = [], o: { quickStall?: boolean } = {}): Promise<TestWorker> {
+  const stall = o.quickStall === false ? [] : ['--lock-duration', '1000', '--stalled-interval', '500'];
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'worker', '--queue', url, '--threads', '1',
-    '--lock-duration', '1000', '--stalled-interval', '500', ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    ...stall, ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => { out += d; });
   child.stderr!.on('data', (d) => { out += d; });
