@@ -43,6 +43,7 @@ export const EDGE_LIMITS: Limits = {
   ...SERVER_LIMITS,
   maxJobPathSteps: 20_000_000,
   maxBenchPathSteps: 20_000_000,
+  maxShardPathSteps: 20_000_000,
   maxQueuedJobs: 4,
   maxStoredJobs: 100,
 };

@@ -27,7 +27,7 @@ export function loadPolicies(config: EvaluationConfig, base: string): Map<string
 export async function evaluateCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseCommand(args, {
     paths: { type: 'string' }, seed: { type: 'string' }, threads: { type: 'string' }, json: { type: 'boolean' },
-    out: { type: 'string' }, help: { type: 'boolean', short: 'h' }, ...REMOTE_OPTIONS,
+    out: { type: 'string' }, help: { type: 'boolean', short: 'h' }, 'shard-paths': { type: 'string' }, ...REMOTE_OPTIONS,
   }, 1);
   if (values.help) { console.log(`usage: ${EVALUATE_USAGE}`); return; }
   if (positionals.length === 0) throw new InputError(`missing CONFIG.json (usage: ${EVALUATE_USAGE})`);
@@ -36,12 +36,14 @@ export async function evaluateCommand(args: string[]): Promise<void> {
   const paths = integerOption(values, 'paths', 1, 4_000_000_000);
   const seed = integerOption(values, 'seed', 0, Number.MAX_SAFE_INTEGER);
   const threads = threadsOption(values);
+  const shardPaths = integerOption(values, 'shard-paths', 1000, 1e9);
+  if (shardPaths !== undefined && shardPaths % 1000 !== 0) throw new InputError(`--shard-paths must be a multiple of 1000 (one chunk), got ${shardPaths}`, 'shard-paths');
   const target = outputTarget(values.out);
   const executor = (await remoteExecutor(values)) ?? await executorFor(threads);
   const bar = progressBar(config.name, 'paths');
   let result;
   try {
-    result = await runEvaluation(config, executor, { paths, seed, policies, onProgress: (done, total) => bar.update(done, total) });
+    result = await runEvaluation(config, executor, { paths, seed, policies, shardChunks: shardPaths && shardPaths / 1000, onProgress: (done, total) => bar.update(done, total) });
   } finally {
     bar.stop();
     await executor.close();

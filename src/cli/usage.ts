@@ -1,7 +1,7 @@
 // The usage line of every command, in one module so `flowexec help` lists them without loading the commands.
 
 export const RUN_USAGE = 'flowexec run WORKLOAD.json [--paths N] [--steps N] [--seed S] [--scheme euler|qe] [--threads N | --queue redis://HOST:PORT | --fan-out URL,...] [--shard-paths N] [--json] [--sample-paths N --sample-out FILE.csv|FILE.json]';
-export const EVALUATE_USAGE = 'flowexec evaluate CONFIG.json [--paths N] [--seed S] [--threads N | --queue redis://HOST:PORT | --fan-out URL,URL,...] [--json] [--out FILE.json|FILE.csv]';
+export const EVALUATE_USAGE = 'flowexec evaluate CONFIG.json [--paths N] [--seed S] [--threads N | --queue redis://HOST:PORT | --fan-out URL,URL,...] [--shard-paths N] [--json] [--out FILE.json|FILE.csv]';
 export const TRAIN_USAGE = 'flowexec train ppo CONFIG.json --out POLICY.json [--iterations N] [--json]';
 export const EXPERIMENT_USAGE = 'flowexec experiment ppo-ac|ppo-heston [--quick] [--json] [--out POLICY.json]';
 export const DEMO_USAGE = 'flowexec demo [--threads N]';

@@ -18,6 +18,8 @@ export interface EvaluateOptions {
   seed?: number;
   policies?: ReadonlyMap<string, PolicyFile>;
   onProgress?: SimulateOptions['onProgress'];
+  /** Chunks per shard (default DEFAULT_SHARD_CHUNKS); the result does not depend on it. */
+  shardChunks?: number;
   signal?: AbortSignal;
   /** Wall clock in milliseconds. */
   now?: () => number;
@@ -83,13 +85,13 @@ export async function runEvaluation(config: EvaluationConfig, executor: ShardExe
   const grid = config.evaluation.frontier ?? [];
   const totalPaths = evaluationTotalPaths(config, plan.paths);
   const started = now();
-  const record = await simulate(plan, executor, { onProgress: (done) => options.onProgress?.(done, totalPaths), signal: options.signal });
+  const record = await simulate(plan, executor, { shardChunks: options.shardChunks, onProgress: (done) => options.onProgress?.(done, totalPaths), signal: options.signal });
   const summary = summarizeExecution(plan, record);
   let frontier: FrontierPoint[] | undefined;
   if (grid.length > 0) {
     const { ac, plan: fp } = frontierOf(plan, grid);
     withSource(fp, { ...source, part: 'frontier' });
-    const frontierRecord = await simulate(fp, executor, { onProgress: (done) => options.onProgress?.(plan.paths + done, totalPaths), signal: options.signal });
+    const frontierRecord = await simulate(fp, executor, { shardChunks: options.shardChunks, onProgress: (done) => options.onProgress?.(plan.paths + done, totalPaths), signal: options.signal });
     const simulated = summarizeExecution(fp, frontierRecord).strategies; // in fp.strategies' order
     const toBps = 1e4 / (plan.orderShares * plan.s0);
     frontier = grid.map((riskAversion, j) => {
