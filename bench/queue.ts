@@ -1,7 +1,7 @@
 // Scale-out bench: the queue's overhead per shard and throughput with 1, 2, 4 `flowexec worker` processes, on a real
 // redis-server, against the same evaluation run locally on one thread. One JSON row per measurement, then a table.
 // Run: node --import tsx bench/queue.ts [--paths 10000000] [--workers 1,2,4] [--config examples/almgren-chriss.json]
-//      [--threads 1] [--tiny-shards 400]
+//      [--threads 1] [--tiny-shards 400 (0: skip the fixed-cost case)]
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { cpus } from 'node:os';
@@ -33,7 +33,7 @@ const redis = await startRedis();
 const url = redis.url;
 try {
   // 1. the fixed cost of a shard: many one-chunk, one-step shards (engine time ~20 us each) through one worker
-  {
+  if (tinyShards > 0) {
     const workers = [await startWorker(url, ['--threads', '1'], { quickStall: false })];
     const executor = await QueueExecutor.open(parseRedisUrl(url));
     const workload = canonical('heston-paths');
