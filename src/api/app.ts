@@ -15,6 +15,7 @@ import { evaluationRoutes } from './routes/evaluations.js';
 import { eventRoutes } from './routes/events.js';
 import { askRoutes } from './routes/ask.js';
 import { dashboardRoutes } from './routes/dashboard.js';
+import { shardRoutes } from './routes/shards.js';
 
 export interface AppDeps {
   /** Where simulations run: the engine's worker pool on Node, this thread on edge runtimes. */
@@ -45,6 +46,7 @@ const ROUTES: Array<[RegExp, string[]]> = [
   [/^\/v1\/workloads$/, ['GET']],
   [/^\/v1\/simulations$/, ['POST']],
   [/^\/v1\/bench$/, ['POST']],
+  [/^\/v1\/shards$/, ['POST']],
   [/^\/v1\/evaluations$/, ['GET', 'POST']],
   [/^\/v1\/evaluations\/[^/]+$/, ['GET', 'DELETE']],
   [/^\/v1\/evaluations\/[^/]+\/events$/, ['GET']],
@@ -84,6 +86,7 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
   app.route('/', eventRoutes(ctx));
   app.route('/', askRoutes(ctx));
   if (deps.dashboardHtml !== undefined) app.route('/', dashboardRoutes(deps.dashboardHtml));
+  app.route('/', shardRoutes(ctx));
 
   app.notFound((c) => {
     const route = ROUTES.find(([pattern]) => pattern.test(c.req.path));

@@ -3,7 +3,7 @@ import { z, type ZodType } from 'zod';
 import { evaluationConfigSchema } from '../eval/config.js';
 import {
   workloadSimulationSchema, benchRequestSchema, errorSchema, jobSchema, jobListSchema, healthSchema,
-  benchResponseSchema, simulationResponseSchema,
+  benchResponseSchema, simulationResponseSchema, shardRequestSchema, shardResultSchema,
 } from './schemas.js';
 import { limitVariable, type Limits } from './limits.js';
 import { JOB_ID_PATTERN } from './job-id.js';
@@ -55,6 +55,8 @@ export function openApiDocument(version: string, limits: Limits): Json {
         SimulationResult: schema(simulationResponseSchema, 'output'),
         AskRequest: schema(askRequestSchema, 'input'),
         AskResponse: schema(askResponseSchema, 'output'),
+        ShardRequest: schema(shardRequestSchema, 'input'),
+        ShardResult: schema(shardResultSchema, 'output'),
       },
     },
     paths: {
@@ -104,6 +106,14 @@ export function openApiDocument(version: string, limits: Limits): Json {
           security: [{ bearer: [] }, {}],
           requestBody: { required: true, content: json(ref('AskRequest')) },
           responses: { 200: { description: 'the answer (a refusal with example questions when the question cannot be read)', content: json(ref('AskResponse')) }, ...BODY_ERRORS },
+        },
+      },
+      '/v1/shards': {
+        post: {
+          summary: 'one shard of an evaluation or workload run, answered as chunk records to merge in order (what `flowexec evaluate --fan-out` sends)',
+          security: [{ bearer: [] }, {}],
+          requestBody: { required: true, content: json(ref('ShardRequest')) },
+          responses: { 200: { description: 'the chunk records', content: json(ref('ShardResult')) }, ...BODY_ERRORS },
         },
       },
       '/v1/bench': {

@@ -15,6 +15,7 @@ import { adoptPolicyObjective, policyMismatches } from '../eval/policy-match.js'
 import { saveLastRun } from '../runtime/node-last-run.js';
 import { reportHtml } from '../web/report-html.js';
 import { readReportAssets } from '../runtime/node-web-assets.js';
+import { REMOTE_OPTIONS, remoteExecutor } from './remote.js';
 
 /** Policy files of the config's `policy` strategies, relative paths from the config's folder, validated. */
 export function loadPolicies(config: EvaluationConfig, base: string): Map<string, PolicyFile> {
@@ -31,7 +32,7 @@ export async function evaluateCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseCommand(args, {
     paths: { type: 'string' }, seed: { type: 'string' }, threads: { type: 'string' }, json: { type: 'boolean' },
     out: { type: 'string' }, precision: { type: 'string' }, strict: { type: 'boolean' }, schedules: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
+    help: { type: 'boolean', short: 'h' }, 'shard-paths': { type: 'string' }, ...REMOTE_OPTIONS,
   }, 1);
   if (values.help) { console.log(`usage: ${EVALUATE_USAGE}`); return; }
   if (positionals.length === 0) throw new InputError(`missing CONFIG.json (usage: ${EVALUATE_USAGE})`);
@@ -53,12 +54,14 @@ export async function evaluateCommand(args: string[]): Promise<void> {
   const precision = choiceOption(values, 'precision', ['f64', 'f32'] as const);
   if (precision) config.evaluation.precision = precision;
   const threads = threadsOption(values);
+  const shardPaths = integerOption(values, 'shard-paths', 1000, 1e9);
+  if (shardPaths !== undefined && shardPaths % 1000 !== 0) throw new InputError(`--shard-paths must be a multiple of 1000 (one chunk), got ${shardPaths}`, 'shard-paths');
   const target = outputTarget(values.out, 'out', ['json', 'csv', 'html'] as const);
-  const executor = await executorFor(threads);
+  const executor = (await remoteExecutor(values)) ?? await executorFor(threads);
   const bar = progressBar(config.name, 'paths');
   let result;
   try {
-    result = await runEvaluation(config, executor, { paths, seed, policies, onProgress: (done, total) => bar.update(done, total) });
+    result = await runEvaluation(config, executor, { paths, seed, policies, shardChunks: shardPaths && shardPaths / 1000, onProgress: (done, total) => bar.update(done, total) });
   } finally {
     bar.stop();
     await executor.close();

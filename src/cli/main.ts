@@ -1,7 +1,7 @@
 // The flowexec command: dispatches subcommands; bad input exits 2 with one line, never a stack trace.
 import { InputError } from '../errors/input-error.js';
 import { runCommand } from './run.js';
-import { RUN_USAGE, EVALUATE_USAGE, TRAIN_USAGE, EXPERIMENT_USAGE, DEMO_USAGE, BENCH_USAGE, SERVE_USAGE, ASK_USAGE, REPORT_USAGE } from './usage.js';
+import { RUN_USAGE, EVALUATE_USAGE, TRAIN_USAGE, EXPERIMENT_USAGE, DEMO_USAGE, BENCH_USAGE, SERVE_USAGE, ASK_USAGE, REPORT_USAGE, WORKER_USAGE } from './usage.js';
 
 const USAGE = `FlowExec: Monte Carlo engine for optimal trade execution research
 
@@ -15,6 +15,7 @@ usage:
   ${SERVE_USAGE}   the API, and the dashboard at /
   ${ASK_USAGE}   questions in words, answered with numbers
   ${REPORT_USAGE}   one self-contained HTML file with every chart
+  ${WORKER_USAGE}
   flowexec help
 
 Set FLOWEXEC_DEBUG=1 to see stack traces of internal errors.`;
@@ -29,6 +30,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   serve: async (args) => (await import('./serve.js')).serveCommand(args),
   ask: async (args) => (await import('./ask.js')).askCommand(args),
   report: async (args) => (await import('./report.js')).reportCommand(args),
+  worker: async (args) => (await import('./worker.js')).workerCommand(args),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -3,7 +3,7 @@ import type { ShardExecutor } from './executor.js';
 import { simulate, type SimulateOptions } from './simulate.js';
 import { buildExecutionPlan } from './execution-plan.js';
 import type { EvaluationConfig } from './config.js';
-import type { StaticStrategyPlan } from './plan.js';
+import type { ExecutionPlan, StaticStrategyPlan } from './plan.js';
 import { summarizeExecution, type ExecutionSummary } from './summary.js';
 import { almgrenChrissMoments } from '../strategies/almgren-chriss.js';
 import { frontierPlan, acModelGaps, optimiserApplies } from './frontier.js';
@@ -12,12 +12,15 @@ import { initialVolatility } from '../engine/model-params.js';
 import type { PolicyFile } from '../strategies/policy-file.js';
 import { squareRootCheck, type SquareRootCheck } from './square-root-check.js';
 import { inventoryTrajectories, type InventoryTrajectories } from './inventory.js';
+import { withSource, type EvaluationSource } from './shard-source.js';
 
 export interface EvaluateOptions {
   paths?: number;
   seed?: number;
   policies?: ReadonlyMap<string, PolicyFile>;
   onProgress?: SimulateOptions['onProgress'];
+  /** Chunks per shard (default DEFAULT_SHARD_CHUNKS); the result does not depend on it. */
+  shardChunks?: number;
   signal?: AbortSignal;
   /** Wall clock in milliseconds. */
   now?: () => number;
@@ -69,6 +72,13 @@ export interface EvaluationResult extends ExecutionSummary {
   inventory: InventoryTrajectories;
 }
 
+/** The frontier's AC parameters and plan of an evaluation's main plan (also rebuilt by shards on other machines). */
+export function frontierOf(plan: ExecutionPlan, grid: number[]) {
+  const ac = linearisedParameters(plan.impact, plan.s0, initialVolatility(plan.model), plan.orderShares, plan.steps, plan.stepDays);
+  const optimiser = optimiserApplies(plan);
+  return { ac, optimiser, plan: frontierPlan(plan, ac, grid, optimiser.applies) };
+}
+
 /** Paths an evaluation simulates: its paths, twice when a frontier is asked for (the progress bar's total). */
 export function evaluationTotalPaths(config: EvaluationConfig, paths = config.evaluation.paths): number {
   return paths * ((config.evaluation.frontier?.length ?? 0) > 0 ? 2 : 1);
@@ -77,19 +87,21 @@ export function evaluationTotalPaths(config: EvaluationConfig, paths = config.ev
 export async function runEvaluation(config: EvaluationConfig, executor: ShardExecutor, options: EvaluateOptions = {}): Promise<EvaluationResult> {
   const now = options.now ?? (() => performance.now());
   const plan = buildExecutionPlan(config, { paths: options.paths, seed: options.seed, policies: options.policies });
+  const source: EvaluationSource = { kind: 'evaluation', config: { ...config, evaluation: { ...config.evaluation, paths: plan.paths, seed: plan.seed } },
+    part: 'main', ...(options.policies?.size ? { policies: Object.fromEntries(options.policies) } : {}) };
+  withSource(plan, source);
   const grid = config.evaluation.frontier ?? [];
   const totalPaths = evaluationTotalPaths(config, plan.paths);
   const started = now();
-  const record = await simulate(plan, executor, { onProgress: (done) => options.onProgress?.(done, totalPaths), signal: options.signal });
+  const record = await simulate(plan, executor, { shardChunks: options.shardChunks, onProgress: (done) => options.onProgress?.(done, totalPaths), signal: options.signal });
   const summary = summarizeExecution(plan, record);
   let frontier: FrontierPoint[] | undefined;
   let frontierInfo: FrontierInfo | undefined;
   if (grid.length > 0) {
-    const ac = linearisedParameters(plan.impact, plan.s0, initialVolatility(plan.model), plan.orderShares, plan.steps, plan.stepDays);
-    const optimiser = optimiserApplies(plan);
+    const { ac, optimiser, plan: fp } = frontierOf(plan, grid);
     const per = optimiser.applies ? 2 : 1;
-    const fp = frontierPlan(plan, ac, grid, optimiser.applies);
-    const frontierRecord = await simulate(fp, executor, { onProgress: (done) => options.onProgress?.(plan.paths + done, totalPaths), signal: options.signal });
+    withSource(fp, { ...source, part: 'frontier' });
+    const frontierRecord = await simulate(fp, executor, { shardChunks: options.shardChunks, onProgress: (done) => options.onProgress?.(plan.paths + done, totalPaths), signal: options.signal });
     const simulated = summarizeExecution(fp, frontierRecord).strategies; // in fp.strategies' order
     const toBps = 1e4 / (plan.orderShares * plan.s0);
     const score = (mean: number, std: number, lambda: number) => mean + lambda * std * std * 1e-4;

@@ -6,6 +6,7 @@ import type { ShardExecutor } from './executor.js';
 import { summarizeExecution, summarizePaths, type Estimate, type StrategySummary } from './summary.js';
 import type { SimulationPlan } from './plan.js';
 import type { NormalPrecision } from '../engine/model-params.js';
+import { withSource, workloadFile } from './shard-source.js';
 
 export interface WorkloadRunOptions {
   paths?: number;
@@ -47,6 +48,7 @@ export async function runWorkload(workload: Workload, options: WorkloadRunOption
   const now = options.now ?? (() => performance.now());
   const precision = options.precision ?? workload.precision ?? 'f64';
   const plan: SimulationPlan = planFromWorkload(workload, { ...options, precision });
+  withSource(plan, { kind: 'workload', workload: workloadFile(workload), paths: plan.paths, ...(options.steps !== undefined ? { steps: options.steps } : {}), seed: plan.seed, scheme: options.scheme, precision });
   const started = now();
   const record = await simulate(plan, executor, { shardChunks: options.shardChunks, onProgress: options.onProgress, signal: options.signal });
   const wallSeconds = (now() - started) / 1000;

@@ -11,6 +11,7 @@ import { executorFor } from './node-pool.js';
 import { DiskJobStore } from './node-job-store.js';
 import { PACKAGE_ROOT, WORKLOADS_DIR } from './paths.js';
 import { readDashboardHtml } from './node-web-assets.js';
+import type { RedisTarget } from './redis-connection.js';
 
 export interface NodeServerOptions {
   port: number;
@@ -18,6 +19,8 @@ export interface NodeServerOptions {
   dataDir: string;
   threads: number;
   env: Record<string, string | undefined>;
+  /** Evaluation jobs run on the workers of this queue (flowexec worker) instead of this process's pool. */
+  queue?: RedisTarget;
 }
 
 export interface RunningServer {
@@ -41,8 +44,10 @@ export async function startNodeServer(o: NodeServerOptions): Promise<RunningServ
   const limits = limitsFromEnv(SERVER_LIMITS, (name) => o.env[name]);
   const token = o.env.FLOWEXEC_API_TOKEN || undefined;
   const store = await DiskJobStore.open(o.dataDir);
+  // bullmq is loaded only when asked for
+  const queue = o.queue ? await (await import('./queue-executor.js')).QueueExecutor.open(o.queue, { log: (line) => console.error(line) }) : undefined;
   const executor = await executorFor(o.threads);
-  const jobs = new JobRunner({ store, executor, limits, durable: true });
+  const jobs = new JobRunner({ store, executor: queue ?? executor, limits, durable: true });
   const app = createApp({ executor, workloads: nodeWorkloads(), jobs, limits, authToken: token, runtime: 'node', version: packageVersion(),
     dashboardHtml: readDashboardHtml() });
 
@@ -62,6 +67,7 @@ export async function startNodeServer(o: NodeServerOptions): Promise<RunningServ
     });
   } catch (error) {
     await executor.close();
+    await queue?.close();
     throw error;
   }
   await jobs.start(); // jobs the last run left queued or running start again
@@ -76,6 +82,7 @@ export async function startNodeServer(o: NodeServerOptions): Promise<RunningServ
       if ('closeAllConnections' in server) server.closeAllConnections(); // event streams would hold close() open
       await closed;
       await executor.close();
+      await queue?.close();
     })(),
   };
 }
