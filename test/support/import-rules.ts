@@ -16,14 +16,15 @@ export const LAYER_RULES: Record<string, { layers: string[]; packages: RegExp }>
   errors: { layers: [], packages: /^zod$/ },
   workloads: { layers: [], packages: /^$/ },
   engine: { layers: ['math', 'errors'], packages: /^$/ },
+  data: { layers: ['math', 'errors'], packages: /^papaparse$/ },
   'engine/wasm': { layers: ['engine', 'math', 'errors'], packages: /^@assemblyscript\/loader$/ },
-  market: { layers: ['engine', 'math', 'errors'], packages: /^zod$/ },
+  market: { layers: ['engine', 'data', 'math', 'errors'], packages: /^zod$/ },
   strategies: { layers: ['market', 'engine', 'math', 'errors'], packages: /^zod$/ },
   eval: { layers: ['strategies', 'market', 'engine', 'math', 'errors', 'workloads'], packages: /^zod$/ },
   learn: { layers: ['eval', 'strategies', 'market', 'engine', 'engine/wasm', 'math', 'errors', 'workloads'], packages: /^(zod|@tensorflow\/tfjs|@tensorflow\/tfjs-backend-wasm)$/ },
   api: { layers: ['eval', 'strategies', 'market', 'engine', 'math', 'errors', 'workloads'], packages: /^(zod|hono(\/.*)?)$/ },
   runtime: { layers: ['api', 'eval', 'strategies', 'market', 'engine', 'engine/wasm', 'math', 'errors', 'workloads', 'learn'], packages: /^(node:.*|piscina|@hono\/node-server|hono(\/.*)?|zod)$/ },
-  cli: { layers: ['runtime', 'api', 'learn', 'eval', 'strategies', 'market', 'engine', 'engine/wasm', 'math', 'errors', 'workloads'], packages: /^(node:.*|cli-progress|zod)$/ },
+  cli: { layers: ['runtime', 'api', 'learn', 'eval', 'strategies', 'market', 'data', 'engine', 'engine/wasm', 'math', 'errors', 'workloads'], packages: /^(node:.*|cli-progress|zod)$/ },
   reference: { layers: ['engine', 'math'], packages: /^$/ },
 };
 
