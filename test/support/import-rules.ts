@@ -18,7 +18,7 @@ export const LAYER_RULES: Record<string, { layers: string[]; packages: RegExp }>
   engine: { layers: ['math', 'errors'], packages: /^$/ },
   data: { layers: ['math', 'errors'], packages: /^papaparse$/ },
   'engine/wasm': { layers: ['engine', 'math', 'errors'], packages: /^@assemblyscript\/loader$/ },
-  market: { layers: ['engine', 'data', 'math', 'errors'], packages: /^zod$/ },
+  market: { layers: ['engine', 'data', 'math', 'errors'], packages: /^(zod|ml-random-forest|ml-cart)$/ },
   strategies: { layers: ['market', 'engine', 'math', 'errors'], packages: /^zod$/ },
   eval: { layers: ['strategies', 'market', 'engine', 'math', 'errors', 'workloads'], packages: /^zod$/ },
   learn: { layers: ['eval', 'strategies', 'market', 'engine', 'engine/wasm', 'math', 'errors', 'workloads'], packages: /^(zod|@tensorflow\/tfjs|@tensorflow\/tfjs-backend-wasm)$/ },
