@@ -1,7 +1,7 @@
 // The flowexec command: dispatches subcommands; bad input exits 2 with one line, never a stack trace.
 import { InputError } from '../errors/input-error.js';
 import { runCommand } from './run.js';
-import { CALIBRATE_USAGE, REGIME_USAGE } from './usage-data.js';
+import { CALIBRATE_USAGE, REGIME_USAGE, REPLAY_USAGE } from './usage-data.js';
 import { RUN_USAGE, EVALUATE_USAGE, TRAIN_USAGE, EXPERIMENT_USAGE, DEMO_USAGE, BENCH_USAGE, SERVE_USAGE } from './usage.js';
 
 const USAGE = `FlowExec: Monte Carlo engine for optimal trade execution research
@@ -16,6 +16,7 @@ usage:
   ${SERVE_USAGE}
   ${CALIBRATE_USAGE}
   ${REGIME_USAGE}
+  ${REPLAY_USAGE}
   flowexec help
 
 Set FLOWEXEC_DEBUG=1 to see stack traces of internal errors.`;
@@ -30,6 +31,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   serve: async (args) => (await import('./serve.js')).serveCommand(args),
   calibrate: async (args) => (await import('./calibrate.js')).calibrateCommand(args),
   regime: async (args) => (await import('./regime.js')).regimeCommand(args),
+  replay: async (args) => (await import('./replay.js')).replayCommand(args),
 };
 
 async function main(argv: string[]): Promise<number> {
