@@ -12,6 +12,8 @@ import { calibrateMarket } from '../market/calibration/calibrate.js';
 import { parseEvaluationConfig, orderGrid } from '../eval/config.js';
 import { buildExecutionPlan } from '../eval/execution-plan.js';
 import { runReplay, type ReplayResult } from '../eval/replay.js';
+import { detectRegimes } from '../market/regime/detect.js';
+import { HISTORY_OPTIONS, openHistory, runId, VERSION } from './history-option.js';
 
 const b = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '-');
 
@@ -36,7 +38,7 @@ export function formatReplay(r: ReplayResult, marketSource: string): string {
 
 export async function replayCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseCommand(args, {
-    ...DATA_OPTIONS, order: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    ...DATA_OPTIONS, ...HISTORY_OPTIONS, order: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
   }, 1);
   if (values.help) { console.log(`usage: ${REPLAY_USAGE}`); return; }
   if (positionals.length === 0) throw new InputError(`missing DATA.csv (usage: ${REPLAY_USAGE})`);
@@ -61,6 +63,16 @@ export async function replayCommand(args: string[]): Promise<void> {
   const days = splitDays(data.series).map((d) => daySteps(data.series, d, data.session, config.order.startMinute, grid.stepMinutes, grid.steps, data.spreadBps))
     .filter((d): d is NonNullable<typeof d> => d !== undefined);
   const result = runReplay(plan, config, days);
+  const history = await openHistory(values);
+  if (history) {
+    const current = detectRegimes(data.series, data.session, { spreadBps: data.spreadBps, classifier: false }).current;
+    const id = runId();
+    await history.append(result.strategies.map((name, i) => ({ runId: id, command: 'replay' as const, symbol: data.series.symbol,
+      regime: current?.label ?? 'unknown', grid: current?.grid ?? 'unknown', strategy: name, strategyType: name, meanBps: result.total[name]!.isBps,
+      stderrBps: result.total[name]!.stderrBps, scoreBps: result.total[name]!.isBps, won: name === result.best, seed: 0, version: VERSION,
+      config: JSON.stringify({ ...config, strategies: config.strategies[i] }) })));
+    history.close();
+  }
   if (values.json) { console.log(JSON.stringify({ dataQuality: data.quality, marketSource, ...result })); return; }
   console.log(formatQuality(data.quality));
   console.log(formatReplay(result, marketSource));

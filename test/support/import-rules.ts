@@ -23,7 +23,7 @@ export const LAYER_RULES: Record<string, { layers: string[]; packages: RegExp }>
   eval: { layers: ['strategies', 'market', 'engine', 'math', 'errors', 'workloads'], packages: /^zod$/ },
   learn: { layers: ['eval', 'strategies', 'market', 'engine', 'engine/wasm', 'math', 'errors', 'workloads'], packages: /^(zod|@tensorflow\/tfjs|@tensorflow\/tfjs-backend-wasm)$/ },
   api: { layers: ['eval', 'strategies', 'market', 'engine', 'math', 'errors', 'workloads'], packages: /^(zod|hono(\/.*)?)$/ },
-  runtime: { layers: ['api', 'eval', 'strategies', 'market', 'engine', 'engine/wasm', 'math', 'errors', 'workloads', 'learn'], packages: /^(node:.*|piscina|@hono\/node-server|hono(\/.*)?|zod)$/ },
+  runtime: { layers: ['api', 'eval', 'strategies', 'market', 'engine', 'engine/wasm', 'math', 'errors', 'workloads', 'learn'], packages: /^(node:.*|piscina|@hono\/node-server|hono(\/.*)?|zod|@duckdb\/node-api)$/ },
   cli: { layers: ['runtime', 'api', 'learn', 'eval', 'strategies', 'market', 'data', 'engine', 'engine/wasm', 'math', 'errors', 'workloads'], packages: /^(node:.*|cli-progress|zod)$/ },
   reference: { layers: ['engine', 'math'], packages: /^$/ },
 };
