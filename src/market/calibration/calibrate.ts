@@ -131,6 +131,13 @@ export function calibrateMarket(series: BarSeries, o: CalibrateOptions): Calibra
   };
   const spanYears = w.variance.length * w.windowYears;
   if (parameters.kappa.atBound) warnings.push(`kappa sits on its bound ${round(point.kappa, 3)}: the data show no measurable mean reversion of variance`);
+  for (const name of ['kappa', 'xi', 'rho'] as const) {
+    const bound = name === 'kappa' ? BOUNDS.kappa : name === 'xi' ? BOUNDS.xi : BOUNDS.rho;
+    const p = parameters[name];
+    if (!p.atBound && (p.low <= bound[0] * (1 + 1e-9) + (bound[0] < 0 ? 2e-9 : 0) || p.high >= bound[1] * (1 - 1e-9))) {
+      warnings.push(`${name}'s interval reaches its admissible bound: weakly identified by these ${w.days} days`);
+    }
+  }
   if (point.kappa * spanYears < 3) warnings.push(`the data span ${round(spanYears * daysPerYear, 3)} days, under 3 mean-reversion times 1/kappa: kappa and xi are weakly identified (see the CIs)`);
   if (!daily && w.days < 3) warnings.push('fewer than 3 days: no intraday seasonality correction of the variance windows');
 
