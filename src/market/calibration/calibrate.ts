@@ -96,7 +96,8 @@ export function calibrateMarket(series: BarSeries, o: CalibrateOptions): Calibra
   const daily = series.barMinutes >= 1440;
   const fullDay = o.session.endMinute - o.session.startMinute >= 1440;
   const daysPerYear = fullDay && !daily ? 365 : 252;
-  const window = o.window ?? (daily ? 5 : 30);
+  // default: 30-minute windows, or six bars when bars are longer than 5 minutes (hourly crypto bars: 6-hour windows)
+  const window = o.window ?? (daily ? 5 : Math.max(30, 6 * series.barMinutes));
   const w = varianceWindows(series, { window, session: o.session, daysPerYear });
   const usable = w.variance.filter(Number.isFinite).length;
   if (usable < MIN_WINDOWS) {

@@ -25,7 +25,8 @@ export interface RegimeReport {
 
 export function detectRegimes(series: BarSeries, session: Session, o: { window?: number; spreadBps?: Float64Array; classifier?: boolean } = {}): RegimeReport {
   const daily = series.barMinutes >= 1440;
-  const window = o.window ?? (daily ? 5 : 30);
+  // default: 30-minute windows, or six bars when bars are longer than 5 minutes (hourly crypto bars: 6-hour windows)
+  const window = o.window ?? (daily ? 5 : Math.max(30, 6 * series.barMinutes));
   const raw = regimeWindows(series, { window, session, spreadBps: o.spreadBps });
   const t = thresholds(raw);
   const windows = raw.map((w) => ({ ...w, label: quadLabel(w, t), grid: gridCell(w, t).name }));
