@@ -60,6 +60,7 @@ export async function experimentCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseCommand(args, {
     quick: { type: 'boolean' }, json: { type: 'boolean' }, out: { type: 'string' }, threads: { type: 'string' }, help: { type: 'boolean', short: 'h' },
   }, 1);
+  if (positionals[0] === 'map-elites') return (await import('./map-elites.js')).mapElitesCommand(values);
   if (values.help) { console.log(`usage: ${EXPERIMENT_USAGE}`); return; }
   const name = positionals[0];
   if (!name || !NAMES.includes(name as never)) throw new InputError(name ? `unknown experiment '${name}' (available: ${NAMES.join(', ')})` : `missing experiment name (usage: ${EXPERIMENT_USAGE})`);

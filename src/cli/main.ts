@@ -1,6 +1,7 @@
 // The flowexec command: dispatches subcommands; bad input exits 2 with one line, never a stack trace.
 import { InputError } from '../errors/input-error.js';
 import { runCommand } from './run.js';
+import { CALIBRATE_USAGE, REGIME_USAGE, REPLAY_USAGE, RECOMMEND_USAGE, HISTORY_USAGE } from './usage-data.js';
 import { RUN_USAGE, EVALUATE_USAGE, TRAIN_USAGE, EXPERIMENT_USAGE, DEMO_USAGE, BENCH_USAGE, SERVE_USAGE, ASK_USAGE, REPORT_USAGE, WORKER_USAGE } from './usage.js';
 
 const USAGE = `FlowExec: Monte Carlo engine for optimal trade execution research
@@ -16,6 +17,11 @@ usage:
   ${ASK_USAGE}   questions in words, answered with numbers
   ${REPORT_USAGE}   one self-contained HTML file with every chart
   ${WORKER_USAGE}
+  ${CALIBRATE_USAGE}
+  ${REGIME_USAGE}
+  ${REPLAY_USAGE}
+  ${RECOMMEND_USAGE}
+  ${HISTORY_USAGE}
   flowexec help
 
 Set FLOWEXEC_DEBUG=1 to see stack traces of internal errors.`;
@@ -31,6 +37,11 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   ask: async (args) => (await import('./ask.js')).askCommand(args),
   report: async (args) => (await import('./report.js')).reportCommand(args),
   worker: async (args) => (await import('./worker.js')).workerCommand(args),
+  calibrate: async (args) => (await import('./calibrate.js')).calibrateCommand(args),
+  regime: async (args) => (await import('./regime.js')).regimeCommand(args),
+  replay: async (args) => (await import('./replay.js')).replayCommand(args),
+  recommend: async (args) => (await import('./recommend.js')).recommendCommand(args),
+  history: async (args) => (await import('./history.js')).historyCommand(args),
 };
 
 async function main(argv: string[]): Promise<number> {
