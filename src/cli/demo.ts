@@ -1,6 +1,5 @@
 // flowexec demo: both canonical workloads on their defaults, each estimate beside its exact oracle.
 import { parseWorkload, type PathsWorkload } from '../market/workload.js';
-import { runWorkload } from '../eval/run-workload.js';
 import { parseCommand, threadsOption } from './args.js';
 import { readJsonFile, resolveWorkloadPath } from './files.js';
 import { runWithProgress } from './run.js';
@@ -18,8 +17,7 @@ export async function demoCommand(args: string[]): Promise<void> {
   console.log('FlowExec demo: the two canonical workloads at their defaults (src/workloads), Monte Carlo beside exact values.\n');
   for (const name of CANONICAL_WORKLOAD_NAMES) {
     const workload = parseWorkload(readJsonFile(resolveWorkloadPath(name), 'workload file'));
-    const result = await runWithProgress(name, threads, (executor, onProgress) =>
-      runWorkload(workload, { seed: DEFAULT_SEED, scheme: 'euler', onProgress }, executor));
+    const result = await runWithProgress(name, workload, { seed: DEFAULT_SEED, scheme: 'euler', threads });
     const exact = workload.kind === 'paths' ? exactCallPrice(workload as PathsWorkload) : undefined;
     console.log(formatRun(result, exact));
     if (workload.kind === 'paths' && result.steps === 252) {

@@ -3,12 +3,11 @@ import { EVALUATE_USAGE } from './usage.js';
 import { dirname, resolve, isAbsolute, join } from 'node:path';
 import { parseEvaluationConfig, type EvaluationConfig } from '../eval/config.js';
 import { parsePolicyFile, type PolicyFile } from '../strategies/policy-file.js';
-import { runEvaluation } from '../eval/evaluate.js';
+import { evaluate } from '../index.js';
 import { evaluationCsv } from '../eval/report-csv.js';
 import { InputError } from '../errors/input-error.js';
 import { parseCommand, integerOption, threadsOption } from './args.js';
 import { readJsonFile, outputTarget, writeAtomically } from './files.js';
-import { executorFor } from '../runtime/node-pool.js';
 import { progressBar } from './progress.js';
 import { formatEvaluation } from './format-evaluation.js';
 
@@ -36,14 +35,12 @@ export async function evaluateCommand(args: string[]): Promise<void> {
   const seed = integerOption(values, 'seed', 0, Number.MAX_SAFE_INTEGER);
   const threads = threadsOption(values);
   const target = outputTarget(values.out);
-  const executor = await executorFor(threads);
   const bar = progressBar(config.name, 'paths');
   let result;
   try {
-    result = await runEvaluation(config, executor, { paths, seed, policies, onProgress: (done, total) => bar.update(done, total) });
+    result = await evaluate(config, { paths, seed, threads, policies, onProgress: (done, total) => bar.update(done, total) });
   } finally {
     bar.stop();
-    await executor.close();
   }
   if (target) writeAtomically(target.path, target.format === 'csv' ? evaluationCsv(result) : JSON.stringify(result, null, 2) + '\n');
   if (values.json) console.log(JSON.stringify(result));

@@ -2,16 +2,14 @@
 import { RUN_USAGE } from './usage.js';
 import { parseWorkload } from '../market/workload.js';
 import { InputError } from '../errors/input-error.js';
-import { runWorkload, type WorkloadRunResult } from '../eval/run-workload.js';
-import type { ShardExecutor } from '../eval/executor.js';
 import { WasmBackend } from '../engine/wasm/wasm-backend.js';
 import { createNodeEngine } from '../runtime/node.js';
-import { executorFor } from '../runtime/node-pool.js';
 import { DEFAULT_SEED } from '../eval/config.js';
 import { parseCommand, integerOption, choiceOption, threadsOption } from './args.js';
 import { readJsonFile, resolveWorkloadPath, outputTarget, writeAtomically } from './files.js';
 import { progressBar } from './progress.js';
 import { formatRun } from './format-run.js';
+import { simulate, type SimulateOptions, type SimulationResult, type Workload } from '../index.js';
 import { exactCallPrice } from './oracles.js';
 import { samplePricePaths, MAX_SAMPLE_PATHS, type SampledPaths } from '../eval/sample-paths.js';
 import { planFromWorkload } from '../eval/workload-plan.js';
@@ -50,8 +48,7 @@ export async function runCommand(args: string[]): Promise<void> {
   const sampleCount = integerOption(values, 'sample-paths', 1, MAX_SAMPLE_PATHS);
   if ((sampleCount === undefined) !== (values['sample-out'] === undefined)) throw new InputError('--sample-paths and --sample-out go together', 'sample-paths');
   const sampleTarget = values['sample-out'] === undefined ? undefined : outputTarget(values['sample-out'], 'sample-out');
-  const result = await runWithProgress(workload.name, threads, (executor, onProgress) =>
-    runWorkload(workload, { paths, steps, seed, scheme, shardChunks: shardPaths && shardPaths / 1000, onProgress }, executor));
+  const result = await runWithProgress(workload.name, workload, { paths, steps, seed, scheme, threads, shardPaths });
   if (sampleTarget && sampleCount) {
     const plan = planFromWorkload(workload, { paths, steps, seed, scheme });
     const sample = samplePricePaths(new WasmBackend(await createNodeEngine()), plan, sampleCount);
@@ -64,14 +61,12 @@ export async function runCommand(args: string[]): Promise<void> {
   else console.log(formatRun(result, exact));
 }
 
-export async function runWithProgress(label: string, threads: number,
-  body: (executor: ShardExecutor, onProgress: (done: number, total: number) => void) => Promise<WorkloadRunResult>): Promise<WorkloadRunResult> {
-  const executor = await executorFor(threads);
+/** simulate() of the public API with a progress bar on stderr (run and demo). */
+export async function runWithProgress(label: string, workload: Workload, options: SimulateOptions): Promise<SimulationResult> {
   const bar = progressBar(label, 'paths');
   try {
-    return await body(executor, (done, total) => bar.update(done, total));
+    return await simulate(workload, { ...options, onProgress: (done, total) => bar.update(done, total) });
   } finally {
     bar.stop();
-    await executor.close();
   }
 }

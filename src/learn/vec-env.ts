@@ -13,7 +13,7 @@ export interface StepResult {
   reward: Float32Array;
   /** 1 for every env at the horizon (all episodes have the same length, so they end together). */
   done: Uint8Array;
-  info: { episode?: EpisodeInfo };
+  info: { episode?: EpisodeInfo; finalObs?: Float32Array };
 }
 
 export interface EpisodeInfo {
@@ -125,6 +125,7 @@ export class VecEnv {
     if (this.step >= this.steps) {
       done.fill(1);
       info.episode = this.episodeInfo();
+      info.finalObs = this.observations(); // the terminal state's, before the auto-reset replaces it
       this.episode++;
       this.startEpisode();
     }
