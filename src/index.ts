@@ -33,7 +33,10 @@ const nodeSide = () => import('./runtime/library-node.js');
  * ```
  */
 export interface CreateEngineOptions {
-  /** The wasm to instantiate (default: the package's build/flowexec.wasm, read from disk). */
+  /**
+   * The wasm to instantiate (default: the package's build/flowexec.wasm, read from disk): a compiled module, bytes, a
+   * fetch Response, an http(s) URL (fetched) or a file URL or path (read).
+   */
   wasm?: WasmSource;
 }
 
@@ -49,8 +52,10 @@ export interface CreateEngineOptions {
  * ```
  */
 export async function createEngine(options: CreateEngineOptions = {}): Promise<FlowExecEngine> {
-  if (options.wasm !== undefined) return engineFromModule(await compileWasm(options.wasm));
-  return (await nodeSide()).nodeEngine();
+  const wasm = options.wasm;
+  if (wasm === undefined) return (await nodeSide()).nodeEngine();
+  const local = (typeof wasm === 'string' && !/^https?:/.test(wasm)) || (wasm instanceof URL && wasm.protocol === 'file:');
+  return engineFromModule(await compileWasm(local ? (await nodeSide()).readWasmFile(wasm as string | URL) : wasm));
 }
 
 async function withExecutor<T>(threads: number | undefined, engine: FlowExecEngine | undefined, body: (executor: ShardExecutor) => Promise<T>): Promise<T> {

@@ -15,6 +15,12 @@ export function nodeEngine(): Promise<FlowExecEngine> {
   return engineFromModule(flowexecModule());
 }
 
+/** A wasm file's bytes, by path or file URL. */
+export function readWasmFile(path: string | URL): Uint8Array {
+  if (!existsSync(path)) throw new InputError(`wasm: file not found: ${String(path)}`, 'wasm');
+  return readFileSync(path);
+}
+
 /** This thread's engine for one thread, a worker pool (each worker with its own engine) for more. */
 export async function nodeExecutor(threads: number, engine?: FlowExecEngine): Promise<ShardExecutor> {
   if (threads > 1) return new NodePoolExecutor(threads);
