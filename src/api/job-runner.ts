@@ -116,6 +116,10 @@ export class JobRunner {
       }
       return stored;
     }
+    if (job.status === 'succeeded' || job.status === 'failed') {
+      // finished, its record still being saved: the same answer as once it is stored
+      throw new ApiError(409, 'conflict', `id: evaluation ${id} has already ${job.status}`, 'id');
+    }
     if (job.status === 'queued') {
       const at = this.queue.indexOf(id);
       if (at >= 0) this.queue.splice(at, 1);
