@@ -17,9 +17,23 @@ import { InputError } from '../errors/input-error.js';
  */
 export type PolicyDocument = PolicyFile;
 
-/** The `format` tag of policy files. */
+/**
+ * The `format` tag of policy files.
+ *
+ * @example
+ * ```ts
+ * const isPolicy = (doc: { format?: unknown }) => doc.format === POLICY_FILE_FORMAT;
+ * ```
+ */
 export const POLICY_FILE_FORMAT = POLICY_FORMAT;
-/** The policy-file version this FlowExec writes and reads; other versions are refused with a message naming both. */
+/**
+ * The policy-file version this FlowExec writes and reads; other versions are refused with a message naming both.
+ *
+ * @example
+ * ```ts
+ * console.log(`reads policy files of version ${POLICY_FILE_VERSION}`);
+ * ```
+ */
 export const POLICY_FILE_VERSION = POLICY_VERSION;
 
 /**

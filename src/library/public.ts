@@ -19,3 +19,6 @@ export {
   type EpisodeInfo,
 } from './vec-env.js';
 export { InputError } from '../errors/input-error.js';
+export type { StrategySummary, PairedDifference, AttributionPart } from '../eval/summary.js';
+export type { FrontierPoint } from '../eval/evaluate.js';
+export type { SchemeName } from '../eval/workload-plan.js';

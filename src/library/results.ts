@@ -3,13 +3,34 @@ import type { WorkloadRunResult } from '../eval/run-workload.js';
 import type { EvaluationResult } from '../eval/evaluate.js';
 import { InputError } from '../errors/input-error.js';
 
-/** The `format` tag of an evaluation result. */
+/**
+ * The `format` tag of an evaluation result.
+ *
+ * @example
+ * ```ts
+ * if (doc.format === EVALUATION_RESULT_FORMAT) console.log('an evaluation result');
+ * ```
+ */
 export const EVALUATION_RESULT_FORMAT = 'flowexec-evaluation';
-/** The `format` tag of a workload simulation result. */
+/**
+ * The `format` tag of a workload simulation result.
+ *
+ * @example
+ * ```ts
+ * const run = await simulate('heston-paths');
+ * console.log(run.format === SIMULATION_RESULT_FORMAT); // true
+ * ```
+ */
 export const SIMULATION_RESULT_FORMAT = 'flowexec-simulation';
 /**
  * Version of the result formats this FlowExec writes and reads. Version 0 is a result written before results carried
  * a version (FlowExec 0.1): read as is. Later versions are refused with a message saying so.
+ *
+ * @example
+ * ```ts
+ * const report = await evaluate(config);
+ * console.log(report.formatVersion === RESULT_FORMAT_VERSION); // true
+ * ```
  */
 export const RESULT_FORMAT_VERSION = 1;
 
