@@ -7,6 +7,7 @@ import { impactSchema } from '../market/impact.js';
 import { strategySchema, expandPolicyShorthand } from '../strategies/spec.js';
 import { parseWith } from '../errors/zod-errors.js';
 import { InputError } from '../errors/input-error.js';
+import { inlineMlpPolicy } from '../strategies/inline-mlp.js';
 
 export const DEFAULT_SEED = 20240601;
 
@@ -75,6 +76,18 @@ export function orderGrid(order: EvaluationConfig['order']): OrderGrid {
   return { steps, stepMinutes: horizonMinutes / steps, horizonMinutes };
 }
 
+/** A schedule strategy: exactly one of fractions and quantitiesShares, one value per step, something to trade. */
+function checkSchedule(s: { fractions?: number[]; quantitiesShares?: number[] }, i: number, steps: number, shares: number): void {
+  if ((s.fractions === undefined) === (s.quantitiesShares === undefined)) throw new InputError(`strategies.${i}: give fractions or quantitiesShares (exactly one)`, `strategies.${i}.fractions`);
+  const [key, values] = s.fractions ? ['fractions', s.fractions] : ['quantitiesShares', s.quantitiesShares!];
+  if (values.length !== steps) throw new InputError(`strategies.${i}.${key}: must have one value per step (${steps}), got ${values.length}`, `strategies.${i}.${key}`);
+  if (!values.some((f) => f > 0)) throw new InputError(`strategies.${i}.${key}: must not be all zero`, `strategies.${i}.${key}`);
+  const total = values.reduce((a, b) => a + b, 0);
+  if (key === 'quantitiesShares' && total > shares * (1 + 1e-12)) {
+    throw new InputError(`strategies.${i}.quantitiesShares: sum to ${total}, more than the order's ${shares} shares`, `strategies.${i}.quantitiesShares`);
+  }
+}
+
 export function parseEvaluationConfig(input: unknown): EvaluationConfig {
   const config = parseWith(evaluationConfigSchema, input);
   const { steps } = orderGrid(config.order);
@@ -84,8 +97,8 @@ export function parseEvaluationConfig(input: unknown): EvaluationConfig {
     throw new InputError(`market.volumeCurve.fractions: must have one value per step (${steps}), got ${config.market.volumeCurve.fractions.length}`);
   }
   config.strategies.forEach((s, i) => {
-    if (s.type === 'schedule' && s.fractions.length !== steps) throw new InputError(`strategies.${i}.fractions: must have one value per step (${steps}), got ${s.fractions.length}`);
-    if (s.type === 'schedule' && !s.fractions.some((f) => f > 0)) throw new InputError(`strategies.${i}.fractions: must not be all zero`);
+    if (s.type === 'schedule') checkSchedule(s, i, steps, config.order.shares);
+    if (s.type === 'mlp') inlineMlpPolicy(s.name ?? 'mlp', s.network, `strategies.${i}`); // shapes checked here, not at run time
     if ((s.type === 'almgren-chriss' || s.type === 'adaptive-almgren-chriss') && s.riskAversion !== undefined && s.riskAversionPerCurrency !== undefined) {
       throw new InputError(`strategies.${i}: give riskAversion or riskAversionPerCurrency, not both`);
     }

@@ -13,6 +13,7 @@ import { linearisedParameters, lambdaPerCurrency } from '../strategies/linearise
 import { defaultStrategyName, type StrategySpec } from '../strategies/spec.js';
 import { InputError } from '../errors/input-error.js';
 import { policyRef, type PolicyFile } from '../strategies/policy-file.js';
+import { inlineMlpPolicy } from '../strategies/inline-mlp.js';
 import { orderGrid, type EvaluationConfig } from './config.js';
 import { IS_BINS, expectedShortfallBps, type ExecutionPlan, type StrategyPlan, type StaticStrategyPlan } from './plan.js';
 
@@ -44,8 +45,10 @@ function targetSchedule(spec: StrategySpec, ctx: Context, index: number): Float6
     case 'vwap': return vwapSchedule(shares, stepVolume);
     case 'pov': return povSchedule(shares, stepVolume, spec.rate, spec.catchUpSteps ?? Math.max(1, Math.round(steps / 10)));
     case 'schedule': {
-      const total = spec.fractions.reduce((a, b) => a + b, 0);
-      return Float64Array.from(spec.fractions, (f) => (shares * f) / total);
+      if (spec.quantitiesShares) return Float64Array.from(spec.quantitiesShares);
+      const fractions = spec.fractions!;
+      const total = fractions.reduce((a, b) => a + b, 0);
+      return Float64Array.from(fractions, (f) => (shares * f) / total);
     }
     case 'almgren-chriss': {
       const ac = linearisedParameters(ctx.impact, ctx.s0, ctx.sigma0, shares, steps, ctx.stepDays);
@@ -73,13 +76,19 @@ function planStrategy(spec: StrategySpec, ctx: Context, index: number): Strategy
     params[AC.VARIANCE_YEAR] = ctx.model.kind === 'heston' ? 0 : ctx.model.sigma * ctx.model.sigma;
     return { kind: 'closed-loop', name, type: spec.type, policy: { kind: POLICY_ADAPTIVE_AC, params } };
   }
+  if (spec.type === 'mlp') {
+    return { kind: 'closed-loop', name, type: spec.type, policy: inlineMlpPolicy(name, spec.network, `strategies.${index}`) };
+  }
   if (spec.type === 'policy') {
     const policy = ctx.policies?.get(spec.file);
     if (!policy) throw new InputError(`strategies.${index}.file: policy "${spec.file}" was not loaded`);
     return { kind: 'closed-loop', name, type: spec.type, policy: policyRef(policy) };
   }
-  const capped = applyParticipationCap(targetSchedule(spec, ctx, index), ctx.stepVolume, ctx.config.order.participationCap);
-  return { kind: 'static', name, type: spec.type, unfilledShares: capped.unfilledShares,
+  const target = targetSchedule(spec, ctx, index);
+  const capped = applyParticipationCap(target, ctx.stepVolume, ctx.config.order.participationCap);
+  // a schedule of quantities may plan fewer shares than the order: the rest is unfilled like what a cap leaves
+  const unplanned = ctx.shares - target.reduce((a, b) => a + b, 0);
+  return { kind: 'static', name, type: spec.type, unfilledShares: capped.unfilledShares + (unplanned > 1e-9 * ctx.shares ? unplanned : 0),
     costs: staticCosts(ctx.impact, capped.qty, ctx.stepVolume, ctx.s0, ctx.side) };
 }
 
