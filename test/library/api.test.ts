@@ -45,6 +45,16 @@ test('simulate on an engine given twice gives the same bits; a bad option names 
   assert.match((await thrown(() => simulate('no-such-workload' as 'heston-paths')) as Error).message, /unknown workload "no-such-workload"/);
 });
 
+test('simulate on two worker threads gives the bits of one thread; createEngine takes a wasm path', async () => {
+  const one = await simulate('heston-execution', { paths: 4000, seed: 3, shardPaths: 1000 });
+  const two = await simulate('heston-execution', { paths: 4000, seed: 3, shardPaths: 1000, threads: 2 });
+  assert.is(two.threads, 2);
+  assert.equal([two.mean, two.stderr, two.var95], [one.mean, one.stderr, one.var95]);
+  const engine = await createEngine({ wasm: 'build/flowexec.wasm' });
+  assert.is((await simulate('heston-execution', { engine, paths: 4000, seed: 3 })).mean, one.mean);
+  assert.match((await thrown(() => createEngine({ wasm: 'no/such.wasm' })) as Error).message, /wasm: file not found/);
+});
+
 test('evaluate equals runEvaluation on the same paths, reports progress up to the total, and stops on abort', async () => {
   const config = { ...acExample(), evaluation: { paths: 4000, riskAversion: 50, frontier: [0, 50] } };
   const seen: Array<[number, number]> = [];
