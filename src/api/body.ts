@@ -3,11 +3,18 @@ import { ApiError } from './errors.js';
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
+/**
+ * How far past maxBytes a body is still read (and thrown away) before the 413: a client that is still sending when
+ * the server answers and closes gets a connection reset instead of the answer. Beyond this the read is cancelled.
+ */
+export const DISCARD_BYTES = 1024 * 1024;
+
 /** Bytes of the body, at most maxBytes (413 beyond, whatever Content-Length claims). */
 async function readBounded(request: Request, maxBytes: number): Promise<Uint8Array> {
   const tooLarge = () => new ApiError(413, 'payload_too_large', `body: larger than ${maxBytes} bytes`, 'body');
   const declared = request.headers.get('content-length');
-  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes) throw tooLarge();
+  // far too large by its own account: answer at once (the runtime drains or closes what follows)
+  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes + DISCARD_BYTES) throw tooLarge();
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const parts: Uint8Array[] = [];
@@ -17,16 +24,17 @@ async function readBounded(request: Request, maxBytes: number): Promise<Uint8Arr
       const { done, value } = await reader.read();
       if (done) break;
       size += value.byteLength;
-      if (size > maxBytes) {
+      if (size > maxBytes + DISCARD_BYTES) {
         reader.cancel().catch(() => {});
         throw tooLarge();
       }
-      parts.push(value);
+      if (size <= maxBytes) parts.push(value); // past the limit the rest is only read, to answer a client that has finished
     }
   } catch (error) {
     if (error instanceof ApiError) throw error;
     throw new ApiError(400, 'malformed_json', 'body: could not be read', 'body');
   }
+  if (size > maxBytes) throw tooLarge();
   const bytes = new Uint8Array(size);
   let at = 0;
   for (const part of parts) { bytes.set(part, at); at += part.byteLength; }

@@ -2,7 +2,8 @@
 import { EXPERIMENT_USAGE } from './usage.js';
 import { InputError } from '../errors/input-error.js';
 import { createNodeEngine } from '../runtime/node.js';
-import { parseCommand } from './args.js';
+import { parseCommand, threadsOption } from './args.js';
+import { gradientPool } from '../runtime/node-gradient-pool.js';
 import { outputTarget, writeAtomically } from './files.js';
 import type { ExperimentOptions } from '../learn/experiments/common.js';
 import type { PpoAcResult } from '../learn/experiments/ppo-ac.js';
@@ -29,7 +30,7 @@ async function ppoAcExperiment(quick: boolean): Promise<Experiment> {
   const report = (r: PpoAcResult) => [
     `ppo-ac${quick ? ' (quick)' : ''}: Almgren-Chriss world, mean-variance objective, ${r.paths.toLocaleString('en-US')} common paths, objective in bps`,
     `  optimum (AC schedule, closed form)  ${f(r.optimumObjective, 4)}`,
-    `  AC schedule, Monte Carlo            ${f(r.acMonteCarloObjective, 4)}`,
+    `  AC schedule, Monte Carlo            ${f(r.acMonteCarloObjective, 4)}  (SE ${f(r.acMonteCarloStderr, 4)}; closed form ${f(r.acClosedFormStderr, 4)})`,
     `  PPO, Monte Carlo                    ${f(r.ppoObjective, 4)}  (SE ${f(r.ppoStderr, 4)})`,
     `  PPO - AC on common paths            ${f(r.pairedGap.mean, 4)}  95% CI ${ci(r.pairedGap.ci95, 4)}: gap ${f(r.gapToOptimumPct, 3)}% of the optimum`,
     `  TWAP                                ${f(r.twapObjective, 4)}`,
@@ -54,7 +55,7 @@ async function ppoHestonExperiment(quick: boolean): Promise<Experiment> {
 
 export async function experimentCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseCommand(args, {
-    quick: { type: 'boolean' }, json: { type: 'boolean' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    quick: { type: 'boolean' }, json: { type: 'boolean' }, out: { type: 'string' }, threads: { type: 'string' }, help: { type: 'boolean', short: 'h' },
   }, 1);
   if (values.help) { console.log(`usage: ${EXPERIMENT_USAGE}`); return; }
   const name = positionals[0];
@@ -62,11 +63,12 @@ export async function experimentCommand(args: string[]): Promise<void> {
   const quick = Boolean(values.quick);
   // checked before minutes of training, whose policy would otherwise be lost to a bad path
   const out = outputTarget(values.out, 'out', ['json'])?.path;
+  const threads = threadsOption(values);
   const experiment = name === 'ppo-ac' ? await ppoAcExperiment(quick) : await ppoHestonExperiment(quick);
   const onIteration = (log: IterationLog) => {
     if (log.iteration === 1 || log.iteration % 10 === 0 || log.iteration === experiment.iterations) console.error(formatIteration(log, experiment.iterations));
   };
-  const { policy, result, report } = await experiment.run({ quick, engine: await createNodeEngine(), onIteration });
+  const { policy, result, report } = await experiment.run({ quick, engine: await createNodeEngine(), onIteration, gradients: gradientPool(threads) });
   if (out) writeAtomically(out, JSON.stringify(policy) + '\n');
   console.log(values.json ? JSON.stringify(result) : report.join('\n'));
 }

@@ -2,7 +2,8 @@
 import { TRAIN_USAGE } from './usage.js';
 import { InputError } from '../errors/input-error.js';
 import { createNodeEngine } from '../runtime/node.js';
-import { parseCommand, integerOption } from './args.js';
+import { parseCommand, integerOption, threadsOption } from './args.js';
+import { gradientPool } from '../runtime/node-gradient-pool.js';
 import { readJsonFile, outputTarget, writeAtomically } from './files.js';
 
 export function formatIteration(l: import('../learn/ppo.js').IterationLog, total: number): string {
@@ -14,7 +15,7 @@ export function formatIteration(l: import('../learn/ppo.js').IterationLog, total
 
 export async function trainCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseCommand(args, {
-    out: { type: 'string' }, iterations: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    out: { type: 'string' }, iterations: { type: 'string' }, threads: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
   }, 2);
   if (values.help) { console.log(`usage: ${TRAIN_USAGE}`); return; }
   const [algorithm, file] = positionals;
@@ -26,10 +27,12 @@ export async function trainCommand(args: string[]): Promise<void> {
   const config = parseTrainConfig(readJsonFile(file, 'config file'));
   const iterations = integerOption(values, 'iterations', 1, 100_000);
   if (iterations !== undefined) config.ppo.iterations = iterations;
+  const threads = threadsOption(values);
   const { trainFromConfig } = await import('../learn/train.js');
   const engine = await createNodeEngine();
   const result = await trainFromConfig(config, engine, {
     onIteration: (log) => console.log(values.json ? JSON.stringify(log) : formatIteration(log, config.ppo.iterations)),
+    gradients: gradientPool(threads),
   });
   writeAtomically(out, JSON.stringify(result.policy) + '\n');
   if (!values.json) console.log(`policy written to ${out}`);

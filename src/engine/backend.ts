@@ -1,5 +1,5 @@
 // The kernel contract: what the wasm engine and its plain-TS twin both implement, bit for bit.
-// One shared suite (test/engine/contract.test.ts) runs against every backend; the evaluation layer
+// Every kernel test (test/<folder>/<kernel>.test.ts) runs it on both through test/support/contract.ts; the evaluation layer
 // only ever talks to this interface.
 import type { EnvSpec, PolicyRef } from './env-spec.js';
 import type { Seed } from './seed.js';

@@ -1,4 +1,4 @@
-// TypeScript's copy of assembly/rollout/env-layout.ts and the policy slots (checked by test/engine/layout.test.ts).
+// TypeScript's copy of assembly/rollout/env-layout.ts and the policy slots (test/engine/layout.test.ts checks every one).
 
 export const E = {
   MODEL: 0, STEPS: 1, PATHS: 2, SHARES: 3, S0: 4, SIDE: 5, PERM_LOG: 6, PERM_ADD: 7, TEMP_BETA: 8, TRANS_BETA: 9,

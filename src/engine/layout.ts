@@ -1,5 +1,5 @@
-// TypeScript's copy of the wasm layout constants (assembly/market-params.ts, rollout/scratch.ts); test/engine/layout.test.ts checks them
-// (and a sample of src/engine/env-layout.ts's).
+// TypeScript's copy of the wasm layout constants (assembly/market-params.ts, rollout/scratch.ts, rng/philox.ts);
+// test/engine/layout.test.ts checks every one against the assembly sources and the compiled module.
 import { E, S, OBSERVATION_FEATURES, ROLLOUT_COLUMNS, FEATURE } from './env-layout.js';
 
 // Price models (and Heston schemes)
@@ -20,6 +20,10 @@ export const P_THETA = 10, P_E = 11, P_S2_V = 12, P_S2_0 = 13, P_K0 = 14, P_K1 =
   P_K4 = 18, P_A = 19, P_K1_HALF_K3 = 20, P_PSI_C = 21;
 export const P_DRIFT_DT = 22, P_VOL_SQRT_DT = 23;
 export const MODEL_PARAMS_LENGTH = 24;
+
+/** Philox4x32-10: rounds, and the bytes of the per-environment table of round keys (two words a round, SIMD-splat). */
+export const PHILOX_ROUNDS = 10;
+export const PHILOX_KEY_TABLE_BYTES = (2 * PHILOX_ROUNDS + 2) * 16;
 
 /** The ids of assembly/memory.ts layout(id), with the value TypeScript expects. */
 export const LAYOUT_CHECKS: Array<[id: number, name: string, expected: number]> = [

@@ -18,6 +18,7 @@ import { RunningStats } from './running-stats.js';
 import { gae } from './gae.js';
 import { Mlp, mlpWeights } from './policy-net.js';
 import type { PpoSettings } from './train-config.js';
+import { InlineGradients, cutSlices, ppoVariables, sumInOrder, type GradientRunner, type GradientRunnerFactory, type PpoNets } from './ppo-gradients.js';
 
 const LOG_SQRT_2PI = 0.9189385332046727;
 const NOISE_STREAM = 7;
@@ -70,6 +71,11 @@ export interface PpoRun {
   onIteration?: (log: IterationLog) => void;
   signal?: AbortSignal;
   now?: () => number;
+  /**
+   * Where minibatch slices' gradients are computed: by default inline on this thread; a pool of workers with their own
+   * tfjs (src/runtime/node-gradient-pool.ts) gives the same bits faster. Given this thread's tfjs and networks.
+   */
+  gradients?: GradientRunnerFactory;
 }
 
 export async function trainPpo(run: PpoRun): Promise<TrainedPolicy> {
@@ -80,6 +86,8 @@ export async function trainPpo(run: PpoRun): Promise<TrainedPolicy> {
   const actor = new Mlp(tf, F, s.hidden, 0.01, s.seed * 10 + 1);
   const critic = new Mlp(tf, F, s.hidden, 1, s.seed * 10 + 5);
   const logStd = tf.variable(tf.scalar(s.initLogStd));
+  const nets: PpoNets = { actor, critic, logStd };
+  const gradients = run.gradients?.(tf, nets, { inputs: F, hidden: s.hidden }) ?? new InlineGradients(tf, nets);
   const optimizer = tf.train.adam(s.learningRate, 0.9, 0.999, 1e-5);
   const stats = new RunningStats(F);
   const shuffle = shuffler(s.seed ^ 0x9e3779b9);
@@ -138,7 +146,7 @@ export async function trainPpo(run: PpoRun): Promise<TrainedPolicy> {
       const learningRate = s.schedule === 'linear' ? s.learningRate * (1 - iteration / s.iterations) : s.learningRate;
       // Adam reads this.learningRate at every update (tfjs-core adam_optimizer.js), so the schedule can set it
       (optimizer as unknown as { learningRate: number }).learningRate = learningRate;
-      const losses = update(tf, { actor, critic, logStd, optimizer, settings: s, shuffle }, normalised, u, logpOld, advantages, returns);
+      const losses = await update(tf, { nets, optimizer, settings: s, shuffle, gradients }, normalised, u, logpOld, advantages, returns);
       stats.update(obs);
       const log: IterationLog = {
         iteration: iteration + 1, envSteps, meanCostBps: episode.cost, objective: episode.objective, completion: episode.completion,
@@ -150,6 +158,7 @@ export async function trainPpo(run: PpoRun): Promise<TrainedPolicy> {
     const mean = Float32Array.from(stats.mean), std = Float32Array.from(stats.std());
     return { weights: mlpWeights(actor, mean, std, s.actionScale), logStd: logStd.dataSync()[0]!, history, envSteps };
   } finally {
+    await gradients.close();
     actor.dispose();
     critic.dispose();
     logStd.dispose();
@@ -173,62 +182,48 @@ function predict(tf: Tf, net: Mlp, x: Float32Array, n: number): Float32Array {
 }
 
 interface Learner {
-  actor: Mlp;
-  critic: Mlp;
-  logStd: ReturnType<Tf['variable']>;
+  nets: PpoNets;
   optimizer: ReturnType<Tf['train']['adam']>;
   settings: PpoSettings;
   shuffle: (n: number) => Uint32Array;
+  gradients: GradientRunner;
 }
 
-function update(tf: Tf, l: Learner, obs: Float32Array, u: Float32Array, logpOld: Float32Array, advantages: Float32Array,
+async function update(tf: Tf, l: Learner, obs: Float32Array, u: Float32Array, logpOld: Float32Array, advantages: Float32Array,
   returns: Float32Array) {
   const s = l.settings, n = u.length, F = obs.length / n;
-  const variables = [...l.actor.variables, ...l.critic.variables, l.logStd];
-  let policyLoss = 0, valueLoss = 0, entropy = 0, approxKl = 0, clipFraction = 0, batches = 0;
+  const variables = ppoVariables(l.nets);
+  let policyLoss = 0, valueLoss = 0, approxKl = 0, clipFraction = 0, batches = 0;
   for (let epoch = 0; epoch < s.epochs; epoch++) {
     const order = l.shuffle(n);
     for (let start = 0; start < n; start += s.minibatch) {
       const idx = order.subarray(start, Math.min(n, start + s.minibatch));
       const m = idx.length;
-      const xb = new Float32Array(m * F), ub = new Float32Array(m), lb = new Float32Array(m), ab = new Float32Array(m), rb = new Float32Array(m);
+      // advantages normalised per minibatch (over the whole minibatch, before it is sliced)
+      const ab = new Float32Array(m);
       let advMean = 0;
-      idx.forEach((j, i) => { xb.set(obs.subarray(j * F, j * F + F), i * F); ub[i] = u[j]!; lb[i] = logpOld[j]!; ab[i] = advantages[j]!; rb[i] = returns[j]!; advMean += ab[i]!; });
+      for (let i = 0; i < m; i++) { ab[i] = advantages[idx[i]!]!; advMean += ab[i]!; }
       advMean /= m;
       let advVar = 0;
       for (let i = 0; i < m; i++) advVar += (ab[i]! - advMean) ** 2;
       const advStd = Math.sqrt(advVar / m) + 1e-8;
       for (let i = 0; i < m; i++) ab[i] = (ab[i]! - advMean) / advStd;
-      const metrics = tf.tidy(() => {
-        const x = tf.tensor2d(xb, [m, F]), uT = tf.tensor1d(ub), lOld = tf.tensor1d(lb), adv = tf.tensor1d(ab), ret = tf.tensor1d(rb);
-        let kl: ReturnType<Tf['mean']> = tf.scalar(0), clipped = kl, pl = kl, vl = kl;
-        const { grads } = tf.variableGrads(() => {
-          const mu = l.actor.apply(x).reshape([m]);
-          const z = tf.div(tf.sub(uT, mu), tf.exp(l.logStd));
-          const logp = tf.sub(tf.sub(tf.mul(-0.5, tf.square(z)), l.logStd), LOG_SQRT_2PI);
-          const logRatio = tf.sub(logp, lOld);
-          const ratio = tf.exp(logRatio);
-          const surrogate = tf.minimum(tf.mul(ratio, adv), tf.mul(tf.clipByValue(ratio, 1 - s.clip, 1 + s.clip), adv));
-          pl = tf.keep(tf.neg(tf.mean(surrogate)));
-          vl = tf.keep(tf.mean(tf.square(tf.sub(l.critic.apply(x).reshape([m]), ret))));
-          kl = tf.keep(tf.mean(tf.neg(logRatio)));
-          clipped = tf.keep(tf.mean(tf.cast(tf.greater(tf.abs(tf.sub(ratio, 1)), s.clip), 'float32')));
-          const ent = tf.add(l.logStd, 0.5 + LOG_SQRT_2PI);
-          return tf.sub(tf.add(pl, tf.mul(s.valueCoef, vl)), tf.mul(s.entropyCoef, ent)) as unknown as ReturnType<Tf['scalar']>;
-        }, variables);
-        // global-norm clipping (Pascanu et al. 2013)
-        const names = Object.keys(grads);
-        const norm = Math.sqrt(names.reduce((sum, k) => sum + (tf.sum(tf.square(grads[k]!)).dataSync()[0]!), 0));
-        const factor = Math.min(1, s.maxGradNorm / Math.max(norm, 1e-12));
-        const scaledGrads = Object.fromEntries(names.map((k) => [k, tf.mul(grads[k]!, factor)]));
-        l.optimizer.applyGradients(scaledGrads as never);
-        const values = [pl.dataSync()[0]!, vl.dataSync()[0]!, kl.dataSync()[0]!, clipped.dataSync()[0]!];
-        tf.dispose([pl, vl, kl, clipped]);
-        return values;
+      const slices = cutSlices(idx, s.gradientSlices, obs, u, logpOld, ab, returns, F);
+      const weights = l.gradients.threads > 1 ? variables.map((v) => v.dataSync() as Float32Array) : [];
+      const results = await l.gradients.run(weights, slices, { clip: s.clip, valueCoef: s.valueCoef, entropyCoef: s.entropyCoef, minibatch: m });
+      const grads = sumInOrder(results);
+      // global-norm clipping (Pascanu et al. 2013), the norm summed in variable order
+      let squares = 0;
+      for (const g of grads) for (let k = 0; k < g.length; k++) squares += g[k]! * g[k]!;
+      const factor = Math.min(1, s.maxGradNorm / Math.max(Math.sqrt(squares), 1e-12));
+      tf.tidy(() => {
+        const named = Object.fromEntries(variables.map((v, i) => [v.name, tf.tensor(grads[i]!.map((g) => g * factor), v.shape)]));
+        l.optimizer.applyGradients(named as never);
       });
-      policyLoss += metrics[0]!; valueLoss += metrics[1]!; approxKl += metrics[2]!; clipFraction += metrics[3]!; batches++;
+      for (const r of results) { policyLoss += r.policyLoss; valueLoss += r.valueLoss; approxKl += r.approxKl; clipFraction += r.clipFraction; }
+      batches++;
     }
   }
-  entropy = l.logStd.dataSync()[0]! + 0.5 + LOG_SQRT_2PI;
+  const entropy = l.nets.logStd.dataSync()[0]! + 0.5 + LOG_SQRT_2PI;
   return { policyLoss: policyLoss / batches, valueLoss: valueLoss / batches, entropy, approxKl: approxKl / batches, clipFraction: clipFraction / batches };
 }

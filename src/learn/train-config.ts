@@ -21,6 +21,11 @@ export const ppoSchema = z.strictObject({
   envs: z.number().int().min(16).max(65_536).refine((n) => n % 16 === 0, 'must be a multiple of 16').default(2048),
   epochs: z.number().int().min(1).max(100).default(4),
   minibatch: z.number().int().min(16).max(1_000_000).default(4096),
+  /**
+   * Each minibatch's gradient is the sum, in order, of the gradients of this many contiguous slices: threads share
+   * the slices, so the trained policy is the same bits on any thread count (src/learn/ppo-gradients.ts).
+   */
+  gradientSlices: z.number().int().min(1).max(64).default(2),
   learningRate: z.number().gt(0).max(1).default(3e-4),
   schedule: z.enum(['linear', 'constant']).default('linear'),
   gamma: z.number().min(0).max(1).default(1),

@@ -8,6 +8,7 @@ import type { ExecutionPlan } from '../eval/plan.js';
 import { lambdaPerCurrency } from '../strategies/linearise.js';
 import { policyFileOf, type PolicyFile } from '../strategies/policy-file.js';
 import { trainPpo, type IterationLog } from './ppo.js';
+import type { GradientRunnerFactory } from './ppo-gradients.js';
 import { evaluationConfigOf, type TrainConfig } from './train-config.js';
 
 export interface TrainingEnvironment {
@@ -39,10 +40,12 @@ export interface TrainingResult {
   history: IterationLog[];
 }
 
-export async function trainFromConfig(c: TrainConfig, engine: Engine, options: { onIteration?: (log: IterationLog) => void; signal?: AbortSignal; createdAt?: string } = {}): Promise<TrainingResult> {
+export async function trainFromConfig(c: TrainConfig, engine: Engine, options: { onIteration?: (log: IterationLog) => void; signal?: AbortSignal; createdAt?: string; gradients?: GradientRunnerFactory } = {}): Promise<TrainingResult> {
   const env = trainingEnvironment(c);
-  const trained = await trainPpo({ engine, spec: env.training, settings: c.ppo, onIteration: options.onIteration, signal: options.signal });
-  const last = trained.history[trained.history.length - 1];
+  const trained = await trainPpo({ engine, spec: env.training, settings: c.ppo, onIteration: options.onIteration, signal: options.signal,
+    gradients: options.gradients });
+  // the file is a function of the config and seed alone: no wall-clock figures (steps/s) in it
+  const { stepsPerSec: _stepsPerSec, ...last } = trained.history[trained.history.length - 1]!;
   const policy = policyFileOf(c.name, trained.weights, trained.logStd,
     { market: c.market, order: c.order, objective: c.objective },
     { algorithm: 'ppo', settings: c.ppo, iterations: trained.history.length, envSteps: trained.envSteps, final: last },

@@ -10,7 +10,7 @@ import { JobRunner } from '../../src/api/job-runner.js';
 import { MemoryJobStore, type JobStore } from '../../src/api/job-store.js';
 import { SERVER_LIMITS } from '../../src/api/limits.js';
 import { testApp, post, parseSse, deterministic, sameBits, smallJob, catalog } from './support.js';
-import { sleep, waitFor } from '../support/wait.js';
+import { waitFor } from '../support/wait.js';
 import { hestonJob } from './heston-job.js';
 import { wasmExecutor } from '../support/workloads.js';
 
@@ -67,8 +67,12 @@ test('DELETE stops a running job: no shard starts after it answers, and the job 
     assert.is(counting.inFlight, 0, 'no shard running once DELETE has answered');
     const calls = counting.calls;
     assert.ok(calls < 40, `${calls} of 40 shards ran`);
-    await sleep(300);
+    // DELETE answers once the runner's promise for the job has settled: its simulation has returned, so nothing is
+    // left that could start a shard (the callbacks queued behind it run first)
+    assert.equal(jobs.counts(), { queued: 0, running: 0 });
+    await new Promise((resolve) => setImmediate(resolve));
     assert.is(counting.calls, calls, 'no shard started after the cancel');
+    assert.is(counting.inFlight, 0);
     assert.is((await jobs.get(job.id))!.status, 'cancelled');
   } finally {
     await close();

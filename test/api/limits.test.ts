@@ -10,15 +10,26 @@ import { wasmExecutor } from '../support/workloads.js';
 import { sleep } from '../support/wait.js';
 
 
-/** Every shard takes at least delayMs: work that outlives a short deadline. */
+/** Every shard takes at least delayMs: work that outlives a short deadline. Counts the shards started and running. */
 class SlowExecutor implements ShardExecutor {
   readonly threads = 1;
   calls = 0;
+  inFlight = 0;
+  private onIdle: Array<() => void> = [];
   constructor(private readonly inner: ShardExecutor, private readonly delayMs: number) {}
   async runShard(plan: SimulationPlan, first: number, n: number): Promise<Float64Array> {
     this.calls++;
-    await sleep(this.delayMs);
-    return this.inner.runShard(plan, first, n);
+    this.inFlight++;
+    try {
+      await sleep(this.delayMs);
+      return await this.inner.runShard(plan, first, n);
+    } finally {
+      if (--this.inFlight === 0) for (const resolve of this.onIdle.splice(0)) resolve();
+    }
+  }
+  /** Resolves once no shard is running (at once if none is). */
+  idle(): Promise<void> {
+    return this.inFlight === 0 ? Promise.resolve() : new Promise((resolve) => this.onIdle.push(resolve));
   }
   close() { return this.inner.close(); }
 }
@@ -31,10 +42,13 @@ test('work past the deadline gets 503 with Retry-After, and no shard starts afte
     assert.is(res.status, 503);
     assert.is(res.headers.get('retry-after'), '3');
     assert.is((await res.json() as any).error.code, 'timeout');
-    await sleep(400); // the shards in flight finish; no new ones start
     const calls = slow.calls;
-    await sleep(400);
-    assert.is(slow.calls, calls);
+    // the shards in flight at the 503 finish; each one's end is where a simulation that ignored its deadline would
+    // start the next, so once they are all done (and the callbacks after them have run) the count must not have moved
+    await slow.idle();
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.is(slow.inFlight, 0);
+    assert.is(slow.calls, calls, 'no shard started after the 503');
     assert.ok(calls < 20, `${calls} of 20 shards ran`);
   } finally {
     await close();

@@ -4,6 +4,7 @@ import * as assert from 'uvu/assert';
 import { z } from 'zod';
 import { evaluationConfigSchema } from '../../src/eval/config.js';
 import { testApp, post, example, smallJob, catalog } from './support.js';
+import { DISCARD_BYTES } from '../../src/api/body.js';
 
 const { app, close } = await testApp({ limits: { maxBodyBytes: 64 * 1024, maxSimulationPathSteps: 5_000_000, maxJobPathSteps: 50_000_000 } });
 const json = async (path: string, init?: RequestInit): Promise<{ res: Response; body: any }> => {
@@ -137,6 +138,29 @@ test('a body over maxBodyBytes gets 413, whether Content-Length says so or a str
   });
   const streamed = await app.request('/v1/simulations', { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit);
   assert.is(streamed.status, 413);
+});
+
+test('a body a little over the limit is read to its end before the 413 (no reset of a client still sending); a far larger one is cancelled', async () => {
+  // maxBodyBytes is 64 KB here: 64 KB + 512 KB is within DISCARD_BYTES of it, 64 KB + 2 MB is not
+  const send = async (bytes: number) => {
+    let pulled = 0, cancelled = false;
+    const chunk = new Uint8Array(16 * 1024).fill(0x20);
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled >= bytes) { controller.close(); return; }
+        pulled += chunk.length;
+        controller.enqueue(chunk);
+      },
+      cancel() { cancelled = true; },
+    });
+    const res = await app.request('/v1/simulations', { method: 'POST', headers: { 'content-type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit);
+    return { status: res.status, pulled, cancelled };
+  };
+  const near = await send(64 * 1024 + 512 * 1024);
+  assert.equal(near, { status: 413, pulled: 64 * 1024 + 512 * 1024, cancelled: false });
+  const far = await send(64 * 1024 + 2 * DISCARD_BYTES);
+  assert.is(far.status, 413);
+  assert.ok(far.cancelled && far.pulled < 64 * 1024 + 2 * DISCARD_BYTES, `pulled ${far.pulled}`);
 });
 
 test('a 405 says which methods are allowed, and OPTIONS answers with them', async () => {

@@ -1,4 +1,5 @@
 // The quick learning experiments, with the assertions the issue asks of them (they run in CI in well under 3 minutes).
+// test-timeout-s: 600
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { flowexec } from '../support/cli.js';
@@ -7,17 +8,32 @@ import { createNodeEngine } from '../../src/runtime/node.js';
 
 /** The issue's bar for ppo-ac: within 3% of the exact optimum, on 1e5 common paths. */
 const MAX_GAP_PCT = 3;
+/** Monte Carlo checks: means within 3 standard errors (a false failure about 3 times in 1000). */
+const K_SE = 3;
 
 test('ppo-ac --quick ends with one JSON summary line and PPO within 3% of the Almgren-Chriss optimum', async () => {
   const r = await flowexec(['experiment', 'ppo-ac', '--quick', '--json']);
   assert.is(r.status, 0, r.stderr);
   const lines = r.stdout.trim().split('\n');
   const summary = JSON.parse(lines[lines.length - 1]!);
-  for (const key of ['optimumObjective', 'ppoObjective', 'gapToOptimumPct']) assert.ok(key in summary, key);
+  for (const key of ['optimumObjective', 'ppoObjective', 'gapToOptimumPct', 'acMonteCarloObjective', 'acMonteCarloStderr']) assert.ok(key in summary, key);
   assert.ok(Math.abs(summary.optimumObjective - 255.0711116723869) < 1e-6, `optimum ${summary.optimumObjective}`);
+
+  // the environment against the closed form: the AC schedule's Monte Carlo objective is the exact one within 3 SE,
+  // where the SE is the closed form's (the cost per path is normal with a known spread), and the measured SE is that
+  // one: a sample SD of n normal draws has a relative standard error of 1 / sqrt(2 (n - 1))
+  const { acMonteCarloObjective: acMc, acMonteCarloStderr: acSe, acClosedFormStderr: exactSe, optimumObjective: optimum, paths } = summary;
+  assert.ok(Math.abs(acMc - optimum) <= K_SE * exactSe, `AC by Monte Carlo ${acMc} vs closed form ${optimum} (SE ${exactSe})`);
+  assert.ok(Math.abs(acSe / exactSe - 1) <= K_SE / Math.sqrt(2 * (paths - 1)), `SE measured ${acSe} vs closed form ${exactSe}`);
+
+  // PPO's gap to the optimum, both sides: at most 3% above it, and not below it beyond sampling noise (nothing beats
+  // the optimum), on common paths (paired) and on PPO's own paths (raw)
   assert.ok(summary.gapToOptimumPct <= MAX_GAP_PCT && summary.rawGapToOptimumPct <= MAX_GAP_PCT, `gap ${summary.gapToOptimumPct}%`);
+  assert.ok(summary.pairedGap.mean >= -K_SE * summary.pairedGap.stderr, `PPO - AC ${summary.pairedGap.mean} (SE ${summary.pairedGap.stderr}) beats the optimum`);
+  const rawSe = Math.hypot(summary.ppoStderr, exactSe);
+  assert.ok(summary.ppoObjective - optimum >= -K_SE * rawSe, `PPO ${summary.ppoObjective} below the optimum ${optimum} by more than ${K_SE} SE (${rawSe})`);
   // and it did not collapse to selling everything at once: it beats TWAP by more than its own sampling error
-  assert.ok(summary.ppoObjective + 3 * summary.ppoStderr < summary.twapObjective, `PPO ${summary.ppoObjective} (SE ${summary.ppoStderr}) vs TWAP ${summary.twapObjective}`);
+  assert.ok(summary.ppoObjective + K_SE * summary.ppoStderr < summary.twapObjective, `PPO ${summary.ppoObjective} (SE ${summary.ppoStderr}) vs TWAP ${summary.twapObjective}`);
 });
 
 test('a bad --out stops an experiment before it trains (its policy would be lost at the end)', async () => {
@@ -29,13 +45,30 @@ test('a bad --out stops an experiment before it trains (its policy would be lost
   }
 });
 
-test('ppo-heston --quick beats TWAP with a paired 95% CI excluding zero, and reports the best static AC beside it', async () => {
+/**
+ * The quick ppo-heston (40 iterations) does not beat the best static AC schedule: measured PPO 78.55, best AC 75.23
+ * (risk aversion 800), paired gap +3.32 bps (SE 0.09), 4.4% of the best AC's objective. The bar below guards that
+ * level; the full run (300 iterations) is what the README's claim about the best AC rests on.
+ */
+const MAX_QUICK_GAP_TO_BEST_AC_PCT = 6;
+
+test('ppo-heston --quick beats TWAP and the AC at its own risk aversion, and comes within 6% of the best static AC', async () => {
   const r = await ppoHeston({ quick: true, engine: await createNodeEngine() });
-  assert.ok(r.beatsTwap, `PPO - TWAP ${r.ppoMinusTwap.mean} CI ${r.ppoMinusTwap.ci95}`);
   assert.is(r.paths, 100_000);
-  assert.ok(Number.isFinite(r.ppoMinusBestAc.mean) && r.acGrid.length > 5);
-  // the best static AC is the grid's lowest objective
-  assert.is(r.bestAc.mean, Math.min(...r.acGrid.map((g) => g.objective)));
+  assert.ok(r.beatsTwap, `PPO - TWAP ${r.ppoMinusTwap.mean} CI ${r.ppoMinusTwap.ci95}`);
+  assert.ok(r.ppoMinusTwap.ci95[1] < 0);
+  // the best static AC is the grid's lowest objective, inside the grid (so the grid brackets the static optimum)
+  const objectives = r.acGrid.map((g) => g.objective);
+  assert.is(r.bestAc.mean, Math.min(...objectives));
+  const bestAt = objectives.indexOf(r.bestAc.mean);
+  assert.ok(bestAt > 0 && bestAt < objectives.length - 1, `best AC at the edge of the grid (risk aversion ${r.bestAc.riskAversion})`);
+  // PPO learns more than the AC schedule of the objective's own risk aversion (independent samples: SEs add in quadrature)
+  const own = r.acGrid.find((g) => g.riskAversion === r.riskAversion)!;
+  assert.ok(r.ppo.mean + K_SE * Math.hypot(r.ppo.stderr, own.stderr) < own.objective, `PPO ${r.ppo.mean} vs AC(${r.riskAversion}) ${own.objective}`);
+  // against the best AC: the verdict follows the paired CI, and the gap stays within the bar either way
+  assert.is(r.beatsBestAc, r.ppoMinusBestAc.ci95[1] < 0);
+  const gapPct = 100 * r.ppoMinusBestAc.mean / r.bestAc.mean;
+  assert.ok(gapPct <= MAX_QUICK_GAP_TO_BEST_AC_PCT, `PPO - best AC ${r.ppoMinusBestAc.mean} bps (SE ${r.ppoMinusBestAc.stderr}) = ${gapPct}% of the best AC`);
 });
 
 test.run();

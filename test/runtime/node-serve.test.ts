@@ -31,7 +31,11 @@ runtimeSuite({ name: 'flowexec serve', runtime: 'node', jobMode: 'background', s
     const body = await cancelled.json();
     assert.is(body.status, 'cancelled');
     assert.ok(body.progress.donePaths < 4_000_000, `done ${body.progress.donePaths}`);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // the job's event stream ends with its final record: cancelled, with the progress it had when DELETE answered
+    const final = (await readEvents(`${url}/v1/evaluations/${job.id}/events`, (e) => e.event === 'done')).pop()!;
+    assert.is(final.event, 'done');
+    assert.is(final.data.status, 'cancelled');
+    assert.is(final.data.progress.donePaths, body.progress.donePaths, 'no work after the cancel');
     const later = await (await fetchWithin(`${url}/v1/evaluations/${job.id}`)).json();
     assert.is(later.status, 'cancelled');
     assert.is(later.progress.donePaths, body.progress.donePaths, 'no work after the cancel');

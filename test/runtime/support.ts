@@ -6,6 +6,9 @@ import { join } from 'node:path';
 export const ROOT = new URL('../../', import.meta.url).pathname;
 const MAIN = join(ROOT, 'src/cli/main.ts');
 const STARTUP_MS = 30_000;
+/** How long stop() waits after SIGTERM before SIGKILL: ample for a clean exit on a loaded machine (a test that needs
+ * the clean exit checks the exit code, which a SIGKILL does not give). */
+const STOP_GRACE_MS = 30_000;
 
 export interface Server {
   url: string;
@@ -20,10 +23,17 @@ export interface Server {
 const running = new Set<ChildProcess>();
 process.on('exit', () => { for (const child of running) child.kill('SIGKILL'); });
 
-/** The binary of deno, bun or workerd, installed from npm on first use (scripts/install-runtime.mjs; about 100 MB each). */
+/**
+ * The binary of deno, bun or workerd, installed from npm on first use (scripts/install-runtime.mjs; about 100 MB each,
+ * cached across runs). An install that fails or outlives its limit throws the script's one line: runtime and reason.
+ */
 function binary(name: 'deno' | 'bun' | 'workerd'): string {
-  const out = execFileSync(process.execPath, [join(ROOT, 'scripts/install-runtime.mjs'), name], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  return out.trim().split('\n').pop()!;
+  try {
+    const out = execFileSync(process.execPath, [join(ROOT, 'scripts/install-runtime.mjs'), name], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return out.trim().split('\n').pop()!;
+  } catch (error) {
+    throw new Error(String((error as { stderr?: string }).stderr ?? '').trim() || (error as Error).message);
+  }
 }
 
 export const BINARIES = { deno: () => binary('deno'), bun: () => binary('bun'), workerd: () => binary('workerd') };
@@ -54,7 +64,7 @@ export function startProcess(command: string, args: string[], options: { env?: R
   const stop = async (signal: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill(signal);
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      const timer = setTimeout(() => child.kill('SIGKILL'), signal === 'SIGKILL' ? 0 : STOP_GRACE_MS);
       await exited(child);
       clearTimeout(timer);
     }

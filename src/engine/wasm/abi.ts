@@ -15,6 +15,9 @@ export interface FlowexecExports {
   /** f32 in and out, n a multiple of 4. */
   expArrayF32(xPtr: number, outPtr: number, n: number): void;
   sigmoidArrayF32(xPtr: number, outPtr: number, n: number): void;
+  logArrayF32(xPtr: number, outPtr: number, n: number): void;
+  sincosKernelArrayF32(yPtr: number, sinPtr: number, cosPtr: number, n: number): void;
+  boxMullerArrayF32(aPtr: number, bPtr: number, outPtr: number, n: number): void;
   // random numbers
   philoxBlock(c0: number, c1: number, c2: number, c3: number, k0: number, k1: number, n: number, outPtr: number): void;
   normalBlock(path: number, stream: number, k0: number, k1: number, n: number, outPtr: number): void;

@@ -1,9 +1,8 @@
 // A batched execution environment in the wasm engine's memory: header, per-step arrays, per-path state.
+import { PHILOX_KEY_TABLE_BYTES } from '../layout.js';
 import type { Engine } from './engine.js';
 import type { EnvSpec } from '../env-spec.js';
 import { E, S, OBSERVATION_FEATURES, ENV_PATH_BLOCK } from '../env-layout.js';
-
-const PHILOX_KEY_TABLE_BYTES = 352;
 
 /** The header of an environment for `paths` paths from firstPath (everything but the offsets). */
 export function envHeader(spec: EnvSpec, paths: number, firstPath: number): Float64Array {

@@ -8,12 +8,15 @@ import { policyRef, type PolicyFile } from '../../strategies/policy-file.js';
 import { objectiveSamples, summarise, pairedSummary, type SampleSummary } from '../objective-eval.js';
 import type { TrainConfig } from '../train-config.js';
 import { trainFromConfig, trainingEnvironment } from '../train.js';
+import type { GradientRunnerFactory } from '../ppo-gradients.js';
 
 export interface ExperimentOptions {
   quick: boolean;
   engine: Engine;
   onIteration?: (log: import('../ppo.js').IterationLog) => void;
   onNote?: (note: string) => void;
+  /** Where PPO's minibatch gradients are computed (default: this thread). */
+  gradients?: GradientRunnerFactory;
 }
 
 export interface Judged {
@@ -55,7 +58,7 @@ export interface TrainedAndJudged {
 /** Trains config's policy (timed) and judges it: what every experiment starts with. */
 export async function trainAndJudge(config: TrainConfig, o: ExperimentOptions): Promise<TrainedAndJudged> {
   const started = performance.now();
-  const trained = await trainFromConfig(config, o.engine, { onIteration: o.onIteration, createdAt: 'experiment' });
+  const trained = await trainFromConfig(config, o.engine, { onIteration: o.onIteration, createdAt: 'experiment', gradients: o.gradients });
   const trainingSeconds = (performance.now() - started) / 1000;
   const { judging } = trainingEnvironment(config);
   const ppo = judge(o.engine, judging, policyRef(trained.policy), config.evaluation.paths, config.evaluation.seed);

@@ -28,11 +28,21 @@ export function ppoAcConfig(quick: boolean): TrainConfig {
   });
 }
 
-/** Exact objective of the AC schedule, bps: (E + lambda Var) / notional, eq. 7-8 of the paper. */
-export function acOptimumBps(): number {
+/**
+ * The AC schedule in closed form, bps of the notional: its objective (E + lambda Var) / notional, eq. 7-8 of the paper,
+ * and the standard deviation of its cost per path, sqrt(Var) / notional (the cost is linear in the Gaussian price
+ * increments, so it is normal with that spread; the risk term lambda Var is the same on every path).
+ */
+export function acClosedForm(): { objectiveBps: number; costStdevBps: number } {
   const p = { shares: PAPER.X, steps: PAPER.N, tauDays: PAPER.tau, sigmaPerSqrtDay: PAPER.sigma, gamma: PAPER.gamma, eta: PAPER.eta, epsilon: PAPER.epsilon };
   const { mean, variance } = almgrenChrissMoments(p, almgrenChrissSchedule(p, PAPER.lambda));
-  return 1e4 * (mean + PAPER.lambda * variance) / (PAPER.X * PAPER.S0);
+  const notional = PAPER.X * PAPER.S0;
+  return { objectiveBps: 1e4 * (mean + PAPER.lambda * variance) / notional, costStdevBps: 1e4 * Math.sqrt(variance) / notional };
+}
+
+/** Exact objective of the AC schedule, bps: (E + lambda Var) / notional, eq. 7-8 of the paper. */
+export function acOptimumBps(): number {
+  return acClosedForm().objectiveBps;
 }
 
 export interface PpoAcResult extends ExperimentRun {
@@ -41,6 +51,10 @@ export interface PpoAcResult extends ExperimentRun {
   optimumObjective: number;
   /** The AC schedule by Monte Carlo on the same paths (checks the environment against the closed form). */
   acMonteCarloObjective: number;
+  /** Its standard error, measured on the paths. */
+  acMonteCarloStderr: number;
+  /** The standard error it should have: the closed-form stdev of the cost per path / sqrt(paths). */
+  acClosedFormStderr: number;
   ppoObjective: number;
   ppoStderr: number;
   /** 100 (PPO - AC schedule) / optimum on common paths: the sampling noise both share cancels. */
@@ -48,7 +62,7 @@ export interface PpoAcResult extends ExperimentRun {
   /** 100 (PPO - optimum) / optimum with PPO's own Monte Carlo error (for reference). */
   rawGapToOptimumPct: number;
   /** PPO - AC on common paths. */
-  pairedGap: { mean: number; ci95: [number, number] };
+  pairedGap: { mean: number; stderr: number; ci95: [number, number] };
   twapObjective: number;
 }
 
@@ -60,13 +74,14 @@ export async function ppoAc(o: ExperimentOptions): Promise<PpoAcResult> {
   const { paths, seed } = config.evaluation;
   const acJudged = judgeSchedule(o.engine, judging, ac, paths, seed);
   const twapJudged = judgeSchedule(o.engine, judging, twap, paths, seed);
-  const optimum = acOptimumBps();
+  const { objectiveBps: optimum, costStdevBps } = acClosedForm();
   const paired = pairedSummary(ppo.samples, acJudged.samples);
   return {
     experiment: 'ppo-ac', quick: o.quick, optimumObjective: optimum, acMonteCarloObjective: acJudged.summary.mean,
+    acMonteCarloStderr: acJudged.summary.stderr, acClosedFormStderr: costStdevBps / Math.sqrt(paths),
     ppoObjective: ppo.summary.mean, ppoStderr: ppo.summary.stderr, gapToOptimumPct: 100 * paired.mean / optimum,
     rawGapToOptimumPct: 100 * (ppo.summary.mean - optimum) / optimum,
-    pairedGap: { mean: paired.mean, ci95: paired.ci95 }, twapObjective: twapJudged.summary.mean, paths,
+    pairedGap: { mean: paired.mean, stderr: paired.stderr, ci95: paired.ci95 }, twapObjective: twapJudged.summary.mean, paths,
     envSteps, trainingSeconds, policy,
   };
 }

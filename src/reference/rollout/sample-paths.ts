@@ -1,7 +1,7 @@
 // Plain-TS twin of assembly/rollout/sample-paths.ts: prices S_0 .. S_steps of each path, row-major.
 import type { Seed } from '../../engine/seed.js';
 import { exp } from '../../math/exp.js';
-import { PathStepper } from './path-stepper.js';
+import { PathStepper } from './model-block.js';
 
 export function samplePaths(model: number, params: Float64Array, seed: Seed, firstPath: number, n: number, steps: number,
   out: Float64Array): void {

@@ -1,7 +1,7 @@
 // Plain-TS twin of assembly/rollout/static-schedule.ts: A_s = sum n_sk S_k, B_s = sum g_sk S_k, and S_N per path.
 import type { Seed } from '../../engine/seed.js';
 import { exp } from '../../math/exp.js';
-import { PathStepper } from './path-stepper.js';
+import { PathStepper } from './model-block.js';
 
 export function staticExecution(model: number, params: Float64Array, seed: Seed, firstPath: number,
   n: number, steps: number, nStrategies: number, qty: Float64Array, weight: Float64Array, out: Float64Array,

@@ -1,6 +1,6 @@
 // Plain-TS twin of assembly/rollout/terminal.ts: terminal states, one path at a time.
 import type { Seed } from '../../engine/seed.js';
-import { PathStepper } from './path-stepper.js';
+import { PathStepper } from './model-block.js';
 
 export function terminalValues(model: number, params: Float64Array, seed: Seed, firstPath: number, n: number,
   steps: number, out: Float64Array): void {

@@ -1,10 +1,13 @@
-// One path of the twin, step by step, drawing exactly what the wasm block kernels draw for each price model.
+// Plain-TS twin of assembly/rollout/model-block.ts: one path of any price model, step by step, drawing exactly
+// what the wasm block kernels draw (Heston: normals 2k, 2k + 1 of stream 0, QE also uniform k of stream 1;
+// the Brownian models: normal k).
 import * as L from '../../engine/layout.js';
 import type { Seed } from '../../engine/seed.js';
 import { normalQuad } from '../rng/normal.js';
 import { philox4x32 } from '../rng/philox.js';
 import { eulerStep, type HestonState } from '../heston/euler.js';
 import { qeStep } from '../heston/qe.js';
+import { brownianStep } from '../brownian/brownian.js';
 
 const TWO_M32 = 2.3283064365386963e-10;
 
@@ -28,7 +31,7 @@ export class PathStepper {
     if (this.model === L.MODEL_GBM || this.model === L.MODEL_ABM) {
       // normal k: call k >> 2, position k & 3
       if ((k & 3) === 0) normalQuad(this.path, k >> 2, 0, this.seed.lo, this.seed.hi, this.normals);
-      this.state.x = (this.state.x + p[L.P_DRIFT_DT]!) + p[L.P_VOL_SQRT_DT]! * this.normals[k & 3]!;
+      brownianStep(p, this.state, this.normals[k & 3]!);
       return;
     }
     if ((k & 1) === 0) normalQuad(this.path, k >> 1, 0, this.seed.lo, this.seed.hi, this.normals);
