@@ -13,7 +13,13 @@
  *
  * @module flowexec/browser
  */
-import { inlineExecutor, engineFromModule, compileWasm, type FlowExecEngine, type WasmSource } from './library/engine.js';
+import {
+  inlineExecutor,
+  engineFromModule,
+  compileWasm,
+  type FlowExecEngine,
+  type WasmSource,
+} from './library/engine.js';
 import { simulateOn, type SimulateOptions } from './library/simulate.js';
 import { evaluateOn, type EvaluateOptions } from './library/evaluate.js';
 import type { SimulationResult, EvaluationReport } from './library/results.js';
@@ -32,13 +38,22 @@ export * from './library/public.js';
  * ```
  */
 export async function createEngine(options: { wasm: WasmSource }): Promise<FlowExecEngine> {
-  if (!options || options.wasm === undefined) throw new InputError('wasm: flowexec/browser needs the wasm (a URL, bytes, a Response or a WebAssembly.Module)', 'wasm');
+  if (!options || options.wasm === undefined)
+    throw new InputError(
+      'wasm: flowexec/browser needs the wasm (a URL, bytes, a Response or a WebAssembly.Module)',
+      'wasm',
+    );
   return engineFromModule(await compileWasm(options.wasm));
 }
 
 function engineOf(options: { engine?: FlowExecEngine; threads?: number }): FlowExecEngine {
-  if (!options.engine) throw new InputError('options.engine: flowexec/browser needs an engine (from createEngine({ wasm }))', 'options.engine');
-  if ((options.threads ?? 1) !== 1) throw new InputError('options.threads: flowexec/browser runs on one thread', 'options.threads');
+  if (!options.engine)
+    throw new InputError(
+      'options.engine: flowexec/browser needs an engine (from createEngine({ wasm }))',
+      'options.engine',
+    );
+  if ((options.threads ?? 1) !== 1)
+    throw new InputError('options.threads: flowexec/browser runs on one thread', 'options.threads');
   return options.engine;
 }
 
@@ -50,8 +65,10 @@ function engineOf(options: { engine?: FlowExecEngine; threads?: number }): FlowE
  * const run = await simulate('heston-paths', { engine, paths: 10_000 });
  * ```
  */
-export async function simulate(workload: 'heston-paths' | 'heston-execution' | Workload | Record<string, unknown>,
-  options: SimulateOptions & { engine: FlowExecEngine }): Promise<SimulationResult> {
+export async function simulate(
+  workload: 'heston-paths' | 'heston-execution' | Workload | Record<string, unknown>,
+  options: SimulateOptions & { engine: FlowExecEngine },
+): Promise<SimulationResult> {
   return simulateOn(inlineExecutor(engineOf(options)), workload, options);
 }
 
@@ -64,7 +81,9 @@ export async function simulate(workload: 'heston-paths' | 'heston-execution' | W
  * const report = await evaluate(config, { engine, onProgress: (done, total) => bar.set(done / total) });
  * ```
  */
-export async function evaluate(config: EvaluationConfig | Record<string, unknown>,
-  options: EvaluateOptions & { engine: FlowExecEngine }): Promise<EvaluationReport> {
+export async function evaluate(
+  config: EvaluationConfig | Record<string, unknown>,
+  options: EvaluateOptions & { engine: FlowExecEngine },
+): Promise<EvaluationReport> {
   return evaluateOn(inlineExecutor(engineOf(options)), config, options);
 }

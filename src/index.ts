@@ -14,7 +14,13 @@
  * @module flowexec
  */
 import type { ShardExecutor } from './eval/executor.js';
-import { inlineExecutor, engineFromModule, compileWasm, type FlowExecEngine, type WasmSource } from './library/engine.js';
+import {
+  inlineExecutor,
+  engineFromModule,
+  compileWasm,
+  type FlowExecEngine,
+  type WasmSource,
+} from './library/engine.js';
 import { simulateOn, checkSimulateOptions, type SimulateOptions } from './library/simulate.js';
 import { evaluateOn, checkEvaluateOptions, policyMap, type EvaluateOptions } from './library/evaluate.js';
 import type { SimulationResult, EvaluationReport } from './library/results.js';
@@ -54,12 +60,20 @@ export interface CreateEngineOptions {
 export async function createEngine(options: CreateEngineOptions = {}): Promise<FlowExecEngine> {
   const wasm = options.wasm;
   if (wasm === undefined) return (await nodeSide()).nodeEngine();
-  const local = (typeof wasm === 'string' && !/^https?:/.test(wasm)) || (wasm instanceof URL && wasm.protocol === 'file:');
+  const local =
+    (typeof wasm === 'string' && !/^https?:/.test(wasm)) || (wasm instanceof URL && wasm.protocol === 'file:');
   return engineFromModule(await compileWasm(local ? (await nodeSide()).readWasmFile(wasm as string | URL) : wasm));
 }
 
-async function withExecutor<T>(threads: number | undefined, engine: FlowExecEngine | undefined, body: (executor: ShardExecutor) => Promise<T>): Promise<T> {
-  const executor = (threads ?? 1) > 1 || !engine ? await (await nodeSide()).nodeExecutor(threads ?? 1, engine) : inlineExecutor(engine);
+async function withExecutor<T>(
+  threads: number | undefined,
+  engine: FlowExecEngine | undefined,
+  body: (executor: ShardExecutor) => Promise<T>,
+): Promise<T> {
+  const executor =
+    (threads ?? 1) > 1 || !engine
+      ? await (await nodeSide()).nodeExecutor(threads ?? 1, engine)
+      : inlineExecutor(engine);
   try {
     return await body(executor);
   } finally {
@@ -80,7 +94,10 @@ async function withExecutor<T>(threads: number | undefined, engine: FlowExecEngi
  * console.log(`${run.mean.toFixed(4)} +- ${(1.96 * run.stderr).toFixed(4)} (control variate ${run.cvMean})`);
  * ```
  */
-export async function simulate(workload: 'heston-paths' | 'heston-execution' | Workload | Record<string, unknown>, options: SimulateOptions = {}): Promise<SimulationResult> {
+export async function simulate(
+  workload: 'heston-paths' | 'heston-execution' | Workload | Record<string, unknown>,
+  options: SimulateOptions = {},
+): Promise<SimulationResult> {
   checkSimulateOptions(options);
   return withExecutor(options.threads, options.engine, (executor) => simulateOn(executor, workload, options));
 }
@@ -105,7 +122,10 @@ export async function simulate(workload: 'heston-paths' | 'heston-execution' | W
  * console.log(report.strategies.map((s) => `${s.name}: ${s.mean.toFixed(2)} bps`));
  * ```
  */
-export async function evaluate(config: EvaluationConfig | Record<string, unknown>, options: EvaluateOptions = {}): Promise<EvaluationReport> {
+export async function evaluate(
+  config: EvaluationConfig | Record<string, unknown>,
+  options: EvaluateOptions = {},
+): Promise<EvaluationReport> {
   checkEvaluateOptions(options);
   const policies = (await nodeSide()).readMissingPolicies(config, policyMap(options.policies), options.baseDir);
   return withExecutor(options.threads, options.engine, (executor) => evaluateOn(executor, config, options, policies));

@@ -2,16 +2,25 @@
 import { createEngine, VecEnv, OBSERVATION_FEATURE_NAMES } from 'flowexec';
 
 const engine = await createEngine();
-const env = new VecEnv(engine, {
-  market: { model: { type: 'heston', s0: 100, v0: 0.04, kappa: 1.5, theta: 0.04, xi: 0.6, rho: -0.7 }, dailyVolume: 2e7,
-    impact: { temporary: { eta: 0.01, beta: 0.6 }, permanent: { gamma: 0.25 } } },
-  order: { shares: 1e6, horizonMinutes: 390, stepMinutes: 15 },
-  objective: { type: 'mean-variance', riskAversion: 100 },
-}, { numEnvs: 256 });
+const env = new VecEnv(
+  engine,
+  {
+    market: {
+      model: { type: 'heston', s0: 100, v0: 0.04, kappa: 1.5, theta: 0.04, xi: 0.6, rho: -0.7 },
+      dailyVolume: 2e7,
+      impact: { temporary: { eta: 0.01, beta: 0.6 }, permanent: { gamma: 0.25 } },
+    },
+    order: { shares: 1e6, horizonMinutes: 390, stepMinutes: 15 },
+    objective: { type: 'mean-variance', riskAversion: 100 },
+  },
+  { numEnvs: 256 },
+);
 
 const F = OBSERVATION_FEATURE_NAMES.length;
 const price = OBSERVATION_FEATURE_NAMES.indexOf('priceMove');
-console.log(`observation ${env.observationSpace.shape.join(' x ')} ${env.observationSpace.dtype}, action ${env.actionSpace.shape.join(' x ')} in [0, 1]`);
+console.log(
+  `observation ${env.observationSpace.shape.join(' x ')} ${env.observationSpace.dtype}, action ${env.actionSpace.shape.join(' x ')} in [0, 1]`,
+);
 
 function episodeReturn(policy: (obs: Float32Array, i: number, stepsLeft: number) => number, seed: number): number {
   let { obs } = env.reset({ seed });
@@ -28,6 +37,7 @@ function episodeReturn(policy: (obs: Float32Array, i: number, stepsLeft: number)
 const twap = (_obs: Float32Array, _i: number, stepsLeft: number) => 1 / stepsLeft;
 const opportunistic = (obs: Float32Array, i: number, stepsLeft: number) =>
   Math.min(1, (1 / stepsLeft) * (1 + Math.max(0, obs[i * F + price]!))); // sell faster after the price rose
-const a = episodeReturn(twap, 7), b = episodeReturn(opportunistic, 7); // same seed: common random numbers
+const a = episodeReturn(twap, 7),
+  b = episodeReturn(opportunistic, 7); // same seed: common random numbers
 console.log(`mean return per episode (bps, higher is better): TWAP ${a.toFixed(2)}, opportunistic ${b.toFixed(2)}`);
 if (!Number.isFinite(a) || !Number.isFinite(b)) throw new Error('non-finite return');

@@ -80,6 +80,7 @@ export async function compileWasm(source: WasmSource): Promise<WebAssembly.Modul
     return WebAssembly.compile(new Uint8Array(source.buffer, source.byteOffset, source.byteLength).slice());
   }
   const response = typeof source === 'string' || source instanceof URL ? await fetch(source) : source;
-  if (!response.ok) throw new Error(`wasm: fetching ${response.url || String(source)} failed with HTTP ${response.status}`);
+  if (!response.ok)
+    throw new Error(`wasm: fetching ${response.url || String(source)} failed with HTTP ${response.status}`);
   return WebAssembly.compile(await response.arrayBuffer());
 }

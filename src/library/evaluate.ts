@@ -66,13 +66,22 @@ export function checkEvaluateOptions(options: EvaluateOptions): void {
  * evaluate's body on a given executor, with the policies already loaded (the public entries choose the executor and
  * load policy files; the API passes its own executor and refuses file policies).
  */
-export async function evaluateOn(executor: ShardExecutor, config: EvaluationConfig | unknown, options: EvaluateOptions & { now?: () => number } = {},
-  loaded?: ReadonlyMap<string, PolicyFile>): Promise<EvaluationReport> {
+export async function evaluateOn(
+  executor: ShardExecutor,
+  config: EvaluationConfig | unknown,
+  options: EvaluateOptions & { now?: () => number } = {},
+  loaded?: ReadonlyMap<string, PolicyFile>,
+): Promise<EvaluationReport> {
   checkEvaluateOptions(options);
   const parsed = parseEvaluationConfig(config);
   const policies = loaded ?? policyMap(options.policies);
   const result = await runEvaluation(parsed, executor, {
-    paths: options.paths, seed: options.seed, policies, onProgress: options.onProgress, signal: options.signal, now: options.now,
+    paths: options.paths,
+    seed: options.seed,
+    policies,
+    onProgress: options.onProgress,
+    signal: options.signal,
+    now: options.now,
   });
   return tagEvaluation(result);
 }

@@ -1,5 +1,11 @@
 // Policy files in the public API: reading them (versioned, every problem named) and making one from network weights.
-import { parsePolicyFile as parsePolicy, policyFileOf, POLICY_FORMAT, POLICY_VERSION, type PolicyFile } from '../strategies/policy-file.js';
+import {
+  parsePolicyFile as parsePolicy,
+  policyFileOf,
+  POLICY_FORMAT,
+  POLICY_VERSION,
+  type PolicyFile,
+} from '../strategies/policy-file.js';
 import { OBSERVATION_FEATURES } from '../engine/env-layout.js';
 import { InputError } from '../errors/input-error.js';
 
@@ -63,9 +69,12 @@ export function parsePolicyFile(input: unknown, where = 'policy'): PolicyDocumen
  */
 export interface MlpPolicyWeights {
   hidden: [number, number];
-  w1: ArrayLike<number>; b1: ArrayLike<number>;
-  w2: ArrayLike<number>; b2: ArrayLike<number>;
-  w3: ArrayLike<number>; b3: ArrayLike<number>;
+  w1: ArrayLike<number>;
+  b1: ArrayLike<number>;
+  w2: ArrayLike<number>;
+  b2: ArrayLike<number>;
+  w3: ArrayLike<number>;
+  b3: ArrayLike<number>;
   obsMean?: ArrayLike<number>;
   obsStd?: ArrayLike<number>;
   actionScale?: number;
@@ -86,17 +95,32 @@ export interface MlpPolicyWeights {
 export function mlpPolicy(name: string, weights: MlpPolicyWeights): PolicyDocument {
   if (!weights || typeof weights !== 'object') throw new InputError('weights: must be an object', 'weights');
   const arr = (x: ArrayLike<number> | undefined, key: string): number[] => {
-    if (x === undefined || typeof x.length !== 'number') throw new InputError(`weights.${key}: must be an array of numbers`, `weights.${key}`);
+    if (x === undefined || typeof x.length !== 'number')
+      throw new InputError(`weights.${key}: must be an array of numbers`, `weights.${key}`);
     return Array.from(x);
   };
   const hidden = weights.hidden;
-  if (!Array.isArray(hidden) || hidden.length !== 2) throw new InputError('weights.hidden: must be [h1, h2]', 'weights.hidden');
-  const doc = policyFileOf(String(name), {
-    actionScale: weights.actionScale ?? 10, inputs: OBSERVATION_FEATURES, hidden,
-    obsMean: weights.obsMean ? arr(weights.obsMean, 'obsMean') : new Array<number>(OBSERVATION_FEATURES).fill(0),
-    obsStd: weights.obsStd ? arr(weights.obsStd, 'obsStd') : new Array<number>(OBSERVATION_FEATURES).fill(1),
-    w1: arr(weights.w1, 'w1'), b1: arr(weights.b1, 'b1'), w2: arr(weights.w2, 'w2'), b2: arr(weights.b2, 'b2'),
-    w3: arr(weights.w3, 'w3'), b3: arr(weights.b3, 'b3'),
-  }, 0, { source: 'weights given in code' }, {}, new Date(0).toISOString());
+  if (!Array.isArray(hidden) || hidden.length !== 2)
+    throw new InputError('weights.hidden: must be [h1, h2]', 'weights.hidden');
+  const doc = policyFileOf(
+    String(name),
+    {
+      actionScale: weights.actionScale ?? 10,
+      inputs: OBSERVATION_FEATURES,
+      hidden,
+      obsMean: weights.obsMean ? arr(weights.obsMean, 'obsMean') : new Array<number>(OBSERVATION_FEATURES).fill(0),
+      obsStd: weights.obsStd ? arr(weights.obsStd, 'obsStd') : new Array<number>(OBSERVATION_FEATURES).fill(1),
+      w1: arr(weights.w1, 'w1'),
+      b1: arr(weights.b1, 'b1'),
+      w2: arr(weights.w2, 'w2'),
+      b2: arr(weights.b2, 'b2'),
+      w3: arr(weights.w3, 'w3'),
+      b3: arr(weights.b3, 'b3'),
+    },
+    0,
+    { source: 'weights given in code' },
+    {},
+    new Date(0).toISOString(),
+  );
   return parsePolicy(JSON.parse(JSON.stringify(doc)) as unknown, `policy ${name}`);
 }

@@ -2,7 +2,11 @@
 import { z } from 'zod';
 import { hestonCallPrice, hestonPutPrice, type HestonOptionParams } from '../market/heston-pricer.js';
 import {
-  almgrenChrissKappa, almgrenChrissHoldings, almgrenChrissSchedule, almgrenChrissMoments, type AlmgrenChrissParameters,
+  almgrenChrissKappa,
+  almgrenChrissHoldings,
+  almgrenChrissSchedule,
+  almgrenChrissMoments,
+  type AlmgrenChrissParameters,
 } from '../strategies/almgren-chriss.js';
 import { parseWith } from '../errors/zod-errors.js';
 import { InputError } from '../errors/input-error.js';
@@ -124,7 +128,10 @@ const marketSchema = z.strictObject({
 function acParameters(market: AlmgrenChrissMarket): AlmgrenChrissParameters {
   const p = parseWith(marketSchema, market, 'market');
   if (!(p.eta - (p.gamma * p.tauDays) / 2 > 0)) {
-    throw new InputError('market.eta: must exceed gamma tauDays / 2 (temporary impact too small for the permanent)', 'market.eta');
+    throw new InputError(
+      'market.eta: must exceed gamma tauDays / 2 (temporary impact too small for the permanent)',
+      'market.eta',
+    );
   }
   return p;
 }
@@ -153,8 +160,14 @@ export function almgrenChriss(market: AlmgrenChrissMarket, riskAversionPerCurren
   checkLambda(riskAversionPerCurrency, 'riskAversionPerCurrency');
   const trades = almgrenChrissSchedule(p, riskAversionPerCurrency);
   const moments = almgrenChrissMoments(p, trades);
-  return { riskAversionPerCurrency, kappaPerDay: almgrenChrissKappa(p, riskAversionPerCurrency),
-    holdings: almgrenChrissHoldings(p, riskAversionPerCurrency), trades, expectedCost: moments.mean, variance: moments.variance };
+  return {
+    riskAversionPerCurrency,
+    kappaPerDay: almgrenChrissKappa(p, riskAversionPerCurrency),
+    holdings: almgrenChrissHoldings(p, riskAversionPerCurrency),
+    trades,
+    expectedCost: moments.mean,
+    variance: moments.variance,
+  };
 }
 
 /**
@@ -167,9 +180,13 @@ export function almgrenChriss(market: AlmgrenChrissMarket, riskAversionPerCurren
  * const { mean, variance } = almgrenChrissCost(market, twap); // 662,500 and 1,040,673^2 in the paper's example
  * ```
  */
-export function almgrenChrissCost(market: AlmgrenChrissMarket, trades: ArrayLike<number>): { mean: number; variance: number } {
+export function almgrenChrissCost(
+  market: AlmgrenChrissMarket,
+  trades: ArrayLike<number>,
+): { mean: number; variance: number } {
   const p = acParameters(market);
-  if (trades.length !== p.steps) throw new InputError(`trades: must have one value per step (${p.steps}), got ${trades.length}`, 'trades');
+  if (trades.length !== p.steps)
+    throw new InputError(`trades: must have one value per step (${p.steps}), got ${trades.length}`, 'trades');
   const qty = Float64Array.from(trades);
   if (qty.some((q) => !Number.isFinite(q))) throw new InputError('trades: must be finite numbers', 'trades');
   return almgrenChrissMoments(p, qty);
@@ -184,7 +201,10 @@ export function almgrenChrissCost(market: AlmgrenChrissMarket, trades: ArrayLike
  * for (const s of frontier) console.log(s.riskAversionPerCurrency, s.expectedCost, Math.sqrt(s.variance));
  * ```
  */
-export function almgrenChrissFrontier(market: AlmgrenChrissMarket, riskAversions: readonly number[]): AlmgrenChrissSolution[] {
+export function almgrenChrissFrontier(
+  market: AlmgrenChrissMarket,
+  riskAversions: readonly number[],
+): AlmgrenChrissSolution[] {
   if (!Array.isArray(riskAversions)) throw new InputError('riskAversions: must be an array', 'riskAversions');
   riskAversions.forEach((l, i) => checkLambda(l, `riskAversions.${i}`));
   return riskAversions.map((l) => almgrenChriss(market, l));

@@ -3,19 +3,40 @@ export { FlowExecEngine, type WasmSource } from './engine.js';
 export type { SimulateOptions } from './simulate.js';
 export type { EvaluateOptions } from './evaluate.js';
 export {
-  type SimulationResult, type EvaluationReport, readEvaluationReport,
-  EVALUATION_RESULT_FORMAT, SIMULATION_RESULT_FORMAT, RESULT_FORMAT_VERSION,
+  type SimulationResult,
+  type EvaluationReport,
+  readEvaluationReport,
+  EVALUATION_RESULT_FORMAT,
+  SIMULATION_RESULT_FORMAT,
+  RESULT_FORMAT_VERSION,
 } from './results.js';
 export {
-  hestonCall, hestonPut, almgrenChriss, almgrenChrissCost, almgrenChrissFrontier,
-  type HestonOption, type AlmgrenChrissMarket, type AlmgrenChrissSolution,
+  hestonCall,
+  hestonPut,
+  almgrenChriss,
+  almgrenChrissCost,
+  almgrenChrissFrontier,
+  type HestonOption,
+  type AlmgrenChrissMarket,
+  type AlmgrenChrissSolution,
 } from './pricing.js';
 export { parseEvaluationConfig, parseWorkload, type EvaluationConfig, type Workload } from './config.js';
 export {
-  parsePolicyFile, mlpPolicy, POLICY_FILE_FORMAT, POLICY_FILE_VERSION, type PolicyDocument, type MlpPolicyWeights,
+  parsePolicyFile,
+  mlpPolicy,
+  POLICY_FILE_FORMAT,
+  POLICY_FILE_VERSION,
+  type PolicyDocument,
+  type MlpPolicyWeights,
 } from './policy.js';
 export {
-  VecEnv, OBSERVATION_FEATURE_NAMES, type Box, type VecEnvConfig, type VecEnvOptions, type ResetResult, type StepResult,
+  VecEnv,
+  OBSERVATION_FEATURE_NAMES,
+  type Box,
+  type VecEnvConfig,
+  type VecEnvOptions,
+  type ResetResult,
+  type StepResult,
   type EpisodeInfo,
 } from './vec-env.js';
 export { InputError } from '../errors/input-error.js';

@@ -86,19 +86,30 @@ export function tagEvaluation(result: EvaluationResult): EvaluationReport {
  * ```
  */
 export function readEvaluationReport(input: unknown, where = 'result'): EvaluationReport {
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) throw new InputError(`${where}: must be a JSON object`);
+  if (input === null || typeof input !== 'object' || Array.isArray(input))
+    throw new InputError(`${where}: must be a JSON object`);
   const doc = input as Record<string, unknown>;
   if (doc.format === undefined) {
     if (!Array.isArray(doc.strategies) || typeof doc.name !== 'string') {
       throw new InputError(`${where}: not a flowexec evaluation result (no "format" and no "strategies")`);
     }
-    return { ...(doc as unknown as EvaluationResult), format: EVALUATION_RESULT_FORMAT, formatVersion: RESULT_FORMAT_VERSION };
+    return {
+      ...(doc as unknown as EvaluationResult),
+      format: EVALUATION_RESULT_FORMAT,
+      formatVersion: RESULT_FORMAT_VERSION,
+    };
   }
   if (doc.format !== EVALUATION_RESULT_FORMAT) {
-    throw new InputError(`${where}.format: must be "${EVALUATION_RESULT_FORMAT}" (got ${JSON.stringify(doc.format)})`, 'format');
+    throw new InputError(
+      `${where}.format: must be "${EVALUATION_RESULT_FORMAT}" (got ${JSON.stringify(doc.format)})`,
+      'format',
+    );
   }
   if (doc.formatVersion !== RESULT_FORMAT_VERSION) {
-    throw new InputError(`${where}.formatVersion: version ${JSON.stringify(doc.formatVersion)} is not supported (this flowexec reads versions 0 and ${RESULT_FORMAT_VERSION}; upgrade flowexec to read newer results)`, 'formatVersion');
+    throw new InputError(
+      `${where}.formatVersion: version ${JSON.stringify(doc.formatVersion)} is not supported (this flowexec reads versions 0 and ${RESULT_FORMAT_VERSION}; upgrade flowexec to read newer results)`,
+      'formatVersion',
+    );
   }
   if (!Array.isArray(doc.strategies)) throw new InputError(`${where}.strategies: must be an array`, 'strategies');
   return doc as unknown as EvaluationReport;

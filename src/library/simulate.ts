@@ -48,18 +48,29 @@ const simulateOptionsSchema = z.looseObject({
   seed: int.min(0, 'must be >= 0').max(Number.MAX_SAFE_INTEGER, 'must be below 2^53').optional(),
   scheme: z.enum(['euler', 'qe'], { error: 'must be "euler" or "qe"' }).optional(),
   threads: int.min(1, 'must be >= 1').max(256, 'must be <= 256').optional(),
-  shardPaths: int.min(1000, 'must be >= 1000').refine((n) => n % 1000 === 0, 'must be a multiple of 1000 (one chunk)').optional(),
+  shardPaths: int
+    .min(1000, 'must be >= 1000')
+    .refine((n) => n % 1000 === 0, 'must be a multiple of 1000 (one chunk)')
+    .optional(),
 });
 
 /** The canonical workload of a name, or a workload object validated. */
 export function resolveWorkload(workload: CanonicalWorkloadName | Workload | unknown): Workload {
   if (typeof workload === 'string') {
     if (!(CANONICAL_WORKLOAD_NAMES as readonly string[]).includes(workload)) {
-      throw new InputError(`workload: unknown workload "${workload}" (canonical: ${CANONICAL_WORKLOAD_NAMES.join(', ')})`, 'workload');
+      throw new InputError(
+        `workload: unknown workload "${workload}" (canonical: ${CANONICAL_WORKLOAD_NAMES.join(', ')})`,
+        'workload',
+      );
     }
     return parseWorkload(BUNDLED_WORKLOADS[workload as CanonicalWorkloadName]);
   }
-  if (workload && typeof workload === 'object' && 'kind' in workload && (workload as { kind: unknown }).kind !== undefined) {
+  if (
+    workload &&
+    typeof workload === 'object' &&
+    'kind' in workload &&
+    (workload as { kind: unknown }).kind !== undefined
+  ) {
     const { kind: _kind, ...rest } = workload as Workload;
     return parseWorkload(rest);
   }
@@ -72,14 +83,29 @@ export function checkSimulateOptions(options: SimulateOptions): void {
 }
 
 /** simulate's body on a given executor (the public entries choose the executor; the API passes its own). */
-export async function simulateOn(executor: ShardExecutor, workload: unknown, options: SimulateOptions & { now?: () => number } = {}): Promise<SimulationResult> {
+export async function simulateOn(
+  executor: ShardExecutor,
+  workload: unknown,
+  options: SimulateOptions & { now?: () => number } = {},
+): Promise<SimulationResult> {
   checkSimulateOptions(options);
   const w = resolveWorkload(workload);
   const scheme = options.scheme ?? 'euler';
-  if (scheme === 'qe' && w.heston.xi === 0) throw new InputError('options.scheme: "qe" needs heston.xi > 0 (use "euler")', 'options.scheme');
-  const result = await runWorkload(w, {
-    paths: options.paths, steps: options.steps, seed: options.seed ?? DEFAULT_SEED, scheme,
-    shardChunks: options.shardPaths && options.shardPaths / 1000, onProgress: options.onProgress, signal: options.signal, now: options.now,
-  }, executor);
+  if (scheme === 'qe' && w.heston.xi === 0)
+    throw new InputError('options.scheme: "qe" needs heston.xi > 0 (use "euler")', 'options.scheme');
+  const result = await runWorkload(
+    w,
+    {
+      paths: options.paths,
+      steps: options.steps,
+      seed: options.seed ?? DEFAULT_SEED,
+      scheme,
+      shardChunks: options.shardPaths && options.shardPaths / 1000,
+      onProgress: options.onProgress,
+      signal: options.signal,
+      now: options.now,
+    },
+    executor,
+  );
   return tagSimulation(result);
 }

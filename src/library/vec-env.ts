@@ -6,7 +6,14 @@ import { marketSchema, orderSchema, parseEvaluationConfig } from '../eval/config
 import { buildExecutionPlan } from '../eval/execution-plan.js';
 import { envSpecFor, type Objective } from '../eval/closed-loop.js';
 import { lambdaPerCurrency } from '../strategies/linearise.js';
-import { OBJECTIVE_COST, OBJECTIVE_MEAN_VARIANCE, OBJECTIVE_OPD, OBSERVATION_FEATURES, OBSERVATION_NAMES, ENV_PATH_BLOCK } from '../engine/env-layout.js';
+import {
+  OBJECTIVE_COST,
+  OBJECTIVE_MEAN_VARIANCE,
+  OBJECTIVE_OPD,
+  OBSERVATION_FEATURES,
+  OBSERVATION_NAMES,
+  ENV_PATH_BLOCK,
+} from '../engine/env-layout.js';
 import { parseWith } from '../errors/zod-errors.js';
 import { InputError } from '../errors/input-error.js';
 import { kernelOf, type FlowExecEngine } from './engine.js';
@@ -31,10 +38,15 @@ export interface Box {
 }
 
 function box(low: number[], high: number[], shape: number[], dtype: Box['dtype']): Box {
-  const lo = Float64Array.from(low), hi = Float64Array.from(high);
+  const lo = Float64Array.from(low),
+    hi = Float64Array.from(high);
   return {
-    low: lo, high: hi, shape, dtype,
-    contains: (x) => x.length === lo.length && Array.prototype.every.call(x, (v: number, i: number) => v >= lo[i]! && v <= hi[i]!),
+    low: lo,
+    high: hi,
+    shape,
+    dtype,
+    contains: (x) =>
+      x.length === lo.length && Array.prototype.every.call(x, (v: number, i: number) => v >= lo[i]! && v <= hi[i]!),
   };
 }
 
@@ -156,9 +168,12 @@ export interface StepResult {
 
 function objectiveOf(config: z.output<typeof envConfigSchema>, notional: number): Objective {
   const o = config.objective;
-  const base: Objective = o.type === 'cost' ? { objective: OBJECTIVE_COST }
-    : o.type === 'mean-variance' ? { objective: OBJECTIVE_MEAN_VARIANCE, lambdaPerCurrency: lambdaPerCurrency(o, notional) }
-      : { objective: OBJECTIVE_OPD, alpha: o.alpha };
+  const base: Objective =
+    o.type === 'cost'
+      ? { objective: OBJECTIVE_COST }
+      : o.type === 'mean-variance'
+        ? { objective: OBJECTIVE_MEAN_VARIANCE, lambdaPerCurrency: lambdaPerCurrency(o, notional) }
+        : { objective: OBJECTIVE_OPD, alpha: o.alpha };
   return { ...base, forceLiquidation: config.forceLiquidation, penaltyBps: config.penaltyBps };
 }
 
@@ -220,11 +235,25 @@ export class VecEnv {
    */
   constructor(engine: FlowExecEngine, config: VecEnvConfig, options: VecEnvOptions) {
     const numEnvs = options?.numEnvs;
-    if (typeof numEnvs !== 'number' || !Number.isInteger(numEnvs) || numEnvs < ENV_PATH_BLOCK || numEnvs % ENV_PATH_BLOCK !== 0 || numEnvs > 65_536) {
-      throw new InputError(`options.numEnvs: must be a multiple of ${ENV_PATH_BLOCK} in [${ENV_PATH_BLOCK}, 65536] (got ${String(numEnvs)})`, 'options.numEnvs');
+    if (
+      typeof numEnvs !== 'number' ||
+      !Number.isInteger(numEnvs) ||
+      numEnvs < ENV_PATH_BLOCK ||
+      numEnvs % ENV_PATH_BLOCK !== 0 ||
+      numEnvs > 65_536
+    ) {
+      throw new InputError(
+        `options.numEnvs: must be a multiple of ${ENV_PATH_BLOCK} in [${ENV_PATH_BLOCK}, 65536] (got ${String(numEnvs)})`,
+        'options.numEnvs',
+      );
     }
     const c = parseWith(envConfigSchema, config);
-    const evaluation = parseEvaluationConfig({ name: c.name, market: c.market, order: c.order, strategies: [{ type: 'twap' }] });
+    const evaluation = parseEvaluationConfig({
+      name: c.name,
+      market: c.market,
+      order: c.order,
+      strategies: [{ type: 'twap' }],
+    });
     const plan = buildExecutionPlan(evaluation, { paths: 1000, seed: 0 });
     const spec = envSpecFor(plan, objectiveOf(c, plan.orderShares * plan.s0));
     this.#env = new KernelVecEnv(kernelOf(engine), spec, numEnvs);
@@ -232,7 +261,12 @@ export class VecEnv {
     this.maxEpisodeSteps = spec.steps;
     this.singleObservationSpace = box(OBS_LOW, OBS_HIGH, [OBSERVATION_FEATURES], 'float32');
     this.singleActionSpace = box([0], [1], [1], 'float64');
-    this.observationSpace = box(tile(OBS_LOW, numEnvs), tile(OBS_HIGH, numEnvs), [numEnvs, OBSERVATION_FEATURES], 'float32');
+    this.observationSpace = box(
+      tile(OBS_LOW, numEnvs),
+      tile(OBS_HIGH, numEnvs),
+      [numEnvs, OBSERVATION_FEATURES],
+      'float32',
+    );
     this.actionSpace = box(tile([0], numEnvs), tile([1], numEnvs), [numEnvs], 'float64');
   }
 
@@ -248,12 +282,21 @@ export class VecEnv {
    */
   reset(args: { seed?: number; options?: { firstPath?: number } } = {}): ResetResult {
     const { seed, options } = args ?? {};
-    if (seed !== undefined && (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > Number.MAX_SAFE_INTEGER)) {
+    if (
+      seed !== undefined &&
+      (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > Number.MAX_SAFE_INTEGER)
+    ) {
       throw new InputError(`seed: must be an integer in [0, 2^53) (got ${String(seed)})`, 'seed');
     }
     const firstPath = options?.firstPath;
-    if (firstPath !== undefined && (!Number.isInteger(firstPath) || firstPath < 0 || firstPath > 2 ** 32 - this.numEnvs)) {
-      throw new InputError(`options.firstPath: must be an integer in [0, 2^32 - numEnvs] (got ${String(firstPath)})`, 'options.firstPath');
+    if (
+      firstPath !== undefined &&
+      (!Number.isInteger(firstPath) || firstPath < 0 || firstPath > 2 ** 32 - this.numEnvs)
+    ) {
+      throw new InputError(
+        `options.firstPath: must be an integer in [0, 2^32 - numEnvs] (got ${String(firstPath)})`,
+        'options.firstPath',
+      );
     }
     if (seed !== undefined || this.#seed === undefined) {
       this.#seed = seed ?? 0;
@@ -278,18 +321,25 @@ export class VecEnv {
   step(actions: ArrayLike<number>): StepResult {
     if (this.#seed === undefined) throw new Error('step: call reset() before the first step');
     if (!actions || typeof actions.length !== 'number' || actions.length !== this.numEnvs) {
-      throw new InputError(`actions: must have one value per environment (${this.numEnvs}), got ${actions?.length}`, 'actions');
+      throw new InputError(
+        `actions: must have one value per environment (${this.numEnvs}), got ${actions?.length}`,
+        'actions',
+      );
     }
     const clipped = new Float64Array(this.numEnvs);
     for (let i = 0; i < this.numEnvs; i++) {
       const a = actions[i]!;
-      if (typeof a !== 'number' || Number.isNaN(a)) throw new InputError(`actions.${i}: must be a number (got ${String(a)})`, `actions.${i}`);
+      if (typeof a !== 'number' || Number.isNaN(a))
+        throw new InputError(`actions.${i}: must be a number (got ${String(a)})`, `actions.${i}`);
       clipped[i] = a < 0 ? 0 : a > 1 ? 1 : a;
     }
     const r = this.#env.stepWith(clipped);
     if (r.info.episode) this.#episode++;
     const info: StepResult['info'] = {};
-    if (r.info.episode) { info.finalObs = r.info.finalObs; info.episode = r.info.episode; }
+    if (r.info.episode) {
+      info.finalObs = r.info.finalObs;
+      info.episode = r.info.episode;
+    }
     return { obs: r.obs, reward: r.reward, terminated: r.done, truncated: new Uint8Array(this.numEnvs), info };
   }
 }

@@ -28,9 +28,17 @@ export async function nodeExecutor(threads: number, engine?: FlowExecEngine): Pr
 }
 
 /** Policy files the config names that `given` lacks, read from disk (relative to baseDir), validated. */
-export function readMissingPolicies(config: unknown, given: Map<string, PolicyFile>, baseDir = process.cwd()): Map<string, PolicyFile> {
+export function readMissingPolicies(
+  config: unknown,
+  given: Map<string, PolicyFile>,
+  baseDir = process.cwd(),
+): Map<string, PolicyFile> {
   let parsed: EvaluationConfig;
-  try { parsed = parseEvaluationConfig(config); } catch { return given; } // evaluate reports the config's own error
+  try {
+    parsed = parseEvaluationConfig(config);
+  } catch {
+    return given;
+  } // evaluate reports the config's own error
   parsed.strategies.forEach((s, i) => {
     if (s.type !== 'policy' || given.has(s.file)) return;
     const path = isAbsolute(s.file) ? s.file : join(baseDir, s.file);

@@ -10,7 +10,12 @@ const numbers = z.array(z.number({ error: 'must be a finite number' }).finite('m
 /** The network of a policy file without its bookkeeping: weights row-major [out][in], normalisation and action scale. */
 export const inlineNetworkSchema = z.strictObject({
   hidden: z.tuple([z.number().int().min(1).max(256), z.number().int().min(1).max(256)]),
-  w1: numbers, b1: numbers, w2: numbers, b2: numbers, w3: numbers, b3: numbers,
+  w1: numbers,
+  b1: numbers,
+  w2: numbers,
+  b2: numbers,
+  w3: numbers,
+  b3: numbers,
   /** Observation normalisation (default: mean 0, std 1 for each of the six features). */
   obsMean: numbers.optional(),
   obsStd: numbers.optional(),
@@ -22,11 +27,26 @@ export type InlineNetwork = z.infer<typeof inlineNetworkSchema>;
 
 /** The engine's policy for an inline network, checked like a policy file (`where` names it in errors). */
 export function inlineMlpPolicy(name: string, n: InlineNetwork, where: string): PolicyRef {
-  const doc = policyFileOf(name, {
-    actionScale: n.actionScale, inputs: OBSERVATION_FEATURES, hidden: n.hidden,
-    obsMean: n.obsMean ?? new Array<number>(OBSERVATION_FEATURES).fill(0), obsStd: n.obsStd ?? new Array<number>(OBSERVATION_FEATURES).fill(1),
-    w1: n.w1, b1: n.b1, w2: n.w2, b2: n.b2, w3: n.w3, b3: n.b3,
-  }, 0, {}, {}, new Date(0).toISOString());
+  const doc = policyFileOf(
+    name,
+    {
+      actionScale: n.actionScale,
+      inputs: OBSERVATION_FEATURES,
+      hidden: n.hidden,
+      obsMean: n.obsMean ?? new Array<number>(OBSERVATION_FEATURES).fill(0),
+      obsStd: n.obsStd ?? new Array<number>(OBSERVATION_FEATURES).fill(1),
+      w1: n.w1,
+      b1: n.b1,
+      w2: n.w2,
+      b2: n.b2,
+      w3: n.w3,
+      b3: n.b3,
+    },
+    0,
+    {},
+    {},
+    new Date(0).toISOString(),
+  );
   try {
     return policyRef(parsePolicyFile(doc, where));
   } catch (error) {

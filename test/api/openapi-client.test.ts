@@ -1,5 +1,6 @@
 // /openapi.json as clients use it: the served document passes `redocly lint` (recommended rules) with no error and no
 // warning, and a client generated from it (openapi-typescript types + openapi-fetch) type-checks and drives the server.
+// test-timeout-s: 600
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { execFileSync } from 'node:child_process';
@@ -17,44 +18,87 @@ let doc: Record<string, any>;
 
 test.before(async () => {
   server = await startNodeServe(['--threads', '1'], { FLOWEXEC_API_TOKEN: TOKEN });
-  doc = await (await fetch(`${server.url}/openapi.json`)).json() as Record<string, any>;
+  doc = (await (await fetch(`${server.url}/openapi.json`)).json()) as Record<string, any>;
 });
 
 test('redocly lint (recommended rules) reports 0 errors and 0 warnings on the served /openapi.json', () => {
   writeFileSync(join(dir, 'openapi.json'), JSON.stringify(doc));
   let out: string;
   try {
-    out = execFileSync(join(ROOT, 'node_modules/.bin/redocly'), ['lint', join(dir, 'openapi.json'), '--format=json'],
-      { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } });
+    out = execFileSync(join(ROOT, 'node_modules/.bin/redocly'), ['lint', join(dir, 'openapi.json'), '--format=json'], {
+      cwd: dir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+    });
   } catch (error) {
     out = (error as { stdout: string }).stdout;
   }
-  const report = JSON.parse(out.slice(out.indexOf('{'))) as { totals: { errors: number; warnings: number }; problems: Array<{ ruleId: string; message: string }> };
-  assert.equal(report.problems.map((p) => `${p.ruleId}: ${p.message}`), []);
+  const report = JSON.parse(out.slice(out.indexOf('{'))) as {
+    totals: { errors: number; warnings: number };
+    problems: Array<{ ruleId: string; message: string }>;
+  };
+  assert.equal(
+    report.problems.map((p) => `${p.ruleId}: ${p.message}`),
+    [],
+  );
   assert.equal({ errors: report.totals.errors, warnings: report.totals.warnings }, { errors: 0, warnings: 0 });
 });
 
 test('every operation has an operationId and declares its 4xx errors; bearer auth is a security scheme; servers and licence are listed', () => {
-  const operations = Object.values(doc.paths as Record<string, Record<string, any>>).flatMap((item) => Object.values(item));
+  const operations = Object.values(doc.paths as Record<string, Record<string, any>>).flatMap((item) =>
+    Object.values(item),
+  );
   assert.ok(operations.length >= 11);
   for (const op of operations) {
     assert.type(op.operationId, 'string');
-    assert.ok(Object.keys(op.responses).some((code) => /^4/.test(code)), `${op.operationId} declares a 4xx`);
+    assert.ok(
+      Object.keys(op.responses).some((code) => /^4/.test(code)),
+      `${op.operationId} declares a 4xx`,
+    );
     assert.ok(op.responses['500'], `${op.operationId} declares 500`);
     assert.ok(Array.isArray(op.security), `${op.operationId} states its security`);
   }
-  assert.equal(doc.components.securitySchemes.bearer, { type: 'http', scheme: 'bearer', description: doc.components.securitySchemes.bearer.description });
+  assert.equal(doc.components.securitySchemes.bearer, {
+    type: 'http',
+    scheme: 'bearer',
+    description: doc.components.securitySchemes.bearer.description,
+  });
   assert.ok(doc.servers.length > 0 && doc.info.license.identifier === 'Apache-2.0');
 });
 
 test('a client generated from /openapi.json type-checks and drives the running server: reads, a simulation, a job to completion, typed errors', async () => {
   // defaultNonNullable: false, or openapi-typescript makes every field with a default required in request bodies too
-  writeFileSync(join(dir, 'flowexec-api.d.ts'), astToString(await openapiTS(doc as never, { defaultNonNullable: false })));
+  writeFileSync(
+    join(dir, 'flowexec-api.d.ts'),
+    astToString(await openapiTS(doc as never, { defaultNonNullable: false })),
+  );
   writeFileSync(join(dir, 'client.ts'), CLIENT);
-  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext',
-    lib: ['ES2022', 'DOM'], types: ['node'], typeRoots: [join(ROOT, 'node_modules/@types')], strict: true, noEmit: true, skipLibCheck: true }, include: ['*.ts'] }));
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: dir, encoding: 'utf8' });
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(dir, 'client.ts'), server.url, TOKEN], { cwd: ROOT, encoding: 'utf8' });
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        lib: ['ES2022', 'DOM'],
+        types: ['node'],
+        typeRoots: [join(ROOT, 'node_modules/@types')],
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+      },
+      include: ['*.ts'],
+    }),
+  );
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(dir, 'client.ts'), server.url, TOKEN], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   const r = JSON.parse(out) as Record<string, any>;
   assert.is(r.health, 'ok');
   assert.equal(r.workloads, ['heston-paths', 'heston-execution']);

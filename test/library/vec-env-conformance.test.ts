@@ -10,22 +10,37 @@ const load = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Record<
 const heston = load('examples/heston-execution.json');
 const ac = load('examples/almgren-chriss.json');
 const WORLDS = {
-  'Heston world (transient impact, cap, U-shaped volume)': { market: heston.market, order: { ...heston.order, horizonMinutes: 60, stepMinutes: 5 } },
-  'Almgren-Chriss world (mean-variance reward)': { market: ac.market, order: ac.order, objective: { type: 'mean-variance' as const, riskAversionPerCurrency: 1e-6 } },
+  'Heston world (transient impact, cap, U-shaped volume)': {
+    market: heston.market,
+    order: { ...heston.order, horizonMinutes: 60, stepMinutes: 5 },
+  },
+  'Almgren-Chriss world (mean-variance reward)': {
+    market: ac.market,
+    order: ac.order,
+    objective: { type: 'mean-variance' as const, riskAversionPerCurrency: 1e-6 },
+  },
 };
 const B = 32;
 
 /** xorshift32: the test's own fixed-seed action stream (not the engine's generator). */
 function actionStream(seed: number): () => number {
   let s = seed >>> 0 || 1;
-  return () => { s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0; return s / 2 ** 32; };
+  return () => {
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    s >>>= 0;
+    return s / 2 ** 32;
+  };
 }
 
 /** Random actions, some outside [0, 1] (clipped by the env), for `episodes` episodes; every step's result. */
 function play(env: VecEnv, seed: number, episodes: number, actionSeed: number): StepResult[] {
   const next = actionStream(actionSeed);
   const out: StepResult[] = [];
-  for (let i = 0; i < episodes * env.maxEpisodeSteps; i++) out.push(env.step(Float64Array.from({ length: env.numEnvs }, () => 1.2 * next() - 0.1)));
+  for (let i = 0; i < episodes * env.maxEpisodeSteps; i++)
+    out.push(env.step(Float64Array.from({ length: env.numEnvs }, () => 1.2 * next() - 0.1)));
   return out;
 }
 
@@ -45,8 +60,15 @@ for (const [world, config] of Object.entries(WORLDS)) {
     assert.type(info, 'object');
     for (const r of play(env, 3, 3, 99)) {
       assert.ok(r.obs instanceof Float32Array && env.observationSpace.contains(r.obs), 'step observation in the space');
-      assert.ok(r.reward instanceof Float32Array && r.reward.length === B && r.reward.every(Number.isFinite), 'rewards: B finite float32');
-      assert.ok(r.terminated instanceof Uint8Array && r.terminated.length === B && r.terminated.every((t) => t === 0 || t === 1));
+      assert.ok(
+        r.reward instanceof Float32Array && r.reward.length === B && r.reward.every(Number.isFinite),
+        'rewards: B finite float32',
+      );
+      assert.ok(
+        r.terminated instanceof Uint8Array &&
+          r.terminated.length === B &&
+          r.terminated.every((t) => t === 0 || t === 1),
+      );
       assert.ok(r.truncated instanceof Uint8Array && r.truncated.every((t) => t === 0));
       if (r.info.finalObs) assert.ok(env.observationSpace.contains(r.info.finalObs), 'final observation in the space');
     }
@@ -59,11 +81,17 @@ for (const [world, config] of Object.entries(WORLDS)) {
     const again = env.reset({ seed: 5 }).obs;
     const b = play(env, 5, 2, 7);
     assert.equal(Array.from(again), Array.from(first));
-    assert.equal(a.map((r) => [...r.obs, ...r.reward]), b.map((r) => [...r.obs, ...r.reward]));
+    assert.equal(
+      a.map((r) => [...r.obs, ...r.reward]),
+      b.map((r) => [...r.obs, ...r.reward]),
+    );
     const other = new VecEnv(engine, config, { numEnvs: B });
     other.reset({ seed: 6 });
     const c = play(other, 6, 1, 7);
-    assert.not.equal(c.map((r) => [...r.reward]), a.slice(0, c.length).map((r) => [...r.reward]));
+    assert.not.equal(
+      c.map((r) => [...r.reward]),
+      a.slice(0, c.length).map((r) => [...r.reward]),
+    );
   });
 
   test(`${world}: same-step autoreset: episodes end together at maxEpisodeSteps, obs is the next episode's first, finalObs the terminal one`, () => {
@@ -72,7 +100,10 @@ for (const [world, config] of Object.entries(WORLDS)) {
     const steps = play(env, 9, 2, 1);
     steps.forEach((r, i) => {
       const last = (i + 1) % env.maxEpisodeSteps === 0;
-      assert.ok(r.terminated.every((t) => t === (last ? 1 : 0)), `step ${i}`);
+      assert.ok(
+        r.terminated.every((t) => t === (last ? 1 : 0)),
+        `step ${i}`,
+      );
       assert.is(r.info.episode !== undefined, last, `episode info on the last step only (step ${i})`);
       assert.is(r.info.finalObs !== undefined, last);
     });
@@ -84,7 +115,11 @@ for (const [world, config] of Object.entries(WORLDS)) {
     assert.is(next.info.firstPath, B);
     const unseeded = new VecEnv(engine, config, { numEnvs: B });
     unseeded.reset({ seed: 9 });
-    assert.equal(Array.from(unseeded.reset().obs), Array.from(next.obs), 'reset() without a seed starts the next episode of the stream');
+    assert.equal(
+      Array.from(unseeded.reset().obs),
+      Array.from(next.obs),
+      'reset() without a seed starts the next episode of the stream',
+    );
   });
 }
 
@@ -93,15 +128,29 @@ test('the reset/step contract: no step before reset, one action per environment,
   const env = new VecEnv(engine, config, { numEnvs: 16 });
   assert.throws(() => env.step(new Float64Array(16)), /call reset\(\) before the first step/);
   env.reset({ seed: 1 });
-  assert.throws(() => env.step(new Float64Array(15)), (e: unknown) => e instanceof InputError && e.field === 'actions');
-  assert.throws(() => env.step(new Float64Array(16).fill(Number.NaN)), (e: unknown) => e instanceof InputError && e.field === 'actions.0');
+  assert.throws(
+    () => env.step(new Float64Array(15)),
+    (e: unknown) => e instanceof InputError && e.field === 'actions',
+  );
+  assert.throws(
+    () => env.step(new Float64Array(16).fill(Number.NaN)),
+    (e: unknown) => e instanceof InputError && e.field === 'actions.0',
+  );
   const clipped = env.step(new Float64Array(16).fill(7)).reward;
   env.reset({ seed: 1 });
   assert.equal(Array.from(env.step(new Float64Array(16).fill(1)).reward), Array.from(clipped));
-  assert.throws(() => new VecEnv(engine, config, { numEnvs: 20 }), (e: unknown) => e instanceof InputError && e.field === 'options.numEnvs');
-  assert.throws(() => new VecEnv(engine, { ...config, order: { ...config.order, shares: -1 } }, { numEnvs: 16 }),
-    (e: unknown) => e instanceof InputError && /^order\.shares: must be > 0/.test(e.message));
-  assert.throws(() => env.reset({ seed: -1 }), (e: unknown) => e instanceof InputError && e.field === 'seed');
+  assert.throws(
+    () => new VecEnv(engine, config, { numEnvs: 20 }),
+    (e: unknown) => e instanceof InputError && e.field === 'options.numEnvs',
+  );
+  assert.throws(
+    () => new VecEnv(engine, { ...config, order: { ...config.order, shares: -1 } }, { numEnvs: 16 }),
+    (e: unknown) => e instanceof InputError && /^order\.shares: must be > 0/.test(e.message),
+  );
+  assert.throws(
+    () => env.reset({ seed: -1 }),
+    (e: unknown) => e instanceof InputError && e.field === 'seed',
+  );
 });
 
 test.run();
