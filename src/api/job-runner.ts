@@ -1,7 +1,8 @@
 // Runs evaluation jobs from a JobStore: a bounded FIFO queue, progress events, cancellation, recovery after a restart.
 import type { ShardExecutor } from '../eval/executor.js';
 import type { EvaluationConfig } from '../eval/config.js';
-import { runEvaluation, evaluationTotalPaths } from '../eval/evaluate.js';
+import { evaluationTotalPaths } from '../eval/evaluate.js';
+import { evaluateOn } from '../library/evaluate.js';
 import { InputError } from '../errors/input-error.js';
 import { ApiError } from './errors.js';
 import { newJobId } from './job-id.js';
@@ -115,6 +116,10 @@ export class JobRunner {
       }
       return stored;
     }
+    if (job.status === 'succeeded' || job.status === 'failed') {
+      // finished, its record still being saved: the same answer as once it is stored
+      throw new ApiError(409, 'conflict', `id: evaluation ${id} has already ${job.status}`, 'id');
+    }
     if (job.status === 'queued') {
       const at = this.queue.indexOf(id);
       if (at >= 0) this.queue.splice(at, 1);
@@ -166,10 +171,10 @@ export class JobRunner {
         job.attempts += 1;
         await this.o.store.save(job);
         this.emit(job, false);
-        job.result = await runEvaluation(job.config, this.o.executor, {
+        job.result = await evaluateOn(this.o.executor, job.config, {
           signal: controller.signal, now: this.o.now,
           onProgress: (donePaths, total) => { job.progress = { donePaths, totalPaths: total }; this.emit(job, false); },
-        });
+        }, new Map());
         end = { status: 'succeeded' };
       } catch (error) {
         if (this.stopping) return; // shutdown: the stored record stays queued or running, and runs again at the next start

@@ -21,26 +21,51 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (s: Json) => ({ 'application/json': { schema: s } });
 const error = (description: string) => ({ description, content: json(ref('Error')) });
 
+const INTERNAL = { 500: error('internal error (logged on the server; the message never carries a stack trace)') };
+const AUTH = { 401: error('missing or wrong bearer token (when the server sets FLOWEXEC_API_TOKEN)') };
+
 const BODY_ERRORS = {
   400: error('malformed JSON, bad query parameter or id'),
-  401: error('missing or wrong bearer token (when FLOWEXEC_API_TOKEN is set)'),
+  ...AUTH,
   413: error('body larger than maxBodyBytes'),
   415: error('content-type is not application/json'),
   422: error('a field is invalid, or the work exceeds this server\'s limit (code work_limit)'),
   503: error('the request did not finish within requestTimeoutMs'),
+  ...INTERNAL,
 };
 
-const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: JOB_ID_PATTERN.source } };
+/** A read-only route's errors: only another method on its path (405) or a server fault. */
+const READ_ERRORS = { 405: error('method not allowed on this path (the Allow header lists the allowed ones)'), ...INTERNAL };
+
+/** Optional bearer: required on mutating routes only when the server sets FLOWEXEC_API_TOKEN. */
+const MUTATING_SECURITY = [{ bearer: [] }, {}];
+const OPEN = [] as const;
+
+const idParam = { name: 'id', in: 'path', required: true, description: 'job id (from POST /v1/evaluations)', schema: { type: 'string', pattern: JOB_ID_PATTERN.source } };
+
+const listOf = (item: Json) => ({ type: 'object', required: ['items'], properties: { items: { type: 'array', items: item } } });
 
 export function openApiDocument(version: string, limits: Limits): Json {
   return {
     openapi: '3.1.0',
     info: {
       title: 'FlowExec API', version,
+      license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
       description: `Monte Carlo evaluation of trade execution strategies. Limits of this server (environment variables): ${
         (Object.keys(limits) as Array<keyof Limits>).map((k) => `${limitVariable(k)}=${limits[k]}`).join(', ')}.`,
       'x-flowexec-limits': limits,
     },
+    servers: [
+      { url: '/', description: 'the server that served this document' },
+      { url: 'http://127.0.0.1:8080', description: '`flowexec serve --port 8080` on this machine' },
+    ],
+    tags: [
+      { name: 'service', description: 'health and this document' },
+      { name: 'catalog', description: 'what configs may use' },
+      { name: 'simulations', description: 'small synchronous runs' },
+      { name: 'evaluations', description: 'evaluation jobs: start, follow, cancel' },
+      { name: 'bench', description: 'kernel microbenchmarks' },
+    ],
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'required on POST and DELETE when the server sets FLOWEXEC_API_TOKEN' } },
       schemas: {
@@ -57,48 +82,62 @@ export function openApiDocument(version: string, limits: Limits): Json {
         AskResponse: schema(askResponseSchema, 'output'),
         ShardRequest: schema(shardRequestSchema, 'input'),
         ShardResult: schema(shardResultSchema, 'output'),
+        StrategyList: listOf({ type: 'object', required: ['type', 'schema'], properties: { type: { type: 'string' }, schema: { type: 'object' } } }),
+        WorkloadList: listOf({ type: 'object', required: ['name', 'kind', 'description', 'paths', 'steps'], properties: {
+          name: { type: 'string' }, kind: { type: 'string', enum: ['paths', 'execution'] }, description: { type: 'string' },
+          paths: { type: 'integer' }, steps: { type: 'integer' } } }),
       },
     },
     paths: {
-      '/healthz': { get: { summary: 'liveness, runtime and job counts', responses: { 200: { description: 'healthy', content: json(ref('Health')) } } } },
-      '/openapi.json': { get: { summary: 'this document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
-      '/v1/strategies': { get: { summary: 'strategy types accepted in configs, with their JSON schemas', responses: { 200: { description: 'strategy types' } } } },
-      '/v1/workloads': { get: { summary: 'the canonical workloads', responses: { 200: { description: 'workloads' } } } },
+      '/healthz': { get: { operationId: 'getHealth', tags: ['service'], summary: 'liveness, runtime and job counts', security: OPEN,
+        responses: { 200: { description: 'healthy', content: json(ref('Health')) }, ...READ_ERRORS } } },
+      '/openapi.json': { get: { operationId: 'getOpenApi', tags: ['service'], summary: 'this document', security: OPEN,
+        responses: { 200: { description: 'OpenAPI 3.1', content: json({ type: 'object' }) }, ...READ_ERRORS } } },
+      '/v1/strategies': { get: { operationId: 'listStrategies', tags: ['catalog'], summary: 'strategy types accepted in configs, with their JSON schemas', security: OPEN,
+        responses: { 200: { description: 'strategy types', content: json(ref('StrategyList')) }, ...READ_ERRORS } } },
+      '/v1/workloads': { get: { operationId: 'listWorkloads', tags: ['catalog'], summary: 'the canonical workloads', security: OPEN,
+        responses: { 200: { description: 'workloads', content: json(ref('WorkloadList')) }, ...READ_ERRORS } } },
       '/v1/simulations': {
         post: {
-          summary: 'a small synchronous run: a workload, or a market + schedule (an evaluate config)', security: [{ bearer: [] }, {}],
+          operationId: 'createSimulation', tags: ['simulations'],
+          summary: 'a small synchronous run: a workload, or a market + schedule (an evaluate config)', security: MUTATING_SECURITY,
           requestBody: { required: true, content: json({ oneOf: [ref('WorkloadSimulation'), ref('EvaluationConfig')] }) },
           responses: { 200: { description: 'the statistics', content: json(ref('SimulationResult')) }, ...BODY_ERRORS },
         },
       },
       '/v1/evaluations': {
         post: {
-          summary: 'start an evaluation job (the config of `flowexec evaluate`)', security: [{ bearer: [] }, {}],
+          operationId: 'createEvaluation', tags: ['evaluations'],
+          summary: 'start an evaluation job (the config of `flowexec evaluate`)', security: MUTATING_SECURITY,
           requestBody: { required: true, content: json(ref('EvaluationConfig')) },
-          responses: { 202: { description: 'accepted; Location names the job', content: json(ref('Job')) }, ...BODY_ERRORS,
-            429: error('the job queue is full; see Retry-After') },
+          responses: {
+            202: { description: 'accepted; Location names the job', headers: { location: { description: 'the job\'s URL', schema: { type: 'string' } } }, content: json(ref('Job')) },
+            ...BODY_ERRORS, 429: error('the job queue is full; see Retry-After'),
+          },
         },
         get: {
-          summary: 'jobs, newest first',
+          operationId: 'listEvaluations', tags: ['evaluations'], summary: 'jobs, newest first', security: OPEN,
           parameters: [
-            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
+            { name: 'limit', in: 'query', description: 'page size', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
             { name: 'cursor', in: 'query', schema: { type: 'string' }, description: 'nextCursor of the previous page' },
-            { name: 'status', in: 'query', schema: { type: 'string', enum: [...JOB_STATUSES] } },
+            { name: 'status', in: 'query', description: 'only jobs in this status', schema: { type: 'string', enum: [...JOB_STATUSES] } },
           ],
-          responses: { 200: { description: 'a page', content: json(ref('JobList')) }, 400: error('bad query parameter') },
+          responses: { 200: { description: 'a page', content: json(ref('JobList')) }, 400: error('bad query parameter'), ...READ_ERRORS },
         },
       },
       '/v1/evaluations/{id}': {
-        get: { summary: 'status, progress and result', parameters: [idParam],
-          responses: { 200: { description: 'the job', content: json(ref('Job')) }, 400: error('malformed id'), 404: error('no such job') } },
-        delete: { summary: 'cancel: stops the work; returns the job once stopped', security: [{ bearer: [] }, {}], parameters: [idParam],
-          responses: { 200: { description: 'the cancelled job', content: json(ref('Job')) }, 400: error('malformed id'),
-            404: error('no such job'), 409: error('the job had already finished') } },
+        get: { operationId: 'getEvaluation', tags: ['evaluations'], summary: 'status, progress and result', security: OPEN, parameters: [idParam],
+          responses: { 200: { description: 'the job', content: json(ref('Job')) }, 400: error('malformed id'), 404: error('no such job'), ...READ_ERRORS } },
+        delete: { operationId: 'cancelEvaluation', tags: ['evaluations'], summary: 'cancel: stops the work; returns the job once stopped',
+          security: MUTATING_SECURITY, parameters: [idParam],
+          responses: { 200: { description: 'the cancelled job', content: json(ref('Job')) }, 400: error('malformed id'), ...AUTH,
+            404: error('no such job'), 409: error('the job had already finished'), ...INTERNAL } },
       },
       '/v1/evaluations/{id}/events': {
-        get: { summary: 'progress as Server-Sent Events: `progress` events, then one `done` event carrying the job', parameters: [idParam],
+        get: { operationId: 'streamEvaluationEvents', tags: ['evaluations'], security: OPEN,
+          summary: 'progress as Server-Sent Events: `progress` events, then one `done` event carrying the job', parameters: [idParam],
           responses: { 200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: { type: 'string' } } } },
-            400: error('malformed id'), 404: error('no such job') } },
+            400: error('malformed id'), 404: error('no such job'), ...READ_ERRORS } },
       },
       '/v1/ask': {
         post: {
@@ -118,7 +157,8 @@ export function openApiDocument(version: string, limits: Limits): Json {
       },
       '/v1/bench': {
         post: {
-          summary: 'microbenchmark of one kernel, in path-steps per second', security: [{ bearer: [] }, {}],
+          operationId: 'runBench', tags: ['bench'],
+          summary: 'microbenchmark of one kernel, in path-steps per second', security: MUTATING_SECURITY,
           requestBody: { required: true, content: json(ref('BenchRequest')) },
           responses: { 200: { description: 'timed runs', content: json(ref('BenchResult')) }, ...BODY_ERRORS },
         },

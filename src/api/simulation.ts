@@ -1,7 +1,8 @@
 // POST /v1/simulations' work: a bounded workload run or a bounded market + schedule evaluation, on the app's executor.
 import type { ShardExecutor } from '../eval/executor.js';
-import { runWorkload, type WorkloadRunResult } from '../eval/run-workload.js';
-import { runEvaluation, type EvaluationResult } from '../eval/evaluate.js';
+import { simulateOn } from '../library/simulate.js';
+import { evaluateOn } from '../library/evaluate.js';
+import type { SimulationResult, EvaluationReport } from '../library/results.js';
 import { requireObject } from './body.js';
 import { evaluationWork, simulationKind, workloadWork } from './work.js';
 import { parseWith } from '../errors/zod-errors.js';
@@ -16,14 +17,14 @@ export interface SimulationContext {
 }
 
 /** Validates (422 naming the field), caps the work, runs it; throws on cancellation (deadline or client gone). */
-export async function runSimulation(input: unknown, ctx: SimulationContext): Promise<WorkloadRunResult | EvaluationResult> {
+export async function runSimulation(input: unknown, ctx: SimulationContext): Promise<SimulationResult | EvaluationReport> {
   const body = requireObject(input);
   if (simulationKind(body) === 'config') {
     const { config } = evaluationWork(body, ctx.maxPathSteps);
-    return runEvaluation(config, ctx.executor, { signal: ctx.signal, now: ctx.now });
+    return evaluateOn(ctx.executor, config, { signal: ctx.signal, now: ctx.now }, new Map());
   }
   const { request, workload } = workloadWork(parseWith(workloadSimulationSchema, body), ctx.catalog, ctx.maxPathSteps);
-  return runWorkload(workload, {
+  return simulateOn(ctx.executor, workload, {
     paths: request.paths, steps: request.steps, seed: request.seed, scheme: request.scheme, precision: request.precision, signal: ctx.signal, now: ctx.now,
-  }, ctx.executor);
+  });
 }

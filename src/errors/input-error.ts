@@ -1,5 +1,18 @@
 // The one error type for bad user input: every edge (CLI, config files, data, API bodies) turns it into exit 2 or a 4xx.
-/** Thrown for bad user input anywhere (CLI, config files, data, API bodies); exit status 2 / HTTP 4xx. */
+/**
+ * Thrown for bad user input anywhere (CLI, config files, data, API bodies, library arguments); exit status 2 /
+ * HTTP 4xx. The message names the field and the problem; `field` holds the field's dotted path when known.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await evaluate(config);
+ * } catch (e) {
+ *   if (e instanceof InputError) console.error(`bad ${e.field}: ${e.message}`);
+ *   else throw e;
+ * }
+ * ```
+ */
 export class InputError extends Error {
   override readonly name = 'InputError';
   constructor(message: string, readonly field?: string) {

@@ -8,6 +8,7 @@ import { strategySchema, expandPolicyShorthand } from '../strategies/spec.js';
 import { checkSession } from '../market/session.js';
 import { parseWith } from '../errors/zod-errors.js';
 import { InputError } from '../errors/input-error.js';
+import { inlineMlpPolicy } from '../strategies/inline-mlp.js';
 
 export const DEFAULT_SEED = 20240601;
 export const COMPLETION_RULES = ['cleanup', 'opportunity', 'penalty'] as const;
@@ -90,6 +91,18 @@ export function orderGrid(order: EvaluationConfig['order']): OrderGrid {
   return { steps, stepMinutes: horizonMinutes / steps, horizonMinutes };
 }
 
+/** A schedule strategy: exactly one of fractions and quantitiesShares, one value per step, something to trade. */
+function checkSchedule(s: { fractions?: number[]; quantitiesShares?: number[] }, i: number, steps: number, shares: number): void {
+  if ((s.fractions === undefined) === (s.quantitiesShares === undefined)) throw new InputError(`strategies.${i}: give fractions or quantitiesShares (exactly one)`, `strategies.${i}.fractions`);
+  const [key, values] = s.fractions ? ['fractions', s.fractions] : ['quantitiesShares', s.quantitiesShares!];
+  if (values.length !== steps) throw new InputError(`strategies.${i}.${key}: must have one value per step (${steps}), got ${values.length}`, `strategies.${i}.${key}`);
+  if (!values.some((f) => f > 0)) throw new InputError(`strategies.${i}.${key}: must not be all zero`, `strategies.${i}.${key}`);
+  const total = values.reduce((a, b) => a + b, 0);
+  if (key === 'quantitiesShares' && total > shares * (1 + 1e-12)) {
+    throw new InputError(`strategies.${i}.quantitiesShares: sum to ${total}, more than the order's ${shares} shares`, `strategies.${i}.quantitiesShares`);
+  }
+}
+
 /** Validates an evaluation config (or a config of a schema extending it, e.g. training's): schema, then cross-field checks. */
 export function parseEvaluationConfig<T extends EvaluationConfig = EvaluationConfig>(input: unknown, schema: z.ZodType<T> = evaluationConfigSchema as unknown as z.ZodType<T>): T {
   const config = parseWith(schema, input);
@@ -108,8 +121,8 @@ export function parseEvaluationConfig<T extends EvaluationConfig = EvaluationCon
     throw new InputError(`evaluation.penaltyBpsPerShare: only used with completion "penalty" (completion is "${e.completion}")`, 'evaluation.penaltyBpsPerShare');
   }
   config.strategies.forEach((s, i) => {
-    if (s.type === 'schedule' && s.fractions.length !== steps) throw new InputError(`strategies.${i}.fractions: must have one value per step (${steps}), got ${s.fractions.length}`);
-    if (s.type === 'schedule' && !s.fractions.some((f) => f > 0)) throw new InputError(`strategies.${i}.fractions: must not be all zero`);
+    if (s.type === 'schedule') checkSchedule(s, i, steps, config.order.shares);
+    if (s.type === 'mlp') inlineMlpPolicy(s.name ?? 'mlp', s.network, `strategies.${i}`); // shapes checked here, not at run time
     if ((s.type === 'almgren-chriss' || s.type === 'adaptive-almgren-chriss' || s.type === 'optimal-static') && s.riskAversion !== undefined && s.riskAversionPerCurrency !== undefined) {
       throw new InputError(`strategies.${i}: give riskAversion or riskAversionPerCurrency, not both`);
     }

@@ -26,6 +26,15 @@ export interface EvaluateOptions {
   now?: () => number;
 }
 
+/**
+ * A point of the Almgren-Chriss efficient frontier: the closed form beside the same schedule simulated in the
+ * configured market on the evaluation's paths.
+ *
+ * @example
+ * ```ts
+ * for (const p of report.frontier ?? []) console.log(p.riskAversion, p.analyticMean, p.monteCarloMean);
+ * ```
+ */
 export interface FrontierPoint {
   riskAversion: number;
   /** The linearised Almgren-Chriss model's closed form for its schedule (exact only in the AC world), bps. */

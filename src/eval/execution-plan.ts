@@ -16,6 +16,7 @@ import { optimalStaticSchedule } from '../strategies/optimal-static.js';
 import { defaultStrategyName, type StrategySpec } from '../strategies/spec.js';
 import { InputError } from '../errors/input-error.js';
 import { policyRef, type PolicyFile } from '../strategies/policy-file.js';
+import { inlineMlpPolicy } from '../strategies/inline-mlp.js';
 import { orderGrid, type EvaluationConfig } from './config.js';
 import { completionPolicy, completeSchedule } from './completion.js';
 import { IS_BINS, type CompletionPolicy, expectedShortfallBps, type ExecutionPlan, type StrategyPlan, type StaticStrategyPlan } from './plan.js';
@@ -49,8 +50,10 @@ function targetSchedule(spec: StrategySpec, ctx: Context, index: number): Float6
     case 'vwap': return vwapSchedule(shares, stepVolume);
     case 'pov': return povSchedule(shares, stepVolume, spec.rate, spec.catchUpSteps ?? Math.max(1, Math.round(steps / 10)));
     case 'schedule': {
-      const total = spec.fractions.reduce((a, b) => a + b, 0);
-      return Float64Array.from(spec.fractions, (f) => (shares * f) / total);
+      if (spec.quantitiesShares) return Float64Array.from(spec.quantitiesShares);
+      const fractions = spec.fractions!;
+      const total = fractions.reduce((a, b) => a + b, 0);
+      return Float64Array.from(fractions, (f) => (shares * f) / total);
     }
     case 'almgren-chriss': {
       const lambda = lambdaPerCurrency(spec, shares * ctx.s0);
@@ -90,13 +93,20 @@ function planStrategy(spec: StrategySpec, ctx: Context, index: number): Strategy
     params[AC.VARIANCE_YEAR] = ctx.model.kind === 'heston' ? 0 : ctx.model.sigma * ctx.model.sigma;
     return { kind: 'closed-loop', name, type: spec.type, policy: { kind: POLICY_ADAPTIVE_AC, params } };
   }
+  if (spec.type === 'mlp') {
+    return { kind: 'closed-loop', name, type: spec.type, policy: inlineMlpPolicy(name, spec.network, `strategies.${index}`) };
+  }
   if (spec.type === 'policy') {
     const policy = ctx.policies?.get(spec.file);
     if (!policy) throw new InputError(`strategies.${index}.file: policy "${spec.file}" was not loaded`);
     return { kind: 'closed-loop', name, type: spec.type, policy: policyRef(policy) };
   }
-  const capped = applyParticipationCap(targetSchedule(spec, ctx, index), ctx.stepVolume, ctx.config.order.participationCap);
-  const done = completeSchedule(capped, ctx.completion.rule);
+  const target = targetSchedule(spec, ctx, index);
+  const capped = applyParticipationCap(target, ctx.stepVolume, ctx.config.order.participationCap);
+  // a schedule of quantities may plan fewer shares than the order: the rest is left over like what a cap leaves
+  const unplanned = ctx.shares - target.reduce((a, b) => a + b, 0);
+  const left = capped.unfilledShares + (unplanned > 1e-9 * ctx.shares ? unplanned : 0);
+  const done = completeSchedule({ ...capped, unfilledShares: left }, ctx.completion.rule);
   return { kind: 'static', name, type: spec.type, unfilledShares: done.unfilledShares, cleanupShares: done.cleanupShares,
     costs: staticCosts(ctx.impact, done.qty, ctx.stepVolume, ctx.s0, ctx.side) };
 }

@@ -62,7 +62,8 @@ function replayOne(plan: ExecutionPlan, config: EvaluationConfig, index: number,
   if (spec.type === 'pov') target = povSchedule(shares, day.volume, spec.rate, spec.catchUpSteps ?? Math.max(1, Math.round(steps / 10)));
   else if (spec.type === 'twap') target = twapSchedule(shares, steps);
   else if (spec.type === 'vwap') target = vwapSchedule(shares, plan.stepVolume);
-  else if (spec.type === 'schedule') { const t = spec.fractions.reduce((a, b) => a + b, 0); target = Float64Array.from(spec.fractions, (f) => (shares * f) / t); }
+  else if (spec.type === 'schedule' && spec.fractions) { const t = spec.fractions.reduce((a, b) => a + b, 0); target = Float64Array.from(spec.fractions, (f) => (shares * f) / t); }
+  else if (spec.type === 'schedule') target = Float64Array.from(spec.quantitiesShares!);
   else { target = s.costs.qty.slice(); target[steps - 1] = target[steps - 1]! + s.unfilledShares; }
   const { qty, unfilledShares } = applyParticipationCap(target, day.volume, plan.participationCap);
   const sigma0 = plan.model.kind === 'heston' ? Math.sqrt(plan.model.v0) : plan.model.kind === 'gbm' ? plan.model.sigma : plan.model.sigma / plan.model.s0;

@@ -7,6 +7,15 @@ import { DEFAULT_COMPLETION_THRESHOLD, type EvaluationConfig } from './config.js
 import { buildExecutionPlan } from './execution-plan.js';
 import type { SimulationPlan } from './plan.js';
 
+/**
+ * The Heston discretisation: full-truncation Euler on the log price, or Andersen's (2008) QE scheme.
+ *
+ * @example
+ * ```ts
+ * const scheme: SchemeName = 'qe';
+ * await simulate('heston-paths', { scheme, steps: 50 });
+ * ```
+ */
 export type SchemeName = 'euler' | 'qe';
 
 export interface WorkloadOverrides {

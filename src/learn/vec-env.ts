@@ -17,7 +17,7 @@ export interface StepResult {
   reward: Float32Array;
   /** 1 for every env at the horizon (all episodes have the same length, so they end together). */
   done: Uint8Array;
-  info: { episode?: EpisodeInfo };
+  info: { episode?: EpisodeInfo; finalObs?: Float32Array };
 }
 
 export interface EpisodeInfo {
@@ -136,6 +136,7 @@ export class VecEnv {
       const terminal = this.terminalCosts();
       if (terminal) for (let p = 0; p < this.envs; p++) reward[p] = reward[p]! - terminal[p]!;
       info.episode = this.episodeInfo(terminal);
+      info.finalObs = this.observations(); // the terminal state's, before the auto-reset replaces it
       this.episode++;
       this.startEpisode();
     }

@@ -1,5 +1,6 @@
 // How a config names its strategies: the schema of each type, with defaults and the domain it accepts.
 import { z } from 'zod';
+import { inlineNetworkSchema } from './inline-mlp.js';
 
 const name = z.string().min(1).max(64).regex(/^[\w .\-()\/=+,:%]+$/, 'may use letters, digits, spaces and . - ( ) / = + , : %').optional();
 /** Risk aversion on implementation shortfall as a fraction of the arrival notional: E[IS/N] + lambda Var[IS/N]. */
@@ -34,11 +35,14 @@ export const strategySchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('optimal-static'), name, ...acRisk }),
   z.strictObject({
     type: z.literal('schedule'), name,
-    /** Fraction of the order in each step (one per step, >= 0); normalised to sum to 1. */
-    fractions: z.array(z.number().min(0, 'must be >= 0')).min(1),
+    /** Fraction of the order in each step (one per step, >= 0); normalised to sum to 1. Or give quantitiesShares. */
+    fractions: z.array(z.number().min(0, 'must be >= 0')).min(1).optional(),
+    /** Shares to trade in each step (one per step, >= 0), summing to at most the order; the rest stays unexecuted. */
+    quantitiesShares: z.array(z.number().min(0, 'must be >= 0').finite()).min(1).optional(),
   }),
+  z.strictObject({ type: z.literal('mlp'), name, network: inlineNetworkSchema }),
   z.strictObject({ type: z.literal('policy'), name, file: z.string().min(1) }),
-], { error: 'strategy.type must be one of twap, vwap, pov, almgren-chriss, adaptive-almgren-chriss, optimal-static, schedule, policy' });
+], { error: 'strategy.type must be one of twap, vwap, pov, almgren-chriss, adaptive-almgren-chriss, optimal-static, schedule, mlp, policy' });
 
 export type StrategySpec = z.infer<typeof strategySchema>;
 

@@ -4,7 +4,7 @@ import * as assert from 'uvu/assert';
 import type { ShardExecutor } from '../../src/eval/executor.js';
 import type { SimulationPlan } from '../../src/eval/plan.js';
 import { parseEvaluationConfig } from '../../src/eval/config.js';
-import { runEvaluation } from '../../src/eval/evaluate.js';
+import { evaluateOn } from '../../src/library/evaluate.js';
 import { createApp } from '../../src/api/app.js';
 import { JobRunner } from '../../src/api/job-runner.js';
 import { MemoryJobStore, type JobStore } from '../../src/api/job-store.js';
@@ -29,7 +29,7 @@ class CountingExecutor implements ShardExecutor {
 }
 
 
-test('a job runs to completion with SSE progress, and its result equals runEvaluation called directly', async () => {
+test('a job runs to completion with SSE progress, and its result equals the library evaluate called directly', async () => {
   const executor = await wasmExecutor();
   const { app, close } = await testApp({ executor });
   try {
@@ -45,7 +45,7 @@ test('a job runs to completion with SSE progress, and its result equals runEvalu
     assert.equal(events.map((e) => Number(e.id)), events.map((_, i) => i), 'event ids count up');
     const final = await (await app.request(`/v1/evaluations/${job.id}`)).json() as any;
     assert.is(final.status, 'succeeded');
-    const direct = await runEvaluation(parseEvaluationConfig(config), executor);
+    const direct = await evaluateOn(executor, parseEvaluationConfig(config), {}, new Map());
     assert.ok(sameBits(deterministic(final.result), deterministic(JSON.parse(JSON.stringify(direct)))));
     const replay = parseSse(await (await app.request(`/v1/evaluations/${job.id}/events`)).text());
     assert.equal(replay.map((e) => e.event), ['done'], 'a finished job streams its final state at once');

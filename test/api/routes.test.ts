@@ -34,7 +34,7 @@ test('GET /openapi.json documents every route with the schemas that validate the
 test('GET /v1/strategies lists every strategy type but policy (a server file), each with its schema', async () => {
   const { body } = await json('/v1/strategies');
   const types = body.items.map((s: { type: string }) => s.type);
-  assert.equal(types, ['twap', 'vwap', 'pov', 'almgren-chriss', 'adaptive-almgren-chriss', 'optimal-static', 'schedule']);
+  assert.equal(types, ['twap', 'vwap', 'pov', 'almgren-chriss', 'adaptive-almgren-chriss', 'optimal-static', 'schedule', 'mlp']);
   assert.is(body.items[2].schema.properties.rate.type, 'number');
 });
 

@@ -23,6 +23,8 @@ const FORBIDDEN: Array<[string, string, string, RegExp]> = [
   ['tfjs outside learn', 'src/eval/evaluate.ts', "import * as tf from '@tensorflow/tfjs';", /src\/eval may not import the package @tensorflow\/tfjs/],
   ['the engine contract importing its wasm adapter', 'src/engine/backend.ts', "import type { Engine } from './wasm/engine.js';", /src\/engine may not import src\/engine\/wasm/],
   ['a lower layer importing a higher one', 'src/market/impact.ts', "import { runEvaluation } from '../eval/evaluate.js';", /src\/market may not import src\/eval/],
+  ['the library knowing a runtime', 'src/library/engine.ts', "import { flowexecModule } from '../runtime/node.js';", /src\/library may not import src\/runtime/],
+  ['the library importing node:*', 'src/library/simulate.ts', "import { readFileSync } from 'node:fs';", /src\/library may not import the package node:fs/],
   ['assembly importing outside itself', 'assembly/heston/qe.ts', "import { exp } from '../../src/math/exp';", /assembly\/ imports nothing outside itself/],
   ['a dynamic import of a forbidden module', 'src/eval/evaluate.ts', "const tf = await import('@tensorflow/tfjs');", /src\/eval may not import the package @tensorflow\/tfjs/],
 ];

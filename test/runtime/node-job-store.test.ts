@@ -11,7 +11,7 @@ import { SERVER_LIMITS } from '../../src/api/limits.js';
 import type { JobRecord } from '../../src/api/job-store.js';
 import { parseEvaluationConfig } from '../../src/eval/config.js';
 import { waitFor } from '../support/wait.js';
-import { runEvaluation } from '../../src/eval/evaluate.js';
+import { evaluateOn } from '../../src/library/evaluate.js';
 import { scratchDir } from '../support/cli.js';
 import { wasmExecutor } from '../support/workloads.js';
 import { smallJob, deterministic, sameBits } from '../api/support.js';
@@ -82,7 +82,7 @@ test('after a crash, jobs left queued or running run again and finish with the u
   const resumed = (await finished.load(running.id))!;
   assert.is(resumed.attempts, 2);
   assert.is((await finished.load(queued.id))!.attempts, 1);
-  const direct = JSON.parse(JSON.stringify(await runEvaluation(running.config, executor)));
+  const direct = JSON.parse(JSON.stringify(await evaluateOn(executor, running.config, {}, new Map())));
   assert.ok(sameBits(deterministic(resumed.result as never), deterministic(direct)));
 });
 

@@ -24,9 +24,12 @@ export const LAYER_RULES: Record<string, { layers: string[]; packages: RegExp }>
   learn: { layers: ['eval', 'strategies', 'market', 'engine', 'engine/wasm', 'math', 'errors', 'workloads'], packages: /^(zod|@tensorflow\/tfjs|@tensorflow\/tfjs-backend-wasm)$/ },
   assistant: { layers: ['eval', 'strategies', 'market', 'engine', 'math', 'errors', 'workloads'], packages: /^$/ },
   web: { layers: ['eval', 'strategies', 'market', 'engine', 'math', 'errors', 'workloads'], packages: /^uplot$/ },
-  api: { layers: ['assistant', 'eval', 'strategies', 'market', 'engine', 'math', 'errors', 'workloads'], packages: /^(zod|hono(\/.*)?)$/ },
-  runtime: { layers: ['api', 'assistant', 'web', 'eval', 'strategies', 'market', 'engine', 'engine/wasm', 'math', 'errors', 'workloads', 'learn'], packages: /^(node:.*|piscina|@hono\/node-server|hono(\/.*)?|zod|@duckdb\/node-api|bullmq|ioredis)$/ },
-  cli: { layers: ['runtime', 'api', 'assistant', 'web', 'learn', 'eval', 'strategies', 'market', 'data', 'engine', 'engine/wasm', 'math', 'errors', 'workloads'], packages: /^(node:.*|cli-progress|zod)$/ },
+  // the public library's runtime-independent part (src/index.ts and src/browser.ts are its entries): thin wrappers
+  // over eval, strategies and learn's tfjs-free environment; the Node side of the entry lives in runtime/
+  library: { layers: ['learn', 'eval', 'strategies', 'market', 'engine', 'engine/wasm', 'math', 'errors', 'workloads'], packages: /^zod$/ },
+  api: { layers: ['library', 'assistant', 'eval', 'strategies', 'market', 'engine', 'math', 'errors', 'workloads'], packages: /^(zod|hono(\/.*)?)$/ },
+  runtime: { layers: ['library', 'api', 'assistant', 'web', 'eval', 'strategies', 'market', 'engine', 'engine/wasm', 'math', 'errors', 'workloads', 'learn'], packages: /^(node:.*|piscina|@hono\/node-server|hono(\/.*)?|zod|@duckdb\/node-api|bullmq|ioredis)$/ },
+  cli: { layers: ['root', 'library', 'runtime', 'api', 'assistant', 'web', 'learn', 'eval', 'strategies', 'market', 'data', 'engine', 'engine/wasm', 'math', 'errors', 'workloads'], packages: /^(node:.*|cli-progress|zod)$/ },
   reference: { layers: ['engine', 'math'], packages: /^$/ },
 };
 
@@ -37,9 +40,14 @@ export function layerOf(path: string): string | undefined {
   return parts[1] === 'engine' && parts[2] === 'wasm' ? 'engine/wasm' : parts[1];
 }
 
+/** The text without block comments and whole-line // comments (TSDoc examples import 'flowexec' in comments). */
+function code(text: string): string {
+  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+}
+
 function specifiers(text: string): string[] {
   // static imports and re-exports, side-effect imports, dynamic imports and import types with a literal specifier
-  return [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
+  return [...code(text).matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
 }
 
 /** Every import of `files` that breaks the rules, as "file: imports target (why)". */
