@@ -54,7 +54,9 @@
 // @ts-ignore: decorator
 @inline export const P_VOL_SQRT_DT: i32 = 23; // GBM sigma sqrt(dt); ABM sigma sqrt(dt) (currency)
 // @ts-ignore: decorator
-@inline export const MODEL_PARAMS_LENGTH: i32 = 24;
+@inline export const P_NORMALS_F32: i32 = 24; // 1: single-precision Box-Muller normals (rng/normal-f32.ts), 0: f64
+// @ts-ignore: decorator
+@inline export const MODEL_PARAMS_LENGTH: i32 = 25;
 
 // Price models (and Heston schemes)
 // @ts-ignore: decorator

@@ -51,20 +51,27 @@ export async function runBenchSuite(o: BenchOptions): Promise<BenchRow[]> {
     const w = load(name);
     const wasmPlan = planFromWorkload(w, { seed: SEED, scheme: 'euler', paths: o.quick ? 200_000 : 1_000_000 });
     const twinPlan = planFromWorkload(w, { seed: SEED, scheme: 'euler', paths: o.quick ? 2_000 : 10_000 });
+    const wasmPlan32 = planFromWorkload(w, { seed: SEED, scheme: 'euler', paths: wasmPlan.paths, precision: 'f32' });
     const fast = await throughput(wasmPlan, wasm, runs);
+    const fast32 = await throughput(wasmPlan32, wasm, runs);
     const slow = await throughput(twinPlan, twin, o.quick ? 1 : 2);
     emit({ suite: 'workload', workload: name, impl: 'ts-twin', threads: 1, paths: twinPlan.paths, steps: twinPlan.steps,
       pathStepsPerSec: slow.pathStepsPerSec, seconds: slow.seconds, rmePercent: slow.rmePercent });
     emit({ suite: 'workload', workload: name, impl: 'wasm-simd', threads: 1, paths: wasmPlan.paths, steps: wasmPlan.steps,
       pathStepsPerSec: fast.pathStepsPerSec, seconds: fast.seconds, rmePercent: fast.rmePercent, ratio: fast.pathStepsPerSec / slow.pathStepsPerSec });
+    emit({ suite: 'workload', workload: name, impl: 'wasm-simd-f32', threads: 1, paths: wasmPlan32.paths, steps: wasmPlan32.steps,
+      pathStepsPerSec: fast32.pathStepsPerSec, seconds: fast32.seconds, rmePercent: fast32.rmePercent, ratio: fast32.pathStepsPerSec / slow.pathStepsPerSec });
     for (const anchor of anchors) {
       // the anchor runs right after our measurement, so both see the same machine load
       const samples = Array.from({ length: runs }, () => runAnchor(anchor, join(WORKLOADS_DIR, `${name}.json`), name));
       const median = samples.map((s) => s.pathStepsPerSec).sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
-      const again = await throughput(wasmPlan, wasm, runs);
-      const ours = (fast.pathStepsPerSec + again.pathStepsPerSec) / 2;
+      const again = await throughput(wasmPlan, wasm, runs), again32 = await throughput(wasmPlan32, wasm, runs);
+      const ours = (fast.pathStepsPerSec + again.pathStepsPerSec) / 2, ours32 = (fast32.pathStepsPerSec + again32.pathStepsPerSec) / 2;
       emit({ suite: 'anchor', workload: name, impl: anchor.name, threads: 1, paths: anchor.paths[name]!, steps: wasmPlan.steps,
         pathStepsPerSec: median, seconds: samples[0]!.seconds, ratio: ours / median });
+      // the same anchor figure against FlowExec with f32 normals (precision: "f32")
+      emit({ suite: 'anchor', workload: `${name} f32`, impl: anchor.name, threads: 1, paths: anchor.paths[name]!, steps: wasmPlan.steps,
+        pathStepsPerSec: median, seconds: samples[0]!.seconds, ratio: ours32 / median });
     }
   }
 

@@ -13,6 +13,7 @@ import { logPositiveNormalF64x2, logPositiveNormalF64 } from '../math/log';
 import { sinKernelF64x2, cosKernelF64x2, sinKernelF64, cosKernelF64 } from '../math/sincos2pi';
 import { splatF64, splatI64 } from '../math/splat';
 import { fillWordsX4 } from './philox';
+import { transformPairsF32 } from './normal-f32';
 
 // @ts-ignore: decorator
 @inline const ONE_BITS: i64 = 0x3ff0000000000000;
@@ -76,10 +77,11 @@ const BITS = memory.data<u64>([ONE_BITS, 0x8000000000000000]);
  * registers and spills; one short chain per body does not.
  */
 export function fillNormalsX4(c0v: v128, firstCall: i32, nPairs: i32, stream: u32, k0: u32, k1: u32,
-  keyTablePtr: usize, wordsPtr: usize, outPtr: usize): void {
+  keyTablePtr: usize, wordsPtr: usize, outPtr: usize, f32: bool): void {
   fillWordsX4(c0v, firstCall, (nPairs + 1) >> 1, stream, k0, k1, keyTablePtr, wordsPtr);
   // word pairs (w0, w1) then (w2, w3) of each call: 32 bytes of words and 64 of normals apart
-  transformPairs(wordsPtr, outPtr, nPairs, 32, 64);
+  if (f32) transformPairsF32(wordsPtr, outPtr, nPairs, 32, 64);
+  else transformPairs(wordsPtr, outPtr, nPairs, 32, 64);
 }
 
 /**
@@ -127,11 +129,13 @@ export function boxMullerF64(a: u32, b: u32): void {
  * run over all groups, so the log and sin/cos constants are loaded once per pass rather than once per group.
  */
 export function fillNormalsGroupsX4(firstPath: u32, groups: i32, call: i32, nPairs: i32, stream: u32, k0: u32, k1: u32,
-  keyTablePtr: usize, wordsPtr: usize, outPtr: usize): void {
+  keyTablePtr: usize, wordsPtr: usize, outPtr: usize, f32: bool): void {
   for (let g = 0; g < groups; g++) {
     const c0v = i32x4.add(i32x4.splat(firstPath + <u32>(4 * g)), i32x4(0, 1, 2, 3));
     fillWordsX4(c0v, call, 1, stream, k0, k1, keyTablePtr, wordsPtr + (<usize>g << 6));
   }
   // both pairs of every group are contiguous (32 and 64 bytes apart); one pair a group is a group apart
-  transformPairs(wordsPtr, outPtr, groups * nPairs, WORDS_X4_CALL_BYTES / <usize>nPairs, NORMALS_X4_CALL_BYTES / <usize>nPairs);
+  const wordStride = WORDS_X4_CALL_BYTES / <usize>nPairs, outStride = NORMALS_X4_CALL_BYTES / <usize>nPairs;
+  if (f32) transformPairsF32(wordsPtr, outPtr, groups * nPairs, wordStride, outStride);
+  else transformPairs(wordsPtr, outPtr, groups * nPairs, wordStride, outStride);
 }

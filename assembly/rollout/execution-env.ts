@@ -23,7 +23,7 @@ import { fillNormalsGroupsX4 } from '../rng/normal';
 import { logPriceStep, varianceStep } from '../heston/euler';
 import { qeStepF64x2, qeNextV, uniformF64x2 } from '../heston/qe';
 import { MODEL_HESTON_EULER, MODEL_HESTON_QE, MODEL_ABM, P_X0, P_V0, P_DT, P_MU_DT, P_HALF_DT, P_KAPPA_THETA_DT,
-  P_KAPPA_DT, P_XI, P_RHO, P_RHO_BAR, P_DRIFT_DT, P_VOL_SQRT_DT, param, paramX2 } from '../market-params';
+  P_KAPPA_DT, P_XI, P_RHO, P_RHO_BAR, P_DRIFT_DT, P_VOL_SQRT_DT, P_NORMALS_F32, param, paramX2 } from '../market-params';
 import { temporaryPerShare } from '../impact/temporary';
 import { permanentFactor, permanentShift, permanentCost } from '../impact/permanent';
 import { transientSum, transientImpulse, transientDecay } from '../impact/transient';
@@ -73,7 +73,7 @@ function refillDraws(env: usize, k: i32, first: i32, count: i32): void {
   const g0 = first >> 2, groups = count >> 2;
   if (normalsDue) {
     fillNormalsGroupsX4(firstPath + <u32>first, groups, heston ? k >> 1 : k >> 2, pairs, 0, seedLo, seedHi, keys,
-      words + (<usize>g0 << 6), normals + (<usize>g0 << 7));
+      words + (<usize>g0 << 6), normals + (<usize>g0 << 7), param(E.region(env, E.E_OFF_PARAMS), P_NORMALS_F32) != 0.0);
   }
   for (let g = g0; uniformsDue && g < g0 + groups; g++) {
     const c0 = i32x4.add(i32x4.splat(firstPath + <u32>(4 * g)), i32x4(0, 1, 2, 3));

@@ -4,7 +4,7 @@ import { fillNormalsX4 } from '../rng/normal';
 import { eulerAdvanceBlock } from '../heston/euler';
 import { qeAdvanceBlock } from '../heston/qe';
 import { brownianAdvanceBlock } from '../brownian/brownian';
-import { MODEL_HESTON_EULER, MODEL_HESTON_QE, P_X0, P_V0, param } from '../market-params';
+import { MODEL_HESTON_EULER, MODEL_HESTON_QE, P_X0, P_V0, P_NORMALS_F32, param } from '../market-params';
 import { S_KEYS, S_WORDS, S_NORMALS_A, S_NORMALS_B, S_UNIFORMS_A, S_UNIFORMS_B, S_STATE } from './scratch';
 
 /**
@@ -19,8 +19,9 @@ export function advanceModelBlock(model: i32, paramsPtr: usize, seedLo: u32, see
   const heston = model == MODEL_HESTON_EULER || model == MODEL_HESTON_QE;
   const firstCall = heston ? k0 >> 1 : k0 >> 2;
   const pairs = heston ? n : (n + 1) >> 1; // two normals per step under Heston, one otherwise
-  fillNormalsX4(cA, firstCall, pairs, 0, seedLo, seedHi, scratch + S_KEYS, scratch + S_WORDS, scratch + S_NORMALS_A);
-  fillNormalsX4(cB, firstCall, pairs, 0, seedLo, seedHi, scratch + S_KEYS, scratch + S_WORDS, scratch + S_NORMALS_B);
+  const f32 = param(paramsPtr, P_NORMALS_F32) != 0.0;
+  fillNormalsX4(cA, firstCall, pairs, 0, seedLo, seedHi, scratch + S_KEYS, scratch + S_WORDS, scratch + S_NORMALS_A, f32);
+  fillNormalsX4(cB, firstCall, pairs, 0, seedLo, seedHi, scratch + S_KEYS, scratch + S_WORDS, scratch + S_NORMALS_B, f32);
   if (model == MODEL_HESTON_EULER) {
     eulerAdvanceBlock(paramsPtr, scratch + S_STATE, scratch + S_NORMALS_A, scratch + S_NORMALS_B, n, xOutPtr);
   } else if (model == MODEL_HESTON_QE) {

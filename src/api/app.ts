@@ -13,6 +13,9 @@ import { catalogRoutes } from './routes/catalog.js';
 import { simulationRoutes } from './routes/simulations.js';
 import { evaluationRoutes } from './routes/evaluations.js';
 import { eventRoutes } from './routes/events.js';
+import { askRoutes } from './routes/ask.js';
+import { dashboardRoutes } from './routes/dashboard.js';
+import { shardRoutes } from './routes/shards.js';
 
 export interface AppDeps {
   /** Where simulations run: the engine's worker pool on Node, this thread on edge runtimes. */
@@ -29,16 +32,21 @@ export interface AppDeps {
   version?: string;
   /** Monotonic clock in ms (timings only). */
   now?: () => number;
+  /** The dashboard page (build/web/index.html) answered at GET /; without it / is a 404. */
+  dashboardHtml?: string;
 }
 
 /** Methods of each route, for 405 and OPTIONS. */
 const ROUTES: Array<[RegExp, string[]]> = [
+  [/^\/$/, ['GET']],
+  [/^\/v1\/ask$/, ['POST']],
   [/^\/healthz$/, ['GET']],
   [/^\/openapi\.json$/, ['GET']],
   [/^\/v1\/strategies$/, ['GET']],
   [/^\/v1\/workloads$/, ['GET']],
   [/^\/v1\/simulations$/, ['POST']],
   [/^\/v1\/bench$/, ['POST']],
+  [/^\/v1\/shards$/, ['POST']],
   [/^\/v1\/evaluations$/, ['GET', 'POST']],
   [/^\/v1\/evaluations\/[^/]+$/, ['GET', 'DELETE']],
   [/^\/v1\/evaluations\/[^/]+\/events$/, ['GET']],
@@ -76,10 +84,14 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
   app.route('/', simulationRoutes(ctx));
   app.route('/', evaluationRoutes(ctx));
   app.route('/', eventRoutes(ctx));
+  app.route('/', askRoutes(ctx));
+  if (deps.dashboardHtml !== undefined) app.route('/', dashboardRoutes(deps.dashboardHtml));
+  app.route('/', shardRoutes(ctx));
 
   app.notFound((c) => {
     const route = ROUTES.find(([pattern]) => pattern.test(c.req.path));
-    if (!route) return errorResponse(new ApiError(404, 'not_found', `path: no route ${c.req.path.slice(0, 200)}`, 'path'));
+    // a listed method without a handler is a route this app was built without (GET / with no dashboard): 404
+    if (!route || route[1].includes(c.req.method)) return errorResponse(new ApiError(404, 'not_found', `path: no route ${c.req.path.slice(0, 200)}`, 'path'));
     const allow = [...route[1], ...(route[1].includes('GET') ? ['HEAD'] : []), 'OPTIONS'].join(', ');
     if (c.req.method === 'OPTIONS') return new Response(null, { status: 204, headers: { allow } });
     return errorResponse(new ApiError(405, 'method_not_allowed', `method: ${c.req.method} is not allowed here (allowed: ${allow})`, 'method', { allow }));

@@ -8,6 +8,8 @@ export interface Limits {
   maxSimulationPathSteps: number;
   /** POST /v1/evaluations: paths x steps x (strategies + frontier points) of one job. */
   maxJobPathSteps: number;
+  /** POST /v1/shards: paths x steps x strategies of one shard. */
+  maxShardPathSteps: number;
   /** POST /v1/bench: paths x steps x (repeats + 1 warm-up). */
   maxBenchPathSteps: number;
   /** Jobs waiting to start; one more gets 429 with Retry-After. */
@@ -28,6 +30,7 @@ export const SERVER_LIMITS: Limits = {
   maxSimulationPathSteps: 20_000_000,
   maxJobPathSteps: 20_000_000_000,
   maxBenchPathSteps: 50_000_000,
+  maxShardPathSteps: 200_000_000,
   maxQueuedJobs: 16,
   jobConcurrency: 1,
   maxStoredJobs: 1000,
@@ -40,6 +43,7 @@ export const EDGE_LIMITS: Limits = {
   ...SERVER_LIMITS,
   maxJobPathSteps: 20_000_000,
   maxBenchPathSteps: 20_000_000,
+  maxShardPathSteps: 20_000_000,
   maxQueuedJobs: 4,
   maxStoredJobs: 100,
 };

@@ -3,11 +3,12 @@ import { z, type ZodType } from 'zod';
 import { evaluationConfigSchema } from '../eval/config.js';
 import {
   workloadSimulationSchema, benchRequestSchema, errorSchema, jobSchema, jobListSchema, healthSchema,
-  benchResponseSchema, simulationResponseSchema,
+  benchResponseSchema, simulationResponseSchema, shardRequestSchema, shardResultSchema,
 } from './schemas.js';
 import { limitVariable, type Limits } from './limits.js';
 import { JOB_ID_PATTERN } from './job-id.js';
 import { JOB_STATUSES } from './job-store.js';
+import { askRequestSchema, askResponseSchema } from './ask-schema.js';
 
 type Json = Record<string, unknown>;
 
@@ -52,6 +53,10 @@ export function openApiDocument(version: string, limits: Limits): Json {
         Health: schema(healthSchema, 'output'),
         BenchResult: schema(benchResponseSchema, 'output'),
         SimulationResult: schema(simulationResponseSchema, 'output'),
+        AskRequest: schema(askRequestSchema, 'input'),
+        AskResponse: schema(askResponseSchema, 'output'),
+        ShardRequest: schema(shardRequestSchema, 'input'),
+        ShardResult: schema(shardResultSchema, 'output'),
       },
     },
     paths: {
@@ -94,6 +99,22 @@ export function openApiDocument(version: string, limits: Limits): Json {
         get: { summary: 'progress as Server-Sent Events: `progress` events, then one `done` event carrying the job', parameters: [idParam],
           responses: { 200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: { type: 'string' } } } },
             400: error('malformed id'), 404: error('no such job') } },
+      },
+      '/v1/ask': {
+        post: {
+          summary: 'the assistant: a question in words -> the structured request it was read as, a small evaluation, an answer with the numbers',
+          security: [{ bearer: [] }, {}],
+          requestBody: { required: true, content: json(ref('AskRequest')) },
+          responses: { 200: { description: 'the answer (a refusal with example questions when the question cannot be read)', content: json(ref('AskResponse')) }, ...BODY_ERRORS },
+        },
+      },
+      '/v1/shards': {
+        post: {
+          summary: 'one shard of an evaluation or workload run, answered as chunk records to merge in order (what `flowexec evaluate --fan-out` sends)',
+          security: [{ bearer: [] }, {}],
+          requestBody: { required: true, content: json(ref('ShardRequest')) },
+          responses: { 200: { description: 'the chunk records', content: json(ref('ShardResult')) }, ...BODY_ERRORS },
+        },
       },
       '/v1/bench': {
         post: {

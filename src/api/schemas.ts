@@ -1,6 +1,6 @@
 // The zod schemas of every request the API validates (and of its responses, for /openapi.json).
 import { z } from 'zod';
-import { DEFAULT_SEED } from '../eval/config.js';
+import { DEFAULT_SEED, evaluationConfigSchema } from '../eval/config.js';
 import { JOB_STATUSES } from './job-store.js';
 import { JOB_ID_PATTERN } from './job-id.js';
 import { CANONICAL_WORKLOAD_NAMES } from '../workloads/names.js';
@@ -23,6 +23,8 @@ export const workloadSimulationSchema = z.strictObject({
     .describe("default: the workload's steps"),
   seed,
   scheme,
+  precision: z.enum(['f64', 'f32'], { error: 'must be "f64" or "f32"' }).default('f64')
+    .describe('the normals: f64 (default) or f32 (faster, about 1e-7 relative, |z| <= 5.768)'),
 });
 export type WorkloadSimulation = z.infer<typeof workloadSimulationSchema>;
 
@@ -39,6 +41,29 @@ export const benchRequestSchema = z.strictObject({
   seed,
 });
 export type BenchRequest = z.infer<typeof benchRequestSchema>;
+
+/** POST /v1/shards: one shard (a range of 1000-path chunks) of an evaluation or a workload run, for a coordinator. */
+export const shardRequestSchema = z.strictObject({
+  evaluation: evaluationConfigSchema.optional().describe('an evaluate config (evaluation.paths and seed are the whole run\'s); give this or simulation'),
+  part: z.enum(['main', 'frontier'], { error: 'must be "main" or "frontier"' }).default('main')
+    .describe('main: the strategies; frontier: the Almgren-Chriss frontier schedules of evaluation.frontier'),
+  simulation: workloadSimulationSchema.optional().describe('a workload run (paths is the whole run\'s); give this or evaluation'),
+  firstChunk: int('firstChunk').min(0, 'must be >= 0').describe('first chunk of the shard (chunk k holds paths 1000k .. 1000k + 999)'),
+  chunks: int('chunks').min(1, 'must be >= 1').max(1_000_000, 'must be <= 1e6').describe('chunks in the shard'),
+  planDigest: z.string().regex(/^[0-9a-f]{16}$/, 'must be 16 hex digits').optional()
+    .describe("the coordinator's plan fingerprint: a server that builds another plan (another version) answers 422"),
+});
+export type ShardRequest = z.infer<typeof shardRequestSchema>;
+
+export const shardResultSchema = z.object({
+  firstChunk: z.number().int(),
+  chunks: z.number().int(),
+  paths: z.number().int(),
+  recordLength: z.number().int().describe('float64 values per chunk record'),
+  planDigest: z.string(),
+  records: z.string().describe('the chunk records in chunk order, little-endian float64, base64: merge them in order (src/engine/moments.ts)'),
+  seconds: z.number().optional().describe('time the engine spent on the shard'),
+});
 
 /** GET /v1/evaluations query. */
 export const listQuerySchema = z.strictObject({

@@ -24,6 +24,6 @@ export async function runSimulation(input: unknown, ctx: SimulationContext): Pro
   }
   const { request, workload } = workloadWork(parseWith(workloadSimulationSchema, body), ctx.catalog, ctx.maxPathSteps);
   return runWorkload(workload, {
-    paths: request.paths, steps: request.steps, seed: request.seed, scheme: request.scheme, signal: ctx.signal, now: ctx.now,
+    paths: request.paths, steps: request.steps, seed: request.seed, scheme: request.scheme, precision: request.precision, signal: ctx.signal, now: ctx.now,
   }, ctx.executor);
 }

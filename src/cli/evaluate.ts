@@ -6,11 +6,16 @@ import { parsePolicyFile, type PolicyFile } from '../strategies/policy-file.js';
 import { runEvaluation } from '../eval/evaluate.js';
 import { evaluationCsv } from '../eval/report-csv.js';
 import { InputError } from '../errors/input-error.js';
-import { parseCommand, integerOption, threadsOption } from './args.js';
+import { parseCommand, integerOption, threadsOption, choiceOption } from './args.js';
 import { readJsonFile, outputTarget, writeAtomically } from './files.js';
 import { executorFor } from '../runtime/node-pool.js';
 import { progressBar } from './progress.js';
 import { formatEvaluation } from './format-evaluation.js';
+import { adoptPolicyObjective, policyMismatches } from '../eval/policy-match.js';
+import { saveLastRun } from '../runtime/node-last-run.js';
+import { reportHtml } from '../web/report-html.js';
+import { readReportAssets } from '../runtime/node-web-assets.js';
+import { REMOTE_OPTIONS, remoteExecutor } from './remote.js';
 
 /** Policy files of the config's `policy` strategies, relative paths from the config's folder, validated. */
 export function loadPolicies(config: EvaluationConfig, base: string): Map<string, PolicyFile> {
@@ -26,26 +31,47 @@ export function loadPolicies(config: EvaluationConfig, base: string): Map<string
 export async function evaluateCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseCommand(args, {
     paths: { type: 'string' }, seed: { type: 'string' }, threads: { type: 'string' }, json: { type: 'boolean' },
-    out: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    out: { type: 'string' }, precision: { type: 'string' }, strict: { type: 'boolean' }, schedules: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' }, 'shard-paths': { type: 'string' }, ...REMOTE_OPTIONS,
   }, 1);
   if (values.help) { console.log(`usage: ${EVALUATE_USAGE}`); return; }
   if (positionals.length === 0) throw new InputError(`missing CONFIG.json (usage: ${EVALUATE_USAGE})`);
-  const config = parseEvaluationConfig(readJsonFile(positionals[0]!, 'config file'));
+  const raw = readJsonFile(positionals[0]!, 'config file');
+  const config = parseEvaluationConfig(raw);
   const policies = loadPolicies(config, dirname(resolve(positionals[0]!)));
+  const notes: string[] = [];
+  const adopted = adoptPolicyObjective(config, raw, policies.values());
+  if (adopted.length > 0) notes.push(`from the policy's training: ${adopted.join(', ')} (set them in "evaluation" to override)`);
+  for (const [file, policy] of policies) {
+    const differs = policyMismatches(config, policy);
+    if (differs.length === 0) continue;
+    if (values.strict) throw new InputError(`--strict: policy ${file} was trained for another setting: ${differs.join('; ')}`, 'strict');
+    notes.push(`warning: policy ${file} was trained for another setting: ${differs.join('; ')}`);
+  }
+  for (const note of notes) console.error(note);
   const paths = integerOption(values, 'paths', 1, 4_000_000_000);
   const seed = integerOption(values, 'seed', 0, Number.MAX_SAFE_INTEGER);
+  const precision = choiceOption(values, 'precision', ['f64', 'f32'] as const);
+  if (precision) config.evaluation.precision = precision;
   const threads = threadsOption(values);
-  const target = outputTarget(values.out);
-  const executor = await executorFor(threads);
+  const shardPaths = integerOption(values, 'shard-paths', 1000, 1e9);
+  if (shardPaths !== undefined && shardPaths % 1000 !== 0) throw new InputError(`--shard-paths must be a multiple of 1000 (one chunk), got ${shardPaths}`, 'shard-paths');
+  const target = outputTarget(values.out, 'out', ['json', 'csv', 'html'] as const);
+  const executor = (await remoteExecutor(values)) ?? await executorFor(threads);
   const bar = progressBar(config.name, 'paths');
   let result;
   try {
-    result = await runEvaluation(config, executor, { paths, seed, policies, onProgress: (done, total) => bar.update(done, total) });
+    result = await runEvaluation(config, executor, { paths, seed, policies, shardChunks: shardPaths && shardPaths / 1000, onProgress: (done, total) => bar.update(done, total) });
   } finally {
     bar.stop();
     await executor.close();
   }
-  if (target) writeAtomically(target.path, target.format === 'csv' ? evaluationCsv(result) : JSON.stringify(result, null, 2) + '\n');
+  if (target) {
+    writeAtomically(target.path, target.format === 'csv' ? evaluationCsv(result) : target.format === 'html' ? reportHtml(result, readReportAssets())
+      : JSON.stringify(result, null, 2) + '\n');
+  }
+  // kept for `flowexec ask` ("how did the strategies perform?"); a failure to keep it never fails the evaluation
+  await saveLastRun(config, result, 'flowexec evaluate').catch(() => {});
   if (values.json) console.log(JSON.stringify(result));
   else {
     console.log(formatEvaluation(result));

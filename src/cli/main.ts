@@ -1,7 +1,7 @@
 // The flowexec command: dispatches subcommands; bad input exits 2 with one line, never a stack trace.
 import { InputError } from '../errors/input-error.js';
 import { runCommand } from './run.js';
-import { RUN_USAGE, EVALUATE_USAGE, TRAIN_USAGE, EXPERIMENT_USAGE, DEMO_USAGE, BENCH_USAGE, SERVE_USAGE } from './usage.js';
+import { RUN_USAGE, EVALUATE_USAGE, TRAIN_USAGE, EXPERIMENT_USAGE, DEMO_USAGE, BENCH_USAGE, SERVE_USAGE, ASK_USAGE, REPORT_USAGE, WORKER_USAGE } from './usage.js';
 
 const USAGE = `FlowExec: Monte Carlo engine for optimal trade execution research
 
@@ -12,7 +12,10 @@ usage:
   ${EXPERIMENT_USAGE}
   ${DEMO_USAGE}   both canonical workloads on defaults, each beside its exact oracle
   ${BENCH_USAGE}
-  ${SERVE_USAGE}
+  ${SERVE_USAGE}   the API, and the dashboard at /
+  ${ASK_USAGE}   questions in words, answered with numbers
+  ${REPORT_USAGE}   one self-contained HTML file with every chart
+  ${WORKER_USAGE}
   flowexec help
 
 Set FLOWEXEC_DEBUG=1 to see stack traces of internal errors.`;
@@ -25,6 +28,9 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   demo: async (args) => (await import('./demo.js')).demoCommand(args),
   bench: async (args) => (await import('./bench.js')).benchCommand(args),
   serve: async (args) => (await import('./serve.js')).serveCommand(args),
+  ask: async (args) => (await import('./ask.js')).askCommand(args),
+  report: async (args) => (await import('./report.js')).reportCommand(args),
+  worker: async (args) => (await import('./worker.js')).workerCommand(args),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -15,6 +15,7 @@ import { formatRun } from './format-run.js';
 import { exactCallPrice } from './oracles.js';
 import { samplePricePaths, MAX_SAMPLE_PATHS, type SampledPaths } from '../eval/sample-paths.js';
 import { planFromWorkload } from '../eval/workload-plan.js';
+import { REMOTE_OPTIONS, remoteExecutor } from './remote.js';
 
 /** Sampled paths as CSV: one row per path, columns S_0 .. S_steps. */
 function sampleCsv(s: SampledPaths): string {
@@ -29,9 +30,9 @@ function sampleJson(workload: string, seed: number, s: SampledPaths) {
 }
 
 const OPTIONS = {
-  paths: { type: 'string' }, steps: { type: 'string' }, seed: { type: 'string' }, scheme: { type: 'string' },
+  paths: { type: 'string' }, steps: { type: 'string' }, seed: { type: 'string' }, scheme: { type: 'string' }, precision: { type: 'string' },
   threads: { type: 'string' }, 'shard-paths': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-  'sample-paths': { type: 'string' }, 'sample-out': { type: 'string' },
+  'sample-paths': { type: 'string' }, 'sample-out': { type: 'string' }, ...REMOTE_OPTIONS,
 } as const;
 
 export async function runCommand(args: string[]): Promise<void> {
@@ -43,6 +44,7 @@ export async function runCommand(args: string[]): Promise<void> {
   const steps = integerOption(values, 'steps', 1, 1_000_000);
   const seed = integerOption(values, 'seed', 0, Number.MAX_SAFE_INTEGER) ?? DEFAULT_SEED;
   const scheme = choiceOption(values, 'scheme', ['euler', 'qe'] as const) ?? 'euler';
+  const precision = choiceOption(values, 'precision', ['f64', 'f32'] as const) ?? workload.precision ?? 'f64';
   const threads = threadsOption(values);
   const shardPaths = integerOption(values, 'shard-paths', 1000, 1e9);
   if (shardPaths !== undefined && shardPaths % 1000 !== 0) throw new InputError(`--shard-paths must be a multiple of 1000 (one chunk), got ${shardPaths}`);
@@ -50,10 +52,11 @@ export async function runCommand(args: string[]): Promise<void> {
   const sampleCount = integerOption(values, 'sample-paths', 1, MAX_SAMPLE_PATHS);
   if ((sampleCount === undefined) !== (values['sample-out'] === undefined)) throw new InputError('--sample-paths and --sample-out go together', 'sample-paths');
   const sampleTarget = values['sample-out'] === undefined ? undefined : outputTarget(values['sample-out'], 'sample-out');
+  const remote = await remoteExecutor(values);
   const result = await runWithProgress(workload.name, threads, (executor, onProgress) =>
-    runWorkload(workload, { paths, steps, seed, scheme, shardChunks: shardPaths && shardPaths / 1000, onProgress }, executor));
+    runWorkload(workload, { paths, steps, seed, scheme, precision, shardChunks: shardPaths && shardPaths / 1000, onProgress }, executor), remote);
   if (sampleTarget && sampleCount) {
-    const plan = planFromWorkload(workload, { paths, steps, seed, scheme });
+    const plan = planFromWorkload(workload, { paths, steps, seed, scheme, precision });
     const sample = samplePricePaths(new WasmBackend(await createNodeEngine()), plan, sampleCount);
     writeAtomically(sampleTarget.path, sampleTarget.format === 'csv' ? sampleCsv(sample) : JSON.stringify(sampleJson(plan.label, seed, sample)) + '\n');
   }
@@ -65,8 +68,9 @@ export async function runCommand(args: string[]): Promise<void> {
 }
 
 export async function runWithProgress(label: string, threads: number,
-  body: (executor: ShardExecutor, onProgress: (done: number, total: number) => void) => Promise<WorkloadRunResult>): Promise<WorkloadRunResult> {
-  const executor = await executorFor(threads);
+  body: (executor: ShardExecutor, onProgress: (done: number, total: number) => void) => Promise<WorkloadRunResult>,
+  remote?: ShardExecutor): Promise<WorkloadRunResult> {
+  const executor = remote ?? await executorFor(threads);
   const bar = progressBar(label, 'paths');
   try {
     return await body(executor, (done, total) => bar.update(done, total));

@@ -4,10 +4,11 @@ import { resolve } from 'node:path';
 import { parseCommand, integerOption, threadsOption } from './args.js';
 import { startNodeServer } from '../runtime/node-server.js';
 import { InputError } from '../errors/input-error.js';
+import { parseRedisUrl } from '../runtime/redis-connection.js';
 
 export async function serveCommand(args: string[]): Promise<void> {
   const { values } = parseCommand(args, {
-    port: { type: 'string' }, host: { type: 'string' }, 'data-dir': { type: 'string' }, threads: { type: 'string' },
+    port: { type: 'string' }, host: { type: 'string' }, 'data-dir': { type: 'string' }, threads: { type: 'string' }, queue: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   }, 0);
   if (values.help) { console.log(`usage: ${SERVE_USAGE}`); return; }
@@ -16,9 +17,10 @@ export async function serveCommand(args: string[]): Promise<void> {
   if (!/^[\w.:-]{1,255}$/.test(host)) throw new InputError(`--host must be a host name or address (got "${host}")`, 'host');
   const dataDir = resolve(values['data-dir'] ?? '.flowexec/api');
   const threads = threadsOption(values);
+  const queue = values.queue === undefined ? undefined : parseRedisUrl(values.queue);
   let server;
   try {
-    server = await startNodeServer({ port, host, dataDir, threads, env: process.env });
+    server = await startNodeServer({ port, host, dataDir, threads, env: process.env, queue });
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (e.code === 'EADDRINUSE') throw new InputError(`--port: ${host}:${port} is already in use`, 'port');
@@ -27,7 +29,7 @@ export async function serveCommand(args: string[]): Promise<void> {
     if (e.code === 'ENOTDIR' || e.code === 'EEXIST') throw new InputError(`--data-dir: not a folder: ${dataDir}`, 'data-dir');
     throw error;
   }
-  console.log(`flowexec serve: listening on ${server.url} (data dir ${dataDir}, ${server.threads} threads)`);
+  console.log(`flowexec serve: listening on ${server.url} (data dir ${dataDir}, ${server.threads} threads${queue ? `, jobs on ${queue.label}` : ''})`);
   await new Promise<void>((done) => {
     const stop = () => {
       process.off('SIGINT', stop);

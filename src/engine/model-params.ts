@@ -24,6 +24,12 @@ export function modelId(m: PriceModel): number {
   return m.kind === 'gbm' ? L.MODEL_GBM : L.MODEL_ABM;
 }
 
+/**
+ * The normals' precision: f64 (the default, exact Box-Muller of 32-bit uniforms) or f32 (four lanes at a time, about
+ * 1e-7 relative, |z| <= 5.768: assembly/rng/normal-f32.ts). The model's recursion and every sum stay f64 either way.
+ */
+export type NormalPrecision = 'f64' | 'f32';
+
 /** Whether the model's state is the log price (so permanent impact is a price factor) rather than the price. */
 export function isLogModel(m: PriceModel): boolean {
   return m.kind !== 'abm';
@@ -39,9 +45,10 @@ export function initialVolatility(m: PriceModel): number {
  * Parameter block for a model and step length dtYears. The engine's own exp and log (not Math.*) keep it
  * bit-identical on every JavaScript engine. QE constants: Andersen (2008) eq. 33 with gamma1 = gamma2 = 1/2.
  */
-export function modelParamBlock(m: PriceModel, dtYears: number): Float64Array {
+export function modelParamBlock(m: PriceModel, dtYears: number, precision: NormalPrecision = 'f64'): Float64Array {
   const p = new Float64Array(L.MODEL_PARAMS_LENGTH);
   const dt = dtYears;
+  p[L.P_NORMALS_F32] = precision === 'f32' ? 1 : 0;
   p[L.P_X0] = m.kind === 'abm' ? m.s0 : log(m.s0);
   p[L.P_MU_DT] = m.mu * dt;
   if (m.kind !== 'heston') {

@@ -5,10 +5,13 @@ import { MODEL_ABM } from '../engine/layout.js';
 import type { RecordShape } from '../engine/moments.js';
 import { recordLength } from '../engine/moments.js';
 import { exp } from '../math/portable-math.js';
-import { CHUNK_PATHS, PARTS, type SimulationPlan, type ExecutionPlan, type PathsPlan, type StaticStrategyPlan, type ClosedLoopStrategyPlan } from './plan.js';
+import { CHUNK_PATHS, PARTS, type Part, type SimulationPlan, type ExecutionPlan, type PathsPlan, type StaticStrategyPlan, type ClosedLoopStrategyPlan } from './plan.js';
 import { ROLLOUT_COLUMNS } from '../engine/env-layout.js';
 import type { EnvSpec } from '../engine/env-spec.js';
 import { envSpecFor, closedLoopParts } from './closed-loop.js';
+
+/** The cost parts of a rollout, in closedLoopParts' order. */
+const COST_PARTS: Part[] = ['timing', 'permanent', 'temporary', 'transient', 'spread', 'opportunity', 'penalty'];
 
 /**
  * Columns of a paths plan: [discounted payoff, discounted S_T] (both paired: their co-moment gives the
@@ -106,14 +109,14 @@ export class ChunkRunner {
   private closedLoopColumns(plan: ExecutionPlan, j: number, n: number): void {
     const count = plan.strategies.length;
     const toBps = 1e4 / (plan.orderShares * plan.s0);
-    const column = (part: number) => (part * count + j) * CHUNK_PATHS;
+    const column = (part: Part) => (PARTS.indexOf(part) * count + j) * CHUNK_PATHS;
     for (let i = 0; i < n; i++) {
       const p = closedLoopParts(plan, (c) => this.raw[c * CHUNK_PATHS + i]!);
-      const parts = [p.timing, p.permanent, p.temporary, p.transient, p.spread, p.opportunity];
-      this.values[column(0) + i] = (p.timing + p.permanent + p.temporary + p.transient + p.spread + p.opportunity) * toBps;
-      parts.forEach((value, k) => { this.values[column(k + 1) + i] = value * toBps; });
-      this.values[column(7) + i] = p.executed / plan.orderShares;
-      this.values[column(8) + i] = p.maxParticipation;
+      const parts = [p.timing, p.permanent, p.temporary, p.transient, p.spread, p.opportunity, p.penalty];
+      this.values[column('is') + i] = parts.reduce((a, b) => a + b, 0) * toBps;
+      COST_PARTS.forEach((part, k) => { this.values[column(part) + i] = parts[k]! * toBps; });
+      this.values[column('completion') + i] = p.executedInCap / plan.orderShares;
+      this.values[column('maxParticipation') + i] = p.maxParticipation;
     }
   }
 
@@ -127,21 +130,23 @@ export class ChunkRunner {
     const c = s.costs, side = plan.side, s0 = plan.s0, count = plan.strategies.length;
     const toBps = 1e4 / (plan.orderShares * s0);
     const deterministic = c.temporaryCost + c.transientCost + c.spreadCost + c.additivePermanentCost;
-    const column = (part: number) => (part * count + j) * CHUNK_PATHS;
-    const completion = c.executedShares / plan.orderShares;
+    const column = (part: Part) => (PARTS.indexOf(part) * count + j) * CHUNK_PATHS;
+    const completion = (c.executedShares - s.cleanupShares) / plan.orderShares;
+    const penalty = s.unfilledShares * plan.completion.penaltyPerShare;
     for (let i = 0; i < n; i++) {
       const timing = side * (s0 * c.executedShares - a[i]!);
       const permanent = side * (a[i]! - b[i]!);
       const opportunity = side * s.unfilledShares * (s0 - (terminal[i]! * c.terminalFactor + c.terminalShift));
-      this.values[column(0) + i] = (timing + permanent + deterministic + opportunity) * toBps;
-      this.values[column(1) + i] = timing * toBps;
-      this.values[column(2) + i] = (permanent + c.additivePermanentCost) * toBps;
-      this.values[column(3) + i] = c.temporaryCost * toBps;
-      this.values[column(4) + i] = c.transientCost * toBps;
-      this.values[column(5) + i] = c.spreadCost * toBps;
-      this.values[column(6) + i] = opportunity * toBps;
-      this.values[column(7) + i] = completion;
-      this.values[column(8) + i] = c.maxParticipation;
+      this.values[column('is') + i] = (timing + permanent + deterministic + opportunity + penalty) * toBps;
+      this.values[column('timing') + i] = timing * toBps;
+      this.values[column('permanent') + i] = (permanent + c.additivePermanentCost) * toBps;
+      this.values[column('temporary') + i] = c.temporaryCost * toBps;
+      this.values[column('transient') + i] = c.transientCost * toBps;
+      this.values[column('spread') + i] = c.spreadCost * toBps;
+      this.values[column('opportunity') + i] = opportunity * toBps;
+      this.values[column('penalty') + i] = penalty * toBps;
+      this.values[column('completion') + i] = completion;
+      this.values[column('maxParticipation') + i] = c.maxParticipation;
     }
   }
 }

@@ -6,6 +6,7 @@ import { exp } from '../math/portable-math.js';
 import { DAYS_PER_YEAR } from '../market/time.js';
 import { OBJECTIVE_COST } from '../engine/env-layout.js';
 import type { ExecutionPlan } from './plan.js';
+import { cleanupSharesOfRollout } from './completion.js';
 
 export interface Objective {
   /** OBJECTIVE_* (default: cost only, what evaluations report). */
@@ -14,7 +15,7 @@ export interface Objective {
   lambdaPerCurrency?: number;
   /** OPD weight of the squared action. */
   alpha?: number;
-  /** Training: sell what is left at the last step (cap lifted), penaltyBps of s0 per share above the cap. */
+  /** Sell what is left at the last step (cap lifted; default: the plan's completion rule is cleanup), penaltyBps of s0 per share above the cap. */
   forceLiquidation?: boolean;
   penaltyBps?: number;
 }
@@ -38,19 +39,43 @@ export function envSpecFor(plan: ExecutionPlan, o: Objective = {}): EnvSpec {
     riskCoef: ((o.lambdaPerCurrency ?? 0) * plan.stepDays) / DAYS_PER_YEAR,
     alpha: o.alpha ?? 0,
     modelVariance: m.kind === 'heston' ? 0 : m.sigma * m.sigma,
-    forceLiquidation: o.forceLiquidation ?? false,
+    // the completion rule: under cleanup the last step trades what is left, cap lifted, at the market's impact
+    forceLiquidation: o.forceLiquidation ?? plan.completion.rule === 'cleanup',
     penaltyPerShare: ((o.penaltyBps ?? 0) * 1e-4) * m.s0,
   };
 }
 
-/** Rollout columns (see ROLLOUT_COLUMNS) of one path to the shortfall parts, currency; opportunity marks what is left. */
+/**
+ * Rollout columns (see ROLLOUT_COLUMNS) of one path to the shortfall parts, currency; opportunity marks what is left,
+ * penalty charges it under the penalty rule; executedInCap is what the policy executed within the cap (the forced
+ * last step of the cleanup rule may trade above it).
+ */
 export function closedLoopParts(plan: ExecutionPlan, column: (c: number) => number) {
   const side = plan.side;
-  const left = column(5), executed = column(6), terminal = column(8);
+  const left = column(5), executed = column(6), terminal = column(8), maxParticipation = column(7);
   const factor = plan.impact.permanentLog === 0 ? 1 : exp((-side * plan.impact.permanentLog) * executed);
   const shift = -side * plan.impact.permanentAdd * executed;
   return {
     timing: column(0), permanent: column(1), temporary: column(2), transient: column(3), spread: column(4),
-    opportunity: side * left * (plan.s0 - (terminal * factor + shift)), executed, maxParticipation: column(7),
+    opportunity: side * left * (plan.s0 - (terminal * factor + shift)), penalty: left * plan.completion.penaltyPerShare,
+    executed, maxParticipation,
+    executedInCap: plan.completion.rule === 'cleanup'
+      ? executed - cleanupSharesOfRollout(maxParticipation, plan.participationCap, plan.stepVolume[plan.steps - 1]!) : executed,
+  };
+}
+
+/** Cost in bps of the shares an episode leaves (left, after executing `executed`, unimpacted final price). */
+export type TerminalCost = (left: number, executed: number, terminalPrice: number) => number;
+
+/**
+ * The plan's completion rule as a terminal cost for training and judging: the opportunity mark (and the penalty)
+ * closedLoopParts books, so a policy's return in the environment is minus its evaluation IS (plus the risk term).
+ */
+export function terminalCostOf(plan: ExecutionPlan): TerminalCost {
+  const toBps = 1e4 / (plan.orderShares * plan.s0);
+  return (left, executed, terminal) => {
+    if (!(left > 0)) return 0;
+    const p = closedLoopParts(plan, (c) => (c === 5 ? left : c === 6 ? executed : c === 8 ? terminal : 0));
+    return (p.opportunity + p.penalty) * toBps;
   };
 }

@@ -10,6 +10,9 @@ import { parseWith } from '../errors/zod-errors.js';
 import { InputError } from '../errors/input-error.js';
 
 export const DEFAULT_SEED = 20240601;
+export const COMPLETION_RULES = ['cleanup', 'opportunity', 'penalty'] as const;
+export type CompletionRule = (typeof COMPLETION_RULES)[number];
+export const DEFAULT_COMPLETION_THRESHOLD = 0.999;
 
 export const marketSchema = z.strictObject({
   model: priceModelSchema,
@@ -35,13 +38,24 @@ export const orderSchema = z.strictObject({
   participationCap: z.number().gt(0, 'must be in (0, 1]').max(1, 'must be in (0, 1]').default(1),
 });
 
-const evaluationSchema = z.strictObject({
+export const evaluationSchema = z.strictObject({
   paths: z.number().int('must be an integer').positive('must be > 0').max(4_000_000_000, 'must be <= 4e9').default(100_000),
   seed: z.number().int('must be an integer').min(0, 'must be >= 0').max(Number.MAX_SAFE_INTEGER).default(DEFAULT_SEED),
   /** Score = E[IS/N] + riskAversion Var[IS/N] (N the arrival notional), reported in bps. */
   riskAversion: z.number().min(0, 'must be >= 0').max(1e6).default(1),
   /** Almgren-Chriss efficient frontier over these risk aversions (same units as riskAversion). */
   frontier: z.array(z.number().min(0, 'must be >= 0')).max(32).optional(),
+  /** The normals' precision: "f64" (default) or "f32" (faster, ~1e-7 relative, |z| <= 5.768; engine/model-params.ts). */
+  precision: z.enum(['f64', 'f32'], { error: 'must be "f64" or "f32"' }).optional(),
+  /**
+   * What the shares a strategy leaves at the horizon cost: "cleanup" (default) executes them at the last step as a
+   * block at the market's impact, cap lifted; "opportunity" marks them to the final price (Perold); "penalty" marks
+   * them to the final price and adds penaltyBpsPerShare (bps of the arrival price) per unfilled share.
+   */
+  completion: z.enum(COMPLETION_RULES, { error: 'must be "cleanup", "opportunity" or "penalty"' }).default('cleanup'),
+  penaltyBpsPerShare: z.number().min(0, 'must be >= 0').max(1e5, 'must be <= 1e5').optional(),
+  /** Strategies completing less than this fraction (within the cap) rank below every complete one. */
+  completionThreshold: z.number().gt(0, 'must be in (0, 1]').max(1, 'must be in (0, 1]').default(0.999),
 });
 
 export const evaluationConfigSchema = z.strictObject({
@@ -50,7 +64,7 @@ export const evaluationConfigSchema = z.strictObject({
   market: marketSchema,
   order: orderSchema,
   strategies: z.array(z.preprocess(expandPolicyShorthand, strategySchema)).min(1, 'must list at least one strategy').max(32, 'at most 32 strategies'),
-  evaluation: evaluationSchema.default({ paths: 100_000, seed: DEFAULT_SEED, riskAversion: 1 }),
+  evaluation: evaluationSchema.default({ paths: 100_000, seed: DEFAULT_SEED, riskAversion: 1, completion: 'cleanup', completionThreshold: DEFAULT_COMPLETION_THRESHOLD }),
 });
 
 export type EvaluationConfig = z.infer<typeof evaluationConfigSchema>;
@@ -76,12 +90,23 @@ export function orderGrid(order: EvaluationConfig['order']): OrderGrid {
   return { steps, stepMinutes: horizonMinutes / steps, horizonMinutes };
 }
 
-export function parseEvaluationConfig(input: unknown): EvaluationConfig {
-  const config = parseWith(evaluationConfigSchema, input);
+/** Validates an evaluation config (or a config of a schema extending it, e.g. training's): schema, then cross-field checks. */
+export function parseEvaluationConfig<T extends EvaluationConfig = EvaluationConfig>(input: unknown, schema: z.ZodType<T> = evaluationConfigSchema as unknown as z.ZodType<T>): T {
+  const config = parseWith(schema, input);
   const { steps } = orderGrid(config.order);
   const { model } = config.market;
   if (model.type === 'heston' && model.scheme === 'qe' && model.xi === 0) throw new InputError('market.model.xi: must be > 0 for the QE scheme', 'market.model.xi');
   checkSession(config.order);
+  if (config.market.volumeCurve.type === 'array' && config.market.volumeCurve.fractions.length !== steps) {
+    throw new InputError(`market.volumeCurve.fractions: must have one value per step (${steps}), got ${config.market.volumeCurve.fractions.length}`);
+  }
+  const e = config.evaluation;
+  if (e.completion === 'penalty' && e.penaltyBpsPerShare === undefined) {
+    throw new InputError('evaluation.penaltyBpsPerShare: required with completion "penalty" (bps of the arrival price per unfilled share)', 'evaluation.penaltyBpsPerShare');
+  }
+  if (e.completion !== 'penalty' && e.penaltyBpsPerShare !== undefined) {
+    throw new InputError(`evaluation.penaltyBpsPerShare: only used with completion "penalty" (completion is "${e.completion}")`, 'evaluation.penaltyBpsPerShare');
+  }
   config.strategies.forEach((s, i) => {
     if (s.type === 'schedule' && s.fractions.length !== steps) throw new InputError(`strategies.${i}.fractions: must have one value per step (${steps}), got ${s.fractions.length}`);
     if (s.type === 'schedule' && !s.fractions.some((f) => f > 0)) throw new InputError(`strategies.${i}.fractions: must not be all zero`);

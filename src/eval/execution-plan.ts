@@ -17,7 +17,8 @@ import { defaultStrategyName, type StrategySpec } from '../strategies/spec.js';
 import { InputError } from '../errors/input-error.js';
 import { policyRef, type PolicyFile } from '../strategies/policy-file.js';
 import { orderGrid, type EvaluationConfig } from './config.js';
-import { IS_BINS, expectedShortfallBps, type ExecutionPlan, type StrategyPlan, type StaticStrategyPlan } from './plan.js';
+import { completionPolicy, completeSchedule } from './completion.js';
+import { IS_BINS, type CompletionPolicy, expectedShortfallBps, type ExecutionPlan, type StrategyPlan, type StaticStrategyPlan } from './plan.js';
 
 export interface PlanOverrides {
   paths?: number;
@@ -38,6 +39,7 @@ interface Context {
   side: 1 | -1;
   stepVolume: Float64Array;
   impact: ResolvedImpact;
+  completion: CompletionPolicy;
 }
 
 function targetSchedule(spec: StrategySpec, ctx: Context, index: number): Float64Array {
@@ -94,8 +96,9 @@ function planStrategy(spec: StrategySpec, ctx: Context, index: number): Strategy
     return { kind: 'closed-loop', name, type: spec.type, policy: policyRef(policy) };
   }
   const capped = applyParticipationCap(targetSchedule(spec, ctx, index), ctx.stepVolume, ctx.config.order.participationCap);
-  return { kind: 'static', name, type: spec.type, unfilledShares: capped.unfilledShares,
-    costs: staticCosts(ctx.impact, capped.qty, ctx.stepVolume, ctx.s0, ctx.side) };
+  const done = completeSchedule(capped, ctx.completion.rule);
+  return { kind: 'static', name, type: spec.type, unfilledShares: done.unfilledShares, cleanupShares: done.cleanupShares,
+    costs: staticCosts(ctx.impact, done.qty, ctx.stepVolume, ctx.s0, ctx.side) };
 }
 
 export function buildExecutionPlan(config: EvaluationConfig, overrides: PlanOverrides = {}): ExecutionPlan {
@@ -107,7 +110,8 @@ export function buildExecutionPlan(config: EvaluationConfig, overrides: PlanOver
   const stepVolume = stepVolumes(config.market.volumeCurve, config.market.dailyVolume, grid.steps, grid.stepMinutes, config.order.startMinute);
   const impact = resolveImpact(config.market.impact, { s0, sigma0, dailyVolume: config.market.dailyVolume, stepVolume, stepDays, logModel: isLogModel(model) });
   const side = config.order.side === 'sell' ? 1 : -1;
-  const ctx: Context = { config, model, policies: overrides.policies, shares: config.order.shares, steps: grid.steps, stepDays, s0, sigma0, side, stepVolume, impact };
+  const completion = completionPolicy(config.evaluation, s0);
+  const ctx: Context = { config, model, policies: overrides.policies, shares: config.order.shares, steps: grid.steps, stepDays, s0, sigma0, side, stepVolume, impact, completion };
   const names = new Set<string>();
   const strategies = config.strategies.map((spec, i) => {
     const plan = planStrategy(spec, ctx, i);
@@ -117,11 +121,11 @@ export function buildExecutionPlan(config: EvaluationConfig, overrides: PlanOver
   });
   const dtYears = minutesToYears(grid.stepMinutes);
   const plan: ExecutionPlan = {
-    kind: 'execution', label: config.name, model, modelId: modelId(model), params: modelParamBlock(model, dtYears),
+    kind: 'execution', label: config.name, model, modelId: modelId(model), params: modelParamBlock(model, dtYears, config.evaluation.precision),
     seed: overrides.seed ?? config.evaluation.seed, paths: overrides.paths ?? config.evaluation.paths, steps: grid.steps,
     horizonYears: minutesToYears(grid.horizonMinutes), side, orderShares: config.order.shares, s0, stepDays, stepVolume,
     impact, participationCap: config.order.participationCap, strategies, histogram: new Float64Array(2 * strategies.length),
-    bins: IS_BINS, riskAversion: config.evaluation.riskAversion,
+    bins: IS_BINS, riskAversion: config.evaluation.riskAversion, completion,
   };
   setHistogramRanges(plan, ctx);
   return plan;

@@ -32,7 +32,21 @@ export interface StaticStrategyPlan {
   name: string;
   type: string;
   costs: StaticCosts;
+  /** Shares left at the horizon (marked to the final price; 0 under the cleanup rule). */
   unfilledShares: number;
+  /** Shares the cleanup rule added to the last step above the cap (0 under the other rules). */
+  cleanupShares: number;
+}
+
+export type CompletionRule = 'cleanup' | 'opportunity' | 'penalty';
+
+/** What shares left at the horizon cost (see evaluation.completion in src/eval/config.ts). */
+export interface CompletionPolicy {
+  rule: CompletionRule;
+  /** Currency per unfilled share (penalty rule; 0 otherwise). */
+  penaltyPerShare: number;
+  /** Strategies that complete less than this fraction within the cap rank below the complete ones. */
+  threshold: number;
 }
 
 /** Closed-loop strategies run inside the engine (assembly/policy): one decision per path per step. */
@@ -62,12 +76,13 @@ export interface ExecutionPlan extends PlanBase {
   bins: number;
   /** Score = mean + riskAversion x var x 1e-4 (bps), i.e. E[IS/N] + lambda Var[IS/N] in bps. */
   riskAversion: number;
+  completion: CompletionPolicy;
 }
 
 export type SimulationPlan = PathsPlan | ExecutionPlan;
 
 /** Parts of a strategy's shortfall, one column each per strategy (IS first: those columns are paired). */
-export const PARTS = ['is', 'timing', 'permanent', 'temporary', 'transient', 'spread', 'opportunity', 'completion', 'maxParticipation'] as const;
+export const PARTS = ['is', 'timing', 'permanent', 'temporary', 'transient', 'spread', 'opportunity', 'penalty', 'completion', 'maxParticipation'] as const;
 export type Part = (typeof PARTS)[number];
 
 /** E[IS] in bps of a static strategy when the price is a martingale (zero drift): exact. */
@@ -76,5 +91,6 @@ export function expectedShortfallBps(plan: ExecutionPlan, s: StaticStrategyPlan)
   const total = c.temporaryCost + c.spreadCost + c.transientCost + c.additivePermanentCost + c.expectedPermanentCost;
   // unfilled shares marked at the (permanently impacted) terminal price: expectation -side U s0 (f_N - 1) + shift
   const opportunity = s.unfilledShares * (plan.side * plan.s0 * (1 - c.terminalFactor) - plan.side * c.terminalShift);
-  return (1e4 * (total + opportunity)) / (plan.orderShares * plan.s0);
+  const penalty = s.unfilledShares * plan.completion.penaltyPerShare;
+  return (1e4 * (total + opportunity + penalty)) / (plan.orderShares * plan.s0);
 }

@@ -5,12 +5,16 @@ import { simulate, type SimulateOptions } from './simulate.js';
 import type { ShardExecutor } from './executor.js';
 import { summarizeExecution, summarizePaths, type Estimate, type StrategySummary } from './summary.js';
 import type { SimulationPlan } from './plan.js';
+import type { NormalPrecision } from '../engine/model-params.js';
+import { withSource, workloadFile } from './shard-source.js';
 
 export interface WorkloadRunOptions {
   paths?: number;
   steps?: number;
   seed: number;
   scheme: SchemeName;
+  /** The normals' precision (default: the workload's, else f64). */
+  precision?: NormalPrecision;
   shardChunks?: number;
   onProgress?: SimulateOptions['onProgress'];
   signal?: AbortSignal;
@@ -25,6 +29,7 @@ export interface WorkloadRunResult extends Estimate {
   steps: number;
   seed: number;
   scheme: SchemeName;
+  precision: NormalPrecision;
   threads: number;
   unit: 'currency' | 'bps';
   pathStepsPerSec: number;
@@ -41,13 +46,15 @@ export interface WorkloadRunResult extends Estimate {
 
 export async function runWorkload(workload: Workload, options: WorkloadRunOptions, executor: ShardExecutor): Promise<WorkloadRunResult> {
   const now = options.now ?? (() => performance.now());
-  const plan: SimulationPlan = planFromWorkload(workload, options);
+  const precision = options.precision ?? workload.precision ?? 'f64';
+  const plan: SimulationPlan = planFromWorkload(workload, { ...options, precision });
+  withSource(plan, { kind: 'workload', workload: workloadFile(workload), paths: plan.paths, ...(options.steps !== undefined ? { steps: options.steps } : {}), seed: plan.seed, scheme: options.scheme, precision });
   const started = now();
   const record = await simulate(plan, executor, { shardChunks: options.shardChunks, onProgress: options.onProgress, signal: options.signal });
   const wallSeconds = (now() - started) / 1000;
   const common = {
     workload: plan.label, kind: plan.kind, paths: plan.paths, steps: plan.steps, seed: plan.seed,
-    threads: executor.threads, pathStepsPerSec: (plan.paths * plan.steps) / wallSeconds, wallSeconds, scheme: options.scheme,
+    threads: executor.threads, pathStepsPerSec: (plan.paths * plan.steps) / wallSeconds, wallSeconds, scheme: options.scheme, precision,
   };
   if (plan.kind === 'paths') {
     const s = summarizePaths(plan, record);

@@ -4,6 +4,8 @@ import { columnSummary, covariance, histogram } from '../engine/moments.js';
 import { recordShape } from './chunk.js';
 import { PARTS, expectedShortfallBps, type ExecutionPlan, type PathsPlan } from './plan.js';
 import { twoSidedPValue } from '../math/normal-cdf.js';
+import { rankIndices } from './completion.js';
+import type { CompletionRule } from './plan.js';
 
 /** Two-sided 95% normal quantile. */
 export const Z95 = 1.959963984540054;
@@ -40,8 +42,8 @@ export function summarizePaths(plan: PathsPlan, record: Float64Array): PathsSumm
     cvStderr: Math.sqrt(residualVariance / control.count) };
 }
 
-export type AttributionPart = 'timing' | 'permanent' | 'temporary' | 'transient' | 'spread' | 'opportunity';
-const ATTRIBUTION: AttributionPart[] = ['timing', 'permanent', 'temporary', 'transient', 'spread', 'opportunity'];
+export type AttributionPart = 'timing' | 'permanent' | 'temporary' | 'transient' | 'spread' | 'opportunity' | 'penalty';
+const ATTRIBUTION: AttributionPart[] = ['timing', 'permanent', 'temporary', 'transient', 'spread', 'opportunity', 'penalty'];
 
 export interface StrategySummary extends Estimate {
   name: string;
@@ -56,12 +58,19 @@ export interface StrategySummary extends Estimate {
   var95: number;
   cvar95: number;
   histogramBinWidthBps: number;
+  /** The engine's IS histogram (bps): `counts` of equal bins from loBps, and the paths below and above its range. */
+  distribution: { loBps: number; binWidthBps: number; counts: number[]; below: number; above: number };
   /** mean + riskAversion var 1e-4 (bps): E[IS/N] + lambda Var[IS/N] expressed in bps. */
   score: number;
   /** Cost per unit of risk, mean / std (lower is better). */
   sharpeLike: number;
-  /** Mean fraction of the order executed, and the largest participation rate of any path in any step. */
+  /**
+   * Mean fraction of the order the strategy executed itself within the participation cap (before any cleanup), and
+   * the largest participation rate of any path in any step (a cleanup block included).
+   */
   completion: number;
+  /** Below the completion threshold: ranked after every complete strategy. */
+  incomplete: boolean;
   maxParticipation: number;
 }
 
@@ -72,15 +81,23 @@ export interface PairedDifference {
   mean: number;
   stderr: number;
   ci95: [number, number];
+  /** From the paired t-statistic when the paired variance is positive; 1 for identical strategies. */
   pValue: number;
+  /** The two strategies give the same IS on every path up to rounding (zero paired variance, mean below rounding). */
+  identical: boolean;
   /** The standard error the same difference would have from independent samples: what pairing saves. */
   unpairedStderr: number;
 }
 
 export interface ExecutionSummary {
   strategies: StrategySummary[];
-  /** Strategies ordered by score (best first). */
+  /** The completion rule of the evaluation (see src/eval/completion.ts) and its threshold. */
+  completionRule: CompletionRule;
+  completionThreshold: number;
+  /** Strategies ordered by score (best first), every complete strategy before every incomplete one. */
   ranking: string[];
+  /** Strategies below the completion threshold, with their completion, in ranking order. */
+  incomplete: Array<{ name: string; completion: number }>;
   /** Each strategy against the best by score. */
   pairedToBest: PairedDifference[];
 }
@@ -113,9 +130,14 @@ export function pairedDifference(plan: ExecutionPlan, record: Float64Array, i: n
   const variance = Math.max(a.std * a.std + b.std * b.std - 2 * covariance(shape, record, i, j), 0);
   const stderr = Math.sqrt(variance / n);
   const mean = a.mean - b.mean;
+  // differences below rounding: 1e-9 of the larger of the two strategies' means and spreads
+  const rounding = 1e-9 * Math.max(Math.abs(a.mean), Math.abs(b.mean), a.std, b.std, 1e-12);
+  const identical = stderr <= rounding && Math.abs(mean) <= rounding;
   return {
     strategy: plan.strategies[i]!.name, versus: plan.strategies[j]!.name, mean, stderr,
-    ci95: [mean - Z95 * stderr, mean + Z95 * stderr], pValue: twoSidedPValue(mean, stderr),
+    ci95: [mean - Z95 * stderr, mean + Z95 * stderr],
+    // a zero paired variance with a real difference is a certain difference (p = 0); identical ones have p = 1
+    pValue: identical ? 1 : stderr > 0 ? twoSidedPValue(mean, stderr) : 0, identical,
     unpairedStderr: Math.sqrt((a.std * a.std + b.std * b.std) / n),
   };
 }
@@ -127,7 +149,8 @@ export function summarizeExecution(plan: ExecutionPlan, record: Float64Array): E
   const strategies = plan.strategies.map((s, j): StrategySummary => {
     const is = estimate(record, j);
     const lo = plan.histogram[2 * j]!, width = 1 / plan.histogram[2 * j + 1]!;
-    const risk = tailRisk(histogram(shape, record, j), plan.bins, lo, width, is.max, 0.95);
+    const counts = histogram(shape, record, j);
+    const risk = tailRisk(counts, plan.bins, lo, width, is.max, 0.95);
     const attribution = Object.fromEntries(ATTRIBUTION.map((part) => {
       const c = columnSummary(record, column(part, j));
       return [part, { mean: c.mean, stderr: c.stderr }];
@@ -136,17 +159,24 @@ export function summarizeExecution(plan: ExecutionPlan, record: Float64Array): E
       name: s.name, type: s.type, kind: s.kind, unit: 'bps', ...is,
       oracleMean: s.kind === 'static' && plan.model.mu === 0 ? expectedShortfallBps(plan, s) : null,
       attribution, var95: risk.var, cvar95: risk.cvar, histogramBinWidthBps: width,
+      distribution: { loBps: lo, binWidthBps: width, counts: Array.from(counts.subarray(0, plan.bins)), below: counts[plan.bins]!, above: counts[plan.bins + 1]! },
       score: is.mean + plan.riskAversion * is.std * is.std * 1e-4,
       sharpeLike: is.std > 0 ? is.mean / is.std : 0,
-      completion: columnSummary(record, column('completion', j)).mean,
+      completion: Math.min(1, columnSummary(record, column('completion', j)).mean),
+      incomplete: false,
       maxParticipation: columnSummary(record, column('maxParticipation', j)).max,
     };
   });
-  const order = strategies.map((_, j) => j).sort((a, b) => strategies[a]!.score - strategies[b]!.score);
+  const threshold = plan.completion.threshold;
+  for (const s of strategies) s.incomplete = s.completion < threshold - 1e-12;
+  const order = rankIndices(strategies, threshold);
   const best = order[0]!;
   return {
     strategies,
+    completionRule: plan.completion.rule,
+    completionThreshold: threshold,
     ranking: order.map((j) => strategies[j]!.name),
+    incomplete: order.filter((j) => strategies[j]!.incomplete).map((j) => ({ name: strategies[j]!.name, completion: strategies[j]!.completion })),
     pairedToBest: order.slice(1).map((j) => pairedDifference(plan, record, j, best)),
   };
 }

@@ -1,9 +1,9 @@
 // Plans for the canonical workloads: heston-paths directly, heston-execution through the evaluation config builder.
-import { modelId, modelParamBlock, type PriceModel } from '../engine/model-params.js';
+import { modelId, modelParamBlock, type NormalPrecision, type PriceModel } from '../engine/model-params.js';
 import { exp } from '../math/portable-math.js';
 import type { Workload, ExecutionWorkload } from '../market/workload.js';
 import { MINUTES_PER_YEAR } from '../market/time.js';
-import type { EvaluationConfig } from './config.js';
+import { DEFAULT_COMPLETION_THRESHOLD, type EvaluationConfig } from './config.js';
 import { buildExecutionPlan } from './execution-plan.js';
 import type { SimulationPlan } from './plan.js';
 
@@ -14,6 +14,7 @@ export interface WorkloadOverrides {
   steps?: number;
   seed: number;
   scheme: SchemeName;
+  precision?: NormalPrecision;
 }
 
 /** The evaluation config that is exactly the heston-execution workload (TWAP, flat volume, canonical impact). */
@@ -33,7 +34,10 @@ export function executionWorkloadConfig(w: ExecutionWorkload, o: WorkloadOverrid
     },
     order: { side: 'sell', shares: w.order.shares, horizonMinutes: w.horizonYears * MINUTES_PER_YEAR, steps, startMinute: 0, participationCap: 1 },
     strategies: [{ type: 'twap' }],
-    evaluation: { paths: o.paths ?? w.paths, seed: o.seed, riskAversion: 1 },
+    evaluation: {
+      paths: o.paths ?? w.paths, seed: o.seed, riskAversion: 1, precision: o.precision,
+      completion: 'opportunity', completionThreshold: DEFAULT_COMPLETION_THRESHOLD,
+    },
   };
 }
 
@@ -42,7 +46,7 @@ export function planFromWorkload(w: Workload, o: WorkloadOverrides): SimulationP
   const steps = o.steps ?? w.steps;
   const model: PriceModel = { kind: 'heston', scheme: o.scheme, ...w.heston, mu: w.heston.mu ?? 0 };
   return {
-    kind: 'paths', label: w.name, model, modelId: modelId(model), params: modelParamBlock(model, w.horizonYears / steps),
+    kind: 'paths', label: w.name, model, modelId: modelId(model), params: modelParamBlock(model, w.horizonYears / steps, o.precision),
     seed: o.seed, paths: o.paths ?? w.paths, steps, horizonYears: w.horizonYears,
     strike: w.payoff.strike, discountFactor: exp(-w.payoff.discountRate * w.horizonYears),
     expectedDiscountedTerminal: w.heston.s0 * exp(((w.heston.mu ?? 0) - w.payoff.discountRate) * w.horizonYears),

@@ -1,6 +1,7 @@
-// The objective (minus the episode return, bps) of policies on common paths: per-path samples for paired statistics.
+// The objective (minus the episode return plus the terminal cost of what is left, bps) of policies on common paths: per-path samples for paired statistics.
 import type { KernelBackend } from '../engine/backend.js';
 import type { EnvSpec, PolicyRef } from '../engine/env-spec.js';
+import type { TerminalCost } from '../eval/closed-loop.js';
 import { seedWords } from '../engine/seed.js';
 import { ROLLOUT_COLUMNS } from '../engine/env-layout.js';
 import { CHUNK_PATHS } from '../eval/plan.js';
@@ -8,14 +9,18 @@ import { Z95 } from '../eval/summary.js';
 import { twoSidedPValue } from '../math/normal-cdf.js';
 
 /** Objective of each of `paths` paths (from path 0 of `seed`) under a deterministic policy, bps. */
-export function objectiveSamples(backend: KernelBackend, spec: EnvSpec, policy: PolicyRef, paths: number, seed: number): Float64Array {
+export function objectiveSamples(backend: KernelBackend, spec: EnvSpec, policy: PolicyRef, paths: number, seed: number,
+  terminalCostBps?: TerminalCost): Float64Array {
   const s = { ...spec, seed: seedWords(seed) };
   const out = new Float64Array(paths);
   const columns = new Float64Array(ROLLOUT_COLUMNS * CHUNK_PATHS);
   for (let first = 0; first < paths; first += CHUNK_PATHS) {
     const n = Math.min(CHUNK_PATHS, paths - first);
     backend.closedLoopRollout(s, first, n, policy, columns, CHUNK_PATHS);
-    for (let i = 0; i < n; i++) out[first + i] = -columns[9 * CHUNK_PATHS + i]!;
+    for (let i = 0; i < n; i++) {
+      const at = (c: number) => columns[c * CHUNK_PATHS + i]!;
+      out[first + i] = -at(9) + (terminalCostBps ? terminalCostBps(at(5), at(6), at(8)) : 0);
+    }
   }
   return out;
 }

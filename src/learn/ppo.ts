@@ -9,6 +9,7 @@
 // first iteration's returns so value targets are O(1).
 import type { Engine } from '../engine/wasm/engine.js';
 import type { EnvSpec } from '../engine/env-spec.js';
+import type { TerminalCost } from '../eval/closed-loop.js';
 import { seedWords } from '../engine/seed.js';
 import { OBSERVATION_FEATURES } from '../engine/env-layout.js';
 import { mlpBlock, actionShift, actionFraction, type MlpWeights } from '../engine/mlp-layout.js';
@@ -67,6 +68,8 @@ function shuffler(seed: number): (n: number) => Uint32Array {
 export interface PpoRun {
   engine: Engine;
   spec: EnvSpec;
+  /** What shares left at the horizon cost (the completion rule's opportunity mark or penalty), bps. */
+  terminalCostBps?: TerminalCost;
   settings: PpoSettings;
   onIteration?: (log: IterationLog) => void;
   signal?: AbortSignal;
@@ -81,7 +84,7 @@ export interface PpoRun {
 export async function trainPpo(run: PpoRun): Promise<TrainedPolicy> {
   const tf = await tfWasm();
   const s = run.settings, now = run.now ?? (() => performance.now());
-  const env = new VecEnv(run.engine, run.spec, s.envs);
+  const env = new VecEnv(run.engine, run.spec, s.envs, run.terminalCostBps);
   const B = s.envs, T = env.steps, n = B * T, F = OBSERVATION_FEATURES;
   const actor = new Mlp(tf, F, s.hidden, 0.01, s.seed * 10 + 1);
   const critic = new Mlp(tf, F, s.hidden, 1, s.seed * 10 + 5);

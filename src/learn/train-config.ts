@@ -1,7 +1,7 @@
-// The config of `flowexec train ppo`: the market and order of an evaluation, the objective, PPO's settings.
+// The config of `flowexec train ppo`: an evaluation config plus PPO's settings (and optionally the objective).
 import { z } from 'zod';
-import { marketSchema, orderSchema, DEFAULT_SEED, type EvaluationConfig } from '../eval/config.js';
-import { parseWith } from '../errors/zod-errors.js';
+import { evaluationConfigSchema, parseEvaluationConfig, type EvaluationConfig } from '../eval/config.js';
+import { toPriceModel } from '../market/price-model.js';
 import { InputError } from '../errors/input-error.js';
 
 export const objectiveSchema = z.discriminatedUnion('type', [
@@ -39,34 +39,50 @@ export const ppoSchema = z.strictObject({
   /** The policy may trade up to actionScale times TWAP's rate (mu = 0 is TWAP). */
   actionScale: z.number().gt(1).max(100).default(10),
   seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1),
-  /** The last step sells what is left (cap lifted) and pays penaltyBps per share above the cap. */
-  forceLiquidation: z.boolean().default(true),
-  penaltyBps: z.number().min(0).default(50),
 });
 
-export const trainConfigSchema = z.strictObject({
+/**
+ * An evaluation config plus a `ppo` section: the same market, order, completion rule and risk aversion train the
+ * policy and judge it. `strategies` (default TWAP) are the baselines of the held-out comparison; `objective` defaults
+ * to mean-variance with evaluation.riskAversion (the score evaluate ranks by).
+ */
+export const trainConfigSchema = evaluationConfigSchema.extend({
   name: z.string().min(1).max(100).default('policy'),
-  description: z.string().optional(),
-  market: marketSchema,
-  order: orderSchema,
-  objective: objectiveSchema,
+  strategies: evaluationConfigSchema.shape.strategies.default([{ type: 'twap' }]),
+  objective: objectiveSchema.optional(),
   ppo: ppoSchema.default(ppoSchema.parse({})),
-  /** Monte Carlo of the trained policy after training (and of `flowexec evaluate`). */
-  evaluation: z.strictObject({
-    paths: z.number().int().positive().max(4_000_000_000).default(100_000),
-    seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(DEFAULT_SEED),
-  }).default({ paths: 100_000, seed: DEFAULT_SEED }),
 });
 
 export type TrainConfig = z.infer<typeof trainConfigSchema>;
 export type PpoSettings = z.infer<typeof ppoSchema>;
 export type ObjectiveConfig = z.infer<typeof objectiveSchema>;
 
+/** Keys of the old training format that now live elsewhere, with where. */
+const MOVED_PPO_KEYS: Record<string, string> = {
+  forceLiquidation: 'evaluation.completion ("cleanup" executes what is left at the last step, as evaluate does)',
+  penaltyBps: 'evaluation.completion "penalty" with evaluation.penaltyBpsPerShare',
+};
+
 export function parseTrainConfig(input: unknown): TrainConfig {
-  const config = parseWith(trainConfigSchema, input);
+  const raw = input && typeof input === 'object' && !Array.isArray(input) ? input as Record<string, unknown> : {};
+  const rawPpo = raw.ppo && typeof raw.ppo === 'object' ? raw.ppo as Record<string, unknown> : {};
+  for (const [key, where] of Object.entries(MOVED_PPO_KEYS)) {
+    if (key in rawPpo) throw new InputError(`ppo.${key}: no longer a training setting; training uses the evaluation's completion rule: set ${where}`, `ppo.${key}`);
+  }
+  const config = parseEvaluationConfig(input, trainConfigSchema);
   const o = config.objective;
-  if (o.type === 'mean-variance' && o.riskAversion !== undefined && o.riskAversionPerCurrency !== undefined) {
-    throw new InputError('objective: give riskAversion or riskAversionPerCurrency, not both', 'objective');
+  if (o?.type === 'mean-variance') {
+    if (o.riskAversion !== undefined && o.riskAversionPerCurrency !== undefined) {
+      throw new InputError('objective: give riskAversion or riskAversionPerCurrency, not both', 'objective');
+    }
+    // one lambda for training and evaluation: the objective's when given, else evaluation.riskAversion
+    const notional = config.order.shares * toPriceModel(config.market.model).s0;
+    const lambda = o.riskAversion ?? (o.riskAversionPerCurrency !== undefined ? o.riskAversionPerCurrency * notional : undefined);
+    const rawEvaluation = raw.evaluation && typeof raw.evaluation === 'object' ? raw.evaluation as Record<string, unknown> : {};
+    if (lambda !== undefined && rawEvaluation.riskAversion !== undefined && Math.abs(lambda - config.evaluation.riskAversion) > 1e-9 * Math.max(1, lambda)) {
+      throw new InputError(`objective: risk aversion ${lambda} differs from evaluation.riskAversion ${config.evaluation.riskAversion}; training and evaluation optimise the same objective (give one)`, 'objective');
+    }
+    if (lambda !== undefined) config.evaluation.riskAversion = lambda;
   }
   if (config.ppo.seed === config.evaluation.seed) {
     throw new InputError('ppo.seed: must differ from evaluation.seed (train and test on different paths)', 'ppo.seed');
@@ -74,8 +90,12 @@ export function parseTrainConfig(input: unknown): TrainConfig {
   return config;
 }
 
-/** The evaluation config of the same market and order (with TWAP as a placeholder strategy). */
-export function evaluationConfigOf(c: TrainConfig, strategies: EvaluationConfig['strategies'] = [{ type: 'twap' }]): EvaluationConfig {
-  return { name: c.name, market: c.market, order: c.order, strategies,
-    evaluation: { paths: c.evaluation.paths, seed: c.evaluation.seed, riskAversion: 1 } };
+/** The objective training optimises: the config's, or mean-variance with evaluation.riskAversion. */
+export function trainingObjective(c: TrainConfig): ObjectiveConfig {
+  return c.objective ?? { type: 'mean-variance', riskAversion: c.evaluation.riskAversion };
+}
+
+/** The evaluation config of the same market, order and evaluation settings (strategies: the config's, or these). */
+export function evaluationConfigOf(c: TrainConfig, strategies: EvaluationConfig['strategies'] = c.strategies): EvaluationConfig {
+  return { name: c.name, market: c.market, order: c.order, strategies, evaluation: { ...c.evaluation } };
 }

@@ -5,6 +5,10 @@ import { stepConstantFeatures, type EnvSpec } from '../engine/env-spec.js';
 import { seedWords } from '../engine/seed.js';
 import { E, S, OBSERVATION_FEATURES, ENV_PATH_BLOCK } from '../engine/env-layout.js';
 import { allocEnv, envState } from '../engine/wasm/wasm-env.js';
+import { MODEL_ABM } from '../engine/layout.js';
+import { exp } from '../math/portable-math.js';
+import type { TerminalCost } from '../eval/closed-loop.js';
+import { cleanupSharesOfRollout } from '../eval/completion.js';
 
 export interface StepResult {
   /** Observations after the step, row-major [B][OBSERVATION_FEATURES] (the next episode's first when done). */
@@ -21,7 +25,7 @@ export interface EpisodeInfo {
   returns: Float64Array;
   /** Cost of each env's episode, bps: timing + permanent + temporary + transient + spread. */
   costBps: Float64Array;
-  /** Fraction of the order executed. */
+  /** Fraction of the order executed within the participation cap (a forced last step's excess is cleanup). */
   completion: Float64Array;
 }
 
@@ -39,7 +43,12 @@ export class VecEnv {
   /** The observation planes hold the current state's (envObserve need not run again). */
   private observed = false;
 
-  constructor(private readonly engine: Engine, private readonly spec: EnvSpec, envs: number) {
+  /**
+   * terminalCostBps: what shares left at the horizon cost (the completion rule's opportunity mark or penalty), charged
+   * in the last step's reward, so returns are minus the evaluation's IS (plus the objective's other terms).
+   */
+  constructor(private readonly engine: Engine, private readonly spec: EnvSpec, envs: number,
+    private readonly terminalCostBps?: TerminalCost) {
     if (envs % ENV_PATH_BLOCK !== 0) throw new RangeError(`envs must be a multiple of ${ENV_PATH_BLOCK}, got ${envs}`);
     this.envs = envs;
     this.steps = spec.steps;
@@ -124,19 +133,38 @@ export class VecEnv {
     const info: StepResult['info'] = {};
     if (this.step >= this.steps) {
       done.fill(1);
-      info.episode = this.episodeInfo();
+      const terminal = this.terminalCosts();
+      if (terminal) for (let p = 0; p < this.envs; p++) reward[p] = reward[p]! - terminal[p]!;
+      info.episode = this.episodeInfo(terminal);
       this.episode++;
       this.startEpisode();
     }
     return { obs: this.observations(), reward, done, info };
   }
 
-  private episodeInfo(): EpisodeInfo {
+  /** Each env's terminal cost (bps) at the end of an episode; undefined without a terminal cost. */
+  private terminalCosts(): Float64Array | undefined {
+    if (!this.terminalCostBps) return undefined;
+    const field = (f: number) => envState(this.engine, this.base, f);
+    const q = field(S.Q), cum = field(S.CUM), x = field(S.X);
+    const abm = this.spec.modelId === MODEL_ABM;
+    return Float64Array.from({ length: this.envs }, (_, p) => this.terminalCostBps!(q[p]!, cum[p]!, abm ? x[p]! : exp(x[p]!)));
+  }
+
+  private episodeInfo(terminal?: Float64Array): EpisodeInfo {
     const field = (f: number) => Float64Array.from(envState(this.engine, this.base, f));
     const toBps = 1e4 / (this.spec.shares * this.spec.s0);
     const parts = [S.TIMING, S.PERMANENT, S.TEMPORARY, S.TRANSIENT, S.SPREAD].map(field);
     const costBps = new Float64Array(this.envs);
-    for (let p = 0; p < this.envs; p++) costBps[p] = parts.reduce((sum, a) => sum + a[p]!, 0) * toBps;
-    return { returns: field(S.RETURN), costBps, completion: field(S.CUM).map((c) => c / this.spec.shares) };
+    const returns = field(S.RETURN);
+    for (let p = 0; p < this.envs; p++) {
+      costBps[p] = parts.reduce((sum, a) => sum + a[p]!, 0) * toBps + (terminal?.[p] ?? 0);
+      returns[p] = returns[p]! - (terminal?.[p] ?? 0);
+    }
+    const cum = field(S.CUM), maxp = field(S.MAXP);
+    const lastVolume = this.spec.stepVolume[this.steps - 1]!;
+    const completion = cum.map((c, p) => (this.spec.forceLiquidation
+      ? c - cleanupSharesOfRollout(maxp[p]!, this.spec.participationCap, lastVolume) : c) / this.spec.shares);
+    return { returns, costBps, completion };
   }
 }

@@ -22,6 +22,8 @@ const common = {
   report: doc,
   oracle: doc,
   stepOrder: doc,
+  /** The normals' precision: "f64" (default) or "f32" (see engine/model-params.ts); --precision overrides it. */
+  precision: z.enum(['f64', 'f32'], { error: 'must be "f64" or "f32"' }).optional(),
 };
 
 const pathsWorkload = z.strictObject({

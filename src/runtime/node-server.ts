@@ -10,6 +10,8 @@ import { WORKLOAD_NAMES } from '../api/schemas.js';
 import { executorFor } from './node-pool.js';
 import { DiskJobStore } from './node-job-store.js';
 import { PACKAGE_ROOT, WORKLOADS_DIR } from './paths.js';
+import { readDashboardHtml } from './node-web-assets.js';
+import type { RedisTarget } from './redis-connection.js';
 
 export interface NodeServerOptions {
   port: number;
@@ -17,6 +19,8 @@ export interface NodeServerOptions {
   dataDir: string;
   threads: number;
   env: Record<string, string | undefined>;
+  /** Evaluation jobs run on the workers of this queue (flowexec worker) instead of this process's pool. */
+  queue?: RedisTarget;
 }
 
 export interface RunningServer {
@@ -40,9 +44,12 @@ export async function startNodeServer(o: NodeServerOptions): Promise<RunningServ
   const limits = limitsFromEnv(SERVER_LIMITS, (name) => o.env[name]);
   const token = o.env.FLOWEXEC_API_TOKEN || undefined;
   const store = await DiskJobStore.open(o.dataDir);
+  // bullmq is loaded only when asked for
+  const queue = o.queue ? await (await import('./queue-executor.js')).QueueExecutor.open(o.queue, { log: (line) => console.error(line) }) : undefined;
   const executor = await executorFor(o.threads);
-  const jobs = new JobRunner({ store, executor, limits, durable: true });
-  const app = createApp({ executor, workloads: nodeWorkloads(), jobs, limits, authToken: token, runtime: 'node', version: packageVersion() });
+  const jobs = new JobRunner({ store, executor: queue ?? executor, limits, durable: true });
+  const app = createApp({ executor, workloads: nodeWorkloads(), jobs, limits, authToken: token, runtime: 'node', version: packageVersion(),
+    dashboardHtml: readDashboardHtml() });
 
   const server = createAdaptorServer({
     fetch: app.fetch,
@@ -60,6 +67,7 @@ export async function startNodeServer(o: NodeServerOptions): Promise<RunningServ
     });
   } catch (error) {
     await executor.close();
+    await queue?.close();
     throw error;
   }
   await jobs.start(); // jobs the last run left queued or running start again
@@ -74,6 +82,7 @@ export async function startNodeServer(o: NodeServerOptions): Promise<RunningServ
       if ('closeAllConnections' in server) server.closeAllConnections(); // event streams would hold close() open
       await closed;
       await executor.close();
+      await queue?.close();
     })(),
   };
 }

@@ -18,6 +18,8 @@ const CASES: Array<[string, string[], RegExp]> = [
   ['non-numeric paths', ['run', 'heston-paths', '--paths', 'lots'], /--paths/],
   ['steps = 0', ['run', 'heston-paths', '--steps', '0'], /--steps/],
   ['an unknown scheme', ['run', 'heston-paths', '--scheme', 'milstein'], /--scheme must be one of euler, qe/],
+  ['an unknown precision', ['run', 'heston-paths', '--precision', 'f16'], /--precision must be one of f64, f32/],
+  ['an unknown precision in the file', ['run', writeJson(dir, 'precision.json', workload((w) => { w.precision = 'half'; }))], /precision: must be "f64" or "f32"/],
   ['|rho| > 1', ['run', writeJson(dir, 'rho.json', workload((w) => { w.heston.rho = 1.5; }))], /heston\.rho: must be in \[-1, 1\]/],
   ['xi < 0', ['run', writeJson(dir, 'xi.json', workload((w) => { w.heston.xi = -0.1; }))], /heston\.xi: must be >= 0/],
   ['v0 < 0', ['run', writeJson(dir, 'v0.json', workload((w) => { w.heston.v0 = -0.01; }))], /heston\.v0: must be >= 0/],

@@ -41,6 +41,15 @@ test('the permanent part is within 3 SE of 12.4575785550 bps and the timing part
   assert.ok(permanent.stderr > 0 && permanent.stderr < 0.1 * twap!.stderr, 'the permanent part varies far less than the total');
 });
 
+test('with f32 normals, mean IS is within 3 SE of the exact value and within 1e-3 SE of the f64 run on the same seed', async () => {
+  const f32 = planFromWorkload(canonical('heston-execution'), { paths: PATHS, seed: 21, scheme: 'euler', precision: 'f32' }) as ExecutionPlan;
+  const [single] = summarizeExecution(f32, await simulate(f32, executor)).strategies;
+  assert.ok(Math.abs(single!.mean - EXACT_IS) <= 3 * single!.stderr, `mean ${single!.mean} SE ${single!.stderr}`);
+  assert.ok(Math.abs(single!.mean - twap!.mean) < 1e-3 * twap!.stderr, `f32 ${single!.mean} vs f64 ${twap!.mean}`);
+  assert.ok(single!.mean !== twap!.mean, 'the f32 run drew different normals');
+  assert.ok(Math.abs(single!.attribution.temporary.mean - EXACT_TEMPORARY) < DECIMALS_TOLERANCE, 'the deterministic parts do not see the normals');
+});
+
 test('VaR95 and CVaR95 sit in the upper tail, in order', () => {
   assert.ok(twap!.var95 > twap!.mean + 1.2 * twap!.std && twap!.var95 < twap!.mean + 2.2 * twap!.std, `VaR ${twap!.var95}`);
   assert.ok(twap!.cvar95 > twap!.var95 && twap!.cvar95 < twap!.max);

@@ -27,6 +27,17 @@ test('252-step Euler is within 3 combined SE of the published discretised price 
   assert.ok(Math.abs(s.stderr - s.std / Math.sqrt(PATHS)) < 1e-12);
 });
 
+test('with f32 normals, 252-step Euler is within 3 combined SE of 6.75502 and within 1e-3 SE of the f64 run on the same seed', async () => {
+  const f64 = planFromWorkload(workload, { paths: PATHS, seed: 11, scheme: 'euler' });
+  const f32 = planFromWorkload(workload, { paths: PATHS, seed: 11, scheme: 'euler', precision: 'f32' });
+  const a = summarizePaths(f64 as never, await simulate(f64, executor)), b = summarizePaths(f32 as never, await simulate(f32, executor));
+  const tolerance = 3 * Math.sqrt(b.stderr ** 2 + DISCRETISED_252_SE ** 2);
+  assert.ok(Math.abs(b.mean - DISCRETISED_252) <= tolerance, `mean ${b.mean} vs ${DISCRETISED_252} +- ${tolerance}`);
+  // the same words through f32 arithmetic (~1e-7 relative) and a 24-bit uniform: a shift far below the sampling error
+  assert.ok(Math.abs(b.mean - a.mean) < 1e-3 * a.stderr, `f32 ${b.mean} vs f64 ${a.mean} (SE ${a.stderr})`);
+  assert.ok(b.mean !== a.mean, 'the f32 run drew different normals');
+});
+
 test('the control-variate estimate agrees with the plain one and has a smaller standard error', async () => {
   const plan = planFromWorkload(workload, { paths: PATHS, seed: 12, scheme: 'euler' });
   const s = summarizePaths(plan as never, await simulate(plan, executor));

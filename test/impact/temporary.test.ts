@@ -10,9 +10,9 @@ import { POLICY_SCHEDULE } from '../../src/engine/env-layout.js';
 const COLUMN_TEMPORARY = 2;
 
 for (const beta of [1, 0.6]) {
-  for (const [name, id, model] of MODELS) {
+  for (const [name, id, model, precision] of MODELS) {
     test(`${name}, beta ${beta}: the temporary cost of a schedule is sum tempScale_k n_k^(1 + beta), bit-identical to the twin`, () => {
-      const spec = { ...envSpec(model, id, 1), participationCap: 1e9, temporaryBeta: beta };
+      const spec = { ...envSpec(model, id, 1, precision), participationCap: 1e9, temporaryBeta: beta };
       const qty = Float64Array.from({ length: spec.steps }, (_, k) => 1000 + 250 * (k % 3));
       const out = runContract(name, (be) => rollout(be, spec, { kind: POLICY_SCHEDULE, params: qty }, RAGGED_PATHS));
       const exact = qty.reduce((s, n, k) => s + spec.temporaryScale[k]! * n ** (1 + beta), 0);

@@ -11,10 +11,10 @@ import { POLICY_SCHEDULE } from '../../src/engine/env-layout.js';
 
 const COLUMN_TRANSIENT = 3;
 
-for (const [name, id, model] of MODELS) {
+for (const [name, id, model, precision] of MODELS) {
   test(`${name}: the transient cost of a schedule with one exponential component is the recursion's, bit-identical to the twin`, () => {
     const decay = Math.exp(-Math.LN2 / 3); // a half-life of 3 steps
-    const spec = { ...envSpec(model, id, -1), participationCap: 1e9, kernelWeights: Float64Array.of(1), kernelDecays: Float64Array.of(decay) };
+    const spec = { ...envSpec(model, id, -1, precision), participationCap: 1e9, kernelWeights: Float64Array.of(1), kernelDecays: Float64Array.of(decay) };
     const qty = Float64Array.from({ length: spec.steps }, (_, k) => 1000 + 250 * (k % 3));
     const out = runContract(name, (be) => rollout(be, spec, { kind: POLICY_SCHEDULE, params: qty }, RAGGED_PATHS));
     const impulse = (j: number) => spec.transientScale[j]! * qty[j]! ** spec.transientBeta;

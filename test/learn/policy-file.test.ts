@@ -37,7 +37,10 @@ test('flowexec train prints one JSON line per iteration and writes the policy; e
   const r = await flowexec(['train', 'ppo', cfg, '--out', out, '--json']);
   assert.is(r.status, 0, r.stderr);
   const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
-  assert.is(lines.length, 2);
+  assert.is(lines.length, 3);
+  const heldOut = lines[2].heldOut;
+  assert.is(heldOut.paths, 2000);
+  assert.ok(heldOut.policyMinusTwap.ci95[0] <= heldOut.policyMinusTwap.mean && heldOut.bestAc.name.startsWith('ac('));
   for (const key of ['iteration', 'envSteps', 'meanCostBps', 'objective', 'policyLoss', 'valueLoss', 'entropy', 'stepsPerSec']) assert.ok(key in lines[0], key);
   // the shorthand { "policy": FILE } of the issue
   const evaluation = { ...ac, strategies: [{ type: 'twap' }, { policy: 'cli-policy.json' }], evaluation: { paths: 2000 } };
@@ -64,6 +67,37 @@ for (const [what, make, mentions] of BAD) {
     assert.is(problem, null, problem ?? '');
   });
 }
+
+test('train ppo takes an evaluation config (strategies, riskAversion, frontier) and ends with the held-out comparison', async () => {
+  const cfg = writeJson(dir, 'eval-train.json', { ...ac, ppo: trainConfig.ppo, evaluation: { ...ac.evaluation, paths: 1000, seed: 1, frontier: [0, 50] } });
+  const out = join(dir, 'eval-policy.json');
+  const r = await flowexec(['train', 'ppo', cfg, '--out', out, '--threads', '1']);
+  assert.is(r.status, 0, r.stderr);
+  assert.match(r.stdout, /held-out comparison: 1,000 common paths of seed 1/);
+  assert.match(r.stdout, /policy - TWAP: paired IS -?\d+\.\d+ 95% CI \[.*score -?\d+\.\d+ \(SE \d+\.\d+\)/);
+  assert.match(r.stdout, /best AC \(lambda (0|50)\)/);
+  const policy = JSON.parse(readFileSync(out, 'utf8'));
+  assert.is(policy.trainedFor.riskAversion, 50);
+  assert.is(policy.trainedFor.completion, 'cleanup');
+});
+
+test('a policy evaluated on another market warns naming the differences, and --strict refuses', async () => {
+  const elsewhere = { ...ac, market: { ...ac.market, dailyVolume: 1e7 }, strategies: [{ type: 'twap' }, { policy: 'eval-policy.json' }], evaluation: { paths: 1000 } };
+  const cfg = writeJson(dir, 'elsewhere.json', elsewhere);
+  const r = await flowexec(['evaluate', cfg, '--threads', '1', '--json']);
+  assert.is(r.status, 0, r.stderr);
+  assert.match(r.stderr, /warning: policy eval-policy\.json was trained for another setting: market\.dailyVolume: 5000000 in training, 10000000 here/);
+  assert.match(r.stderr, /from the policy's training: riskAversion 50, completion "cleanup"/);
+  assert.is(JSON.parse(r.stdout).riskAversion, 50);
+  const problem = isCleanInputError(await flowexec(['evaluate', cfg, '--strict']), /--strict: policy eval-policy\.json was trained for another setting: market\.dailyVolume/);
+  assert.is(problem, null, problem ?? '');
+});
+
+test('train ppo refuses the moved settings ppo.forceLiquidation and ppo.penaltyBps, pointing to evaluation.completion', async () => {
+  const cfg = writeJson(dir, 'moved.json', { ...trainConfig, ppo: { ...trainConfig.ppo, forceLiquidation: false } });
+  const problem = isCleanInputError(await flowexec(['train', 'ppo', cfg, '--out', join(dir, 'y.json')]), /ppo\.forceLiquidation: .*evaluation\.completion/);
+  assert.is(problem, null, problem ?? '');
+});
 
 test('train refuses a config whose training and evaluation seeds coincide', async () => {
   const cfg = writeJson(dir, 'same-seed.json', { ...trainConfig, ppo: { ...trainConfig.ppo, seed: 1 } });

@@ -7,9 +7,9 @@ import { adaptiveAcPolicy, envSpec, rollout, RAGGED_PATHS } from '../support/env
 
 const COLUMN_LEFT = 5, COLUMN_MAXP = 7;
 
-for (const [name, id, model] of MODELS) {
+for (const [name, id, model, precision] of MODELS) {
   test(`${name}: at lambda = 0 every path trades X / N a step (TWAP) and ends flat, bit-identical to the twin`, () => {
-    const spec = envSpec(model, id, 1); // X / N = 2609 shares, under the cap of 0.6 x 5000
+    const spec = envSpec(model, id, 1, precision); // X / N = 2609 shares, under the cap of 0.6 x 5000
     const out = runContract(name, (be) => rollout(be, spec, adaptiveAcPolicy(model, 0), RAGGED_PATHS));
     // the largest participation is X / N over the smallest step volume (the first)
     const twapMaxp = spec.shares / spec.steps / spec.stepVolume[0]!;

@@ -14,9 +14,9 @@ const zeros = (n: number) => new Float32Array(n);
 const flat = mlpBlockAsF64(mlpBlock({ actionScale: 4, inputs: 6, hidden: [8, 4], obsMean: [0, 0, 0, 0, 0, 0], obsStd: [1, 1, 1, 1, 1, 1],
   w1: zeros(48), b1: zeros(8), w2: zeros(32), b2: zeros(4), w3: zeros(4), b3: [0] }));
 
-for (const [name, id, model] of MODELS) {
+for (const [name, id, model, precision] of MODELS) {
   test(`${name}: a network that outputs 0 trades X / N a step to f32 rounding, bit-identical to the twin`, () => {
-    const spec = envSpec(model, id, -1);
+    const spec = envSpec(model, id, -1, precision);
     const out = runContract(name, (be) => rollout(be, spec, { kind: POLICY_MLP, params: flat }, RAGGED_PATHS));
     const twapMaxp = spec.shares / spec.steps / spec.stepVolume[0]!;
     for (let p = 0; p < RAGGED_PATHS; p++) {

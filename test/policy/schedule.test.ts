@@ -8,9 +8,9 @@ import { POLICY_SCHEDULE } from '../../src/engine/env-layout.js';
 
 const COLUMN_LEFT = 5, COLUMN_EXECUTED = 6;
 
-for (const [name, id, model] of MODELS) {
+for (const [name, id, model, precision] of MODELS) {
   test(`${name}: with the cap out of reach every path executes the schedule's total, to rounding, bit-identical to the twin`, () => {
-    const spec = { ...envSpec(model, id, 1), participationCap: 1e9 };
+    const spec = { ...envSpec(model, id, 1, precision), participationCap: 1e9 };
     const qty = Float64Array.from({ length: spec.steps }, (_, k) => 900 + 150 * (k % 4));
     const total = qty.reduce((s, x) => s + x, 0);
     const out = runContract(name, (be) => rollout(be, spec, { kind: POLICY_SCHEDULE, params: qty }, RAGGED_PATHS));

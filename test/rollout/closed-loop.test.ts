@@ -7,10 +7,10 @@ import { MODELS } from '../support/markets.js';
 import { envSpec, OBJECTIVES, policies, rollout, RAGGED_PATHS } from '../support/env-cases.js';
 import { ROLLOUT_COLUMNS } from '../../src/engine/env-layout.js';
 
-for (const [name, id, model] of MODELS) {
+for (const [name, id, model, precision] of MODELS) {
   for (const side of [1, -1] as const) {
     test(`${name} ${side > 0 ? 'sell' : 'buy'}: every policy under every objective is bit-identical over ${RAGGED_PATHS} paths (3 blocks and a ragged tail)`, () => {
-      const spec = envSpec(model, id, side);
+      const spec = envSpec(model, id, side, precision);
       for (const [policyName, policy] of policies(model, spec.steps)) {
         for (const [objectiveName, extra] of OBJECTIVES) {
           const out = runContract(`${name} ${policyName} ${objectiveName}`, (be) => rollout(be, { ...spec, ...extra }, policy, RAGGED_PATHS));

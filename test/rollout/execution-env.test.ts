@@ -21,10 +21,10 @@ const FIELDS: Array<[string, number, (r: ReferenceEnvPath) => number]> = [
   ['reward', S.REWARD, (r) => r.reward], ['return', S.RETURN, (r) => r.ret],
 ];
 
-for (const [name, id, model] of MODELS) {
+for (const [name, id, model, precision] of MODELS) {
   test(`${name}: every step's state, reward and observations are bit-identical under every objective`, () => {
     for (const [objectiveName, extra] of OBJECTIVES) {
-      const spec = { ...envSpec(model, id, -1), ...extra };
+      const spec = { ...envSpec(model, id, -1, precision), ...extra };
       const mark = engine.mark();
       try {
         const env = allocEnv(engine, spec, B, FIRST);

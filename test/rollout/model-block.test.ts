@@ -6,9 +6,9 @@ import { runContract } from '../support/contract.js';
 import { MODELS, SEED } from '../support/markets.js';
 import { modelParamBlock } from '../../src/engine/model-params.js';
 
-for (const [name, id, model] of MODELS) {
+for (const [name, id, model, precision] of MODELS) {
   test(`${name} terminal states after 1, 63, 64, 65 and 129 steps are bit-identical, and each step count gives other states`, () => {
-    const params = modelParamBlock(model, 1 / (252 * 390));
+    const params = modelParamBlock(model, 1 / (252 * 390), precision);
     const seen: number[] = [];
     for (const steps of [1, 63, 64, 65, 129]) {
       const out = runContract(`${steps} steps`, (be) => { const out = new Float64Array(9); be.terminalValues(id, params, SEED, 3, 9, steps, out); return out; });

@@ -1,6 +1,6 @@
 // Execution environments and policies for the closed-loop kernel tests: every model, a concave temporary part, a
 // power-law transient kernel, a participation cap that binds; every policy kind and every objective.
-import type { PriceModel } from '../../src/engine/model-params.js';
+import type { NormalPrecision, PriceModel } from '../../src/engine/model-params.js';
 import { modelParamBlock } from '../../src/engine/model-params.js';
 import type { EnvSpec, PolicyRef } from '../../src/engine/env-spec.js';
 import { POLICY_SCHEDULE, POLICY_ADAPTIVE_AC, POLICY_MLP, AC, OBJECTIVE_COST, OBJECTIVE_MEAN_VARIANCE, OBJECTIVE_OPD, ROLLOUT_COLUMNS } from '../../src/engine/env-layout.js';
@@ -14,11 +14,11 @@ export const ROLLOUT_BLOCK = 64;
 /** Three full blocks and a ragged tail (13 paths of a 16-path block). */
 export const RAGGED_PATHS = 3 * ROLLOUT_BLOCK + 13;
 
-export function envSpec(model: PriceModel, modelId: number, side: 1 | -1): EnvSpec {
+export function envSpec(model: PriceModel, modelId: number, side: 1 | -1, precision: NormalPrecision = 'f64'): EnvSpec {
   const steps = 23, kernel = powerLawKernel(0.5, 1, steps, 4);
   const stepVolume = Float64Array.from({ length: steps }, (_, k) => 5000 + 300 * k);
   return {
-    modelId, params: modelParamBlock(model, 1 / (252 * 390)), steps, shares: 60_000, s0: model.s0, side,
+    modelId, params: modelParamBlock(model, 1 / (252 * 390), precision), steps, shares: 60_000, s0: model.s0, side,
     permanentLog: model.kind === 'abm' ? 0 : 2e-7, permanentAdd: model.kind === 'abm' ? 1e-6 : 0,
     temporaryBeta: 0.6, transientBeta: 0.8, transientSelf: 1 / 1.8, kernelWeights: kernel.weights, kernelDecays: kernel.decays,
     participationCap: 0.6, seed: SEED, temporaryScale: stepVolume.map((v) => 0.01 * model.s0 / v ** 0.6),

@@ -21,9 +21,11 @@ export const LAYER_RULES: Record<string, { layers: string[]; packages: RegExp }>
   strategies: { layers: ['market', 'engine', 'math', 'errors'], packages: /^zod$/ },
   eval: { layers: ['strategies', 'market', 'engine', 'math', 'errors', 'workloads'], packages: /^zod$/ },
   learn: { layers: ['eval', 'strategies', 'market', 'engine', 'engine/wasm', 'math', 'errors', 'workloads'], packages: /^(zod|@tensorflow\/tfjs|@tensorflow\/tfjs-backend-wasm)$/ },
-  api: { layers: ['eval', 'strategies', 'market', 'engine', 'math', 'errors', 'workloads'], packages: /^(zod|hono(\/.*)?)$/ },
-  runtime: { layers: ['api', 'eval', 'strategies', 'market', 'engine', 'engine/wasm', 'math', 'errors', 'workloads', 'learn'], packages: /^(node:.*|piscina|@hono\/node-server|hono(\/.*)?|zod)$/ },
-  cli: { layers: ['runtime', 'api', 'learn', 'eval', 'strategies', 'market', 'engine', 'engine/wasm', 'math', 'errors', 'workloads'], packages: /^(node:.*|cli-progress|zod)$/ },
+  assistant: { layers: ['eval', 'strategies', 'market', 'engine', 'math', 'errors', 'workloads'], packages: /^$/ },
+  web: { layers: ['eval', 'strategies', 'market', 'engine', 'math', 'errors', 'workloads'], packages: /^uplot$/ },
+  api: { layers: ['assistant', 'eval', 'strategies', 'market', 'engine', 'math', 'errors', 'workloads'], packages: /^(zod|hono(\/.*)?)$/ },
+  runtime: { layers: ['api', 'assistant', 'web', 'eval', 'strategies', 'market', 'engine', 'engine/wasm', 'math', 'errors', 'workloads', 'learn'], packages: /^(node:.*|piscina|@hono\/node-server|hono(\/.*)?|zod)$/ },
+  cli: { layers: ['runtime', 'api', 'assistant', 'web', 'learn', 'eval', 'strategies', 'market', 'engine', 'engine/wasm', 'math', 'errors', 'workloads'], packages: /^(node:.*|cli-progress|zod)$/ },
   reference: { layers: ['engine', 'math'], packages: /^$/ },
 };
 

@@ -10,7 +10,7 @@ import type { EnvSpec } from '../../engine/env-spec.js';
 import { buildExecutionPlan } from '../../eval/execution-plan.js';
 import type { StaticStrategyPlan } from '../../eval/plan.js';
 import type { SampleSummary } from '../objective-eval.js';
-import { evaluationConfigOf, type TrainConfig } from '../train-config.js';
+import { evaluationConfigOf, trainingObjective, type TrainConfig } from '../train-config.js';
 import { judgeSchedule, pairedSummary, type Judged } from './common.js';
 
 export interface BestStatic {
@@ -25,7 +25,7 @@ export interface BestStatic {
 
 /** lambda per currency of a mean-variance objective (riskAversion is on IS / notional). */
 function objectiveLambda(config: TrainConfig, notional: number): number {
-  const o = config.objective;
+  const o = trainingObjective(config);
   if (o.type !== 'mean-variance') return 0;
   return o.riskAversionPerCurrency ?? (o.riskAversion ?? 0) / notional;
 }

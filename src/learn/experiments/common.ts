@@ -1,6 +1,7 @@
 // What the experiments share: judging policies on common paths and reporting objectives with CIs.
 import type { Engine } from '../../engine/wasm/engine.js';
 import type { EnvSpec, PolicyRef } from '../../engine/env-spec.js';
+import type { TerminalCost } from '../../eval/closed-loop.js';
 import { WasmBackend } from '../../engine/wasm/wasm-backend.js';
 import { POLICY_SCHEDULE } from '../../engine/env-layout.js';
 import type { StaticStrategyPlan } from '../../eval/plan.js';
@@ -25,8 +26,8 @@ export interface Judged {
 }
 
 /** The objective of a policy on `paths` common paths of `seed`: per path, and summarised. */
-function judge(engine: Engine, spec: EnvSpec, policy: PolicyRef, paths: number, seed: number): Judged {
-  const samples = objectiveSamples(new WasmBackend(engine), spec, policy, paths, seed);
+function judge(engine: Engine, spec: EnvSpec, policy: PolicyRef, paths: number, seed: number, terminalCostBps?: TerminalCost): Judged {
+  const samples = objectiveSamples(new WasmBackend(engine), spec, policy, paths, seed, terminalCostBps);
   return { samples, summary: summarise(samples) };
 }
 
@@ -60,7 +61,7 @@ export async function trainAndJudge(config: TrainConfig, o: ExperimentOptions): 
   const started = performance.now();
   const trained = await trainFromConfig(config, o.engine, { onIteration: o.onIteration, createdAt: 'experiment', gradients: o.gradients });
   const trainingSeconds = (performance.now() - started) / 1000;
-  const { judging } = trainingEnvironment(config);
-  const ppo = judge(o.engine, judging, policyRef(trained.policy), config.evaluation.paths, config.evaluation.seed);
+  const { judging, terminalCostBps } = trainingEnvironment(config);
+  const ppo = judge(o.engine, judging, policyRef(trained.policy), config.evaluation.paths, config.evaluation.seed, terminalCostBps);
   return { judging, policy: trained.policy, ppo, envSteps: trained.history.at(-1)?.envSteps ?? 0, trainingSeconds };
 }

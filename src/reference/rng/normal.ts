@@ -2,6 +2,7 @@
 import { logPositiveNormal } from '../../math/log.js';
 import { sinKernel, cosKernel } from '../../math/sincos2pi.js';
 import { philox4x32 } from './philox.js';
+import { boxMullerF32 } from './normal-f32.js';
 
 const TWO_M32 = 2.3283064365386963e-10;
 const ANGLE_UNIT = 3.657295198167899e-10; // (pi/2) 2^-32
@@ -22,10 +23,11 @@ export function boxMuller(a: number, b: number, out: Float64Array, at: number): 
   out[at + 1] = radius * ((b & 0x80000000) !== 0 ? -s : s);
 }
 
-/** Normals 4c .. 4c + 3 of the stream (seed key k0, k1; path, stream) into out[0..3]. */
+/** Normals 4c .. 4c + 3 of the stream (seed key k0, k1; path, stream) into out[0..3]; f32: the single-precision form. */
 export function normalQuad(path: number, call: number, stream: number, k0: number, k1: number,
-  out: Float64Array): void {
+  out: Float64Array, f32 = false): void {
   philox4x32(path, call, stream, 0, k0, k1, words);
-  boxMuller(words[0]!, words[1]!, out, 0);
-  boxMuller(words[2]!, words[3]!, out, 2);
+  const transform = f32 ? boxMullerF32 : boxMuller;
+  transform(words[0]!, words[1]!, out, 0);
+  transform(words[2]!, words[3]!, out, 2);
 }

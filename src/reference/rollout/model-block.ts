@@ -17,7 +17,11 @@ export class PathStepper {
   private readonly words = new Uint32Array(4);
   private path = 0;
 
-  constructor(private readonly model: number, private readonly params: Float64Array, private readonly seed: Seed) {}
+  private readonly f32: boolean;
+
+  constructor(private readonly model: number, private readonly params: Float64Array, private readonly seed: Seed) {
+    this.f32 = params[L.P_NORMALS_F32] !== 0;
+  }
 
   reset(path: number): void {
     this.path = path;
@@ -30,11 +34,11 @@ export class PathStepper {
     const p = this.params;
     if (this.model === L.MODEL_GBM || this.model === L.MODEL_ABM) {
       // normal k: call k >> 2, position k & 3
-      if ((k & 3) === 0) normalQuad(this.path, k >> 2, 0, this.seed.lo, this.seed.hi, this.normals);
+      if ((k & 3) === 0) normalQuad(this.path, k >> 2, 0, this.seed.lo, this.seed.hi, this.normals, this.f32);
       brownianStep(p, this.state, this.normals[k & 3]!);
       return;
     }
-    if ((k & 1) === 0) normalQuad(this.path, k >> 1, 0, this.seed.lo, this.seed.hi, this.normals);
+    if ((k & 1) === 0) normalQuad(this.path, k >> 1, 0, this.seed.lo, this.seed.hi, this.normals, this.f32);
     const z1 = this.normals[2 * (k & 1)]!, z2 = this.normals[2 * (k & 1) + 1]!;
     if (this.model === L.MODEL_HESTON_EULER) {
       eulerStep(p, this.state, z1, z2);
