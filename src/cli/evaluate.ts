@@ -7,7 +7,7 @@ import { runEvaluation } from '../eval/evaluate.js';
 import { evaluationCsv } from '../eval/report-csv.js';
 import { InputError } from '../errors/input-error.js';
 import { parseCommand, integerOption, threadsOption } from './args.js';
-import { readJsonFile, outputTarget, writeAtomically } from './files.js';
+import { readJsonFile, outputTarget, writeAtomically, expectDocument } from './files.js';
 import { executorFor } from '../runtime/node-pool.js';
 import { progressBar } from './progress.js';
 import { formatEvaluation } from './format-evaluation.js';
@@ -32,6 +32,7 @@ export async function evaluateCommand(args: string[]): Promise<void> {
   if (values.help) { console.log(`usage: ${EVALUATE_USAGE}`); return; }
   if (positionals.length === 0) throw new InputError(`missing CONFIG.json (usage: ${EVALUATE_USAGE})`);
   const raw = readJsonFile(positionals[0]!, 'config file');
+  expectDocument(raw, positionals[0]!, ['evaluation']);
   const config = parseEvaluationConfig(raw);
   const policies = loadPolicies(config, dirname(resolve(positionals[0]!)));
   const notes: string[] = [];
