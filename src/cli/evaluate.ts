@@ -12,6 +12,7 @@ import { executorFor } from '../runtime/node-pool.js';
 import { progressBar } from './progress.js';
 import { formatEvaluation } from './format-evaluation.js';
 import { adoptPolicyObjective, policyMismatches } from '../eval/policy-match.js';
+import { buildInfo } from '../runtime/provenance.js';
 
 /** Policy files of the config's `policy` strategies, relative paths from the config's folder, validated. */
 export function loadPolicies(config: EvaluationConfig, base: string): Map<string, PolicyFile> {
@@ -53,13 +54,16 @@ export async function evaluateCommand(args: string[]): Promise<void> {
   const bar = progressBar(config.name, 'paths');
   let result;
   try {
-    result = await runEvaluation(config, executor, { paths, seed, policies, onProgress: (done, total) => bar.update(done, total) });
+    result = await runEvaluation(config, executor, { paths, seed, policies, schedules: values.schedules, onProgress: (done, total) => bar.update(done, total) });
   } finally {
     bar.stop();
     await executor.close();
   }
-  if (target) writeAtomically(target.path, target.format === 'csv' ? evaluationCsv(result) : JSON.stringify(result, null, 2) + '\n');
-  if (values.json) console.log(JSON.stringify(result));
+  // self-describing results: the resolved config (defaults filled in, run overrides applied), version and wasm build
+  const resolved = { ...config, evaluation: { ...config.evaluation, paths: result.paths, seed: result.seed } };
+  const report = { ...result, provenance: { ...buildInfo(), config: resolved, seed: result.seed, paths: result.paths, threads: result.threads } };
+  if (target) writeAtomically(target.path, target.format === 'csv' ? evaluationCsv(report) : JSON.stringify(report, null, 2) + '\n');
+  if (values.json) console.log(JSON.stringify(report));
   else {
     console.log(formatEvaluation(result));
     if (target) console.log(`\nreport written to ${target.path}`);

@@ -22,8 +22,16 @@ for (const example of readdirSync('examples').filter((f) => f.endsWith('.json'))
       assert.ok(s.ci95[0] < s.mean && s.mean < s.ci95[1] && s.stderr > 0, `${type} CI`);
     }
     assert.is(result.ranking.length, result.strategies.length);
-    const csv = readFileSync(out, 'utf8').trim().split('\n');
-    assert.is(csv.length, result.strategies.length + 1);
+    const csv = readFileSync(out, 'utf8').trim().split('\n\n');
+    assert.is(csv[0]!.split('\n').length, result.strategies.length + 1);
+    assert.match(csv[1]!, /^paired_strategy,versus,mean_diff_bps/);
+    assert.match(csv.at(-1)!, /^provenance_key,value\nflowexec_version,\d+\.\d+\.\d+\nwasm_sha256,[0-9a-f]{64}/);
+    // results describe themselves: the resolved config (defaults filled in), seed, paths, version, wasm build
+    const p = result.provenance;
+    assert.is(p.paths, 2000);
+    assert.is(p.config.evaluation.paths, 2000);
+    assert.ok(p.config.evaluation.completion && p.config.evaluation.seed === result.seed && p.config.market.volumeCurve);
+    assert.match(p.wasmSha256, /^[0-9a-f]{64}$/);
   });
 }
 
@@ -57,6 +65,25 @@ test('a workload given to evaluate, and a config given to run, say which command
   assert.is(problem, null, problem ?? '');
   problem = isCleanInputError(await flowexec(['evaluate', 'examples/training/ppo-almgren-chriss.json']), /is a training config \(it has a "ppo" section\), for `flowexec train ppo/);
   assert.is(problem, null, problem ?? '');
+});
+
+test('flowexec --version prints the version and the wasm build\'s hash', async () => {
+  const r = await flowexec(['--version']);
+  assert.is(r.status, 0);
+  assert.match(r.stdout, /^flowexec \d+\.\d+\.\d+ \(wasm sha256 [0-9a-f]{64}\)\n$/);
+});
+
+test('--schedules adds each static strategy\'s trade and inventory per step, to the JSON, the table and the CSV', async () => {
+  const out = join(dir, 'schedules.csv');
+  const r = await flowexec(['evaluate', 'examples/almgren-chriss.json', '--paths', '1000', '--threads', '1', '--schedules', '--out', out]);
+  assert.is(r.status, 0, r.stderr);
+  assert.match(r.stdout, /schedules: expected trade and inventory after each step/);
+  assert.match(readFileSync(out, 'utf8'), /\nschedule_step,twap trade_shares,twap inventory_shares,.*\n1,200000,800000,/);
+  const j = JSON.parse((await flowexec(['evaluate', 'examples/almgren-chriss.json', '--paths', '1000', '--threads', '1', '--schedules', '--json'])).stdout);
+  const twap = j.schedules.find((x: { name: string }) => x.name === 'twap');
+  assert.equal(twap.tradeShares, [200000, 200000, 200000, 200000, 200000]);
+  assert.equal(twap.inventoryShares, [800000, 600000, 400000, 200000, 0]);
+  assert.is(j.schedules.find((x: { kind: string }) => x.kind === 'closed-loop').tradeShares, null);
 });
 
 test('almgren-chriss without a risk aversion echoes the default of 1 in its name and in the resolved config', async () => {
