@@ -8,11 +8,15 @@ import { initialVolatility, isLogModel } from '../engine/model-params.js';
 import { linearisedParameters, lambdaPerCurrency } from '../strategies/linearise.js';
 import { almgrenChrissSchedule } from '../strategies/almgren-chriss.js';
 import { MINUTES_PER_DAY } from '../market/time.js';
+import { staticCosts } from '../market/static-costs.js';
 import type { EvaluationConfig, OrderGrid } from './config.js';
 
 /** Andersen's QE loses all precision as kappa dt or xi reach rounding (1 - e^(-kappa dt) = 0): NaN variances. */
 export const QE_MIN_KAPPA = 1e-4;
 export const QE_MIN_XI = 1e-6;
+
+/** Largest move of the log price the order's own permanent impact may cause (a factor e^20). */
+export const MAX_LOG_PRICE_SHIFT = 20;
 
 export function validateResolvedMarket(config: EvaluationConfig, grid: OrderGrid): void {
   const m = config.market.model;
@@ -31,6 +35,15 @@ export function validateResolvedMarket(config: EvaluationConfig, grid: OrderGrid
   const finite = (a: Float64Array) => a.every(Number.isFinite);
   if (!finite(impact.temporaryScale) || !finite(impact.transientScale) || !finite(impact.spread) || !Number.isFinite(impact.permanentLog)) {
     throw new InputError('market.impact: the impact coefficients overflow for this market and grid', 'market.impact');
+  }
+  // the order's own permanent impact moves the log price by permanentLog x shares: beyond e^20 the price model is meaningless
+  const logShift = impact.permanentLog * config.order.shares;
+  if (!(logShift <= MAX_LOG_PRICE_SHIFT)) {
+    throw new InputError(`market.impact: the order's permanent impact moves the log price by ${logShift.toPrecision(3)} (at most ${MAX_LOG_PRICE_SHIFT}): the order is far too large for this market's impact (order.shares ${config.order.shares}, market.dailyVolume ${config.market.dailyVolume})`, 'market.impact');
+  }
+  const twap = staticCosts(impact, new Float64Array(grid.steps).fill(config.order.shares / grid.steps), stepVolume, s0, config.order.side === 'sell' ? 1 : -1);
+  if (![twap.temporaryCost, twap.transientCost, twap.spreadCost, twap.expectedPermanentCost, twap.additivePermanentCost, twap.terminalFactor].every(Number.isFinite)) {
+    throw new InputError('market.impact: the impact of this order overflows (non-finite cost of TWAP): check the impact coefficients against order.shares and market.dailyVolume', 'market.impact');
   }
   const ac = linearisedParameters(impact, s0, sigma0, config.order.shares, grid.steps, stepDays);
   const etaTilde = ac.eta - (ac.gamma * ac.tauDays) / 2;
