@@ -7,7 +7,7 @@ import { runEvaluation } from '../eval/evaluate.js';
 import { evaluationCsv } from '../eval/report-csv.js';
 import { InputError } from '../errors/input-error.js';
 import { parseCommand, integerOption, threadsOption, choiceOption } from './args.js';
-import { readJsonFile, outputTarget, writeAtomically } from './files.js';
+import { readJsonFile, outputTarget, writeAtomically, expectDocument } from './files.js';
 import { executorFor } from '../runtime/node-pool.js';
 import { progressBar } from './progress.js';
 import { formatEvaluation } from './format-evaluation.js';
@@ -16,6 +16,7 @@ import { saveLastRun } from '../runtime/node-last-run.js';
 import { reportHtml } from '../web/report-html.js';
 import { readReportAssets } from '../runtime/node-web-assets.js';
 import { REMOTE_OPTIONS, remoteExecutor } from './remote.js';
+import { buildInfo } from '../runtime/provenance.js';
 
 /** Policy files of the config's `policy` strategies, relative paths from the config's folder, validated. */
 export function loadPolicies(config: EvaluationConfig, base: string): Map<string, PolicyFile> {
@@ -37,6 +38,7 @@ export async function evaluateCommand(args: string[]): Promise<void> {
   if (values.help) { console.log(`usage: ${EVALUATE_USAGE}`); return; }
   if (positionals.length === 0) throw new InputError(`missing CONFIG.json (usage: ${EVALUATE_USAGE})`);
   const raw = readJsonFile(positionals[0]!, 'config file');
+  expectDocument(raw, positionals[0]!, ['evaluation']);
   const config = parseEvaluationConfig(raw);
   const policies = loadPolicies(config, dirname(resolve(positionals[0]!)));
   const notes: string[] = [];
@@ -61,18 +63,21 @@ export async function evaluateCommand(args: string[]): Promise<void> {
   const bar = progressBar(config.name, 'paths');
   let result;
   try {
-    result = await runEvaluation(config, executor, { paths, seed, policies, shardChunks: shardPaths && shardPaths / 1000, onProgress: (done, total) => bar.update(done, total) });
+    result = await runEvaluation(config, executor, { paths, seed, policies, schedules: values.schedules, shardChunks: shardPaths && shardPaths / 1000, onProgress: (done, total) => bar.update(done, total) });
   } finally {
     bar.stop();
     await executor.close();
   }
+  // self-describing results: the resolved config (defaults filled in, run overrides applied), version and wasm build
+  const resolved = { ...config, evaluation: { ...config.evaluation, paths: result.paths, seed: result.seed } };
+  const report = { ...result, provenance: { ...buildInfo(), config: resolved, seed: result.seed, paths: result.paths, threads: result.threads } };
   if (target) {
-    writeAtomically(target.path, target.format === 'csv' ? evaluationCsv(result) : target.format === 'html' ? reportHtml(result, readReportAssets())
-      : JSON.stringify(result, null, 2) + '\n');
+    writeAtomically(target.path, target.format === 'csv' ? evaluationCsv(report) : target.format === 'html' ? reportHtml(report, readReportAssets())
+      : JSON.stringify(report, null, 2) + '\n');
   }
   // kept for `flowexec ask` ("how did the strategies perform?"); a failure to keep it never fails the evaluation
   await saveLastRun(config, result, 'flowexec evaluate').catch(() => {});
-  if (values.json) console.log(JSON.stringify(result));
+  if (values.json) console.log(JSON.stringify(report));
   else {
     console.log(formatEvaluation(result));
     if (target) console.log(`\nreport written to ${target.path}`);

@@ -50,3 +50,23 @@ export function writeAtomically(path: string, text: string): void {
     throw error;
   }
 }
+
+/** The command a JSON document is for, from its top-level keys: a workload (run), an evaluation or a training config. */
+export function documentKind(raw: unknown): 'workload' | 'evaluation' | 'training' | undefined {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+  const has = (k: string) => k in raw;
+  if (has('ppo')) return 'training';
+  if (has('heston') || has('payoff') || has('horizonYears')) return 'workload';
+  if (has('market') && (has('order') || has('strategies'))) return 'evaluation';
+  return undefined;
+}
+
+const COMMAND_OF = { workload: 'flowexec run', evaluation: 'flowexec evaluate', training: 'flowexec train ppo' } as const;
+
+/** Refuses a document meant for another command, naming the right one. */
+export function expectDocument(raw: unknown, path: string, expected: Array<'workload' | 'evaluation' | 'training'>): void {
+  const kind = documentKind(raw);
+  if (kind && !expected.includes(kind)) {
+    throw new InputError(`${path} is ${kind === 'workload' ? 'a workload' : kind === 'evaluation' ? 'an evaluation config' : 'a training config (it has a "ppo" section)'}, for \`${COMMAND_OF[kind]} ${path}\``);
+  }
+}

@@ -67,5 +67,11 @@ export function formatEvaluation(r: EvaluationResult): string {
         f(p.monteCarloStd), f(p.monteCarloScore),
         ...(withOptimal ? (p.optimal ? [`${f(p.optimal.monteCarloMean)} (${f(p.optimal.monteCarloStderr)})`, f(p.optimal.monteCarloScore)] : ['-', '-']) : [])])));
   }
+  if (r.schedules) {
+    const statics = r.schedules.filter((x) => x.tradeShares);
+    out.push('\nschedules: expected trade and inventory after each step, shares (static strategies; closed-loop ones are path-dependent)');
+    out.push(table(['step', ...statics.flatMap((x) => [`${x.name} trade`, 'inventory'])],
+      Array.from({ length: r.steps }, (_, k) => [String(k + 1), ...statics.flatMap((x) => [f(x.tradeShares![k]!, 0), f(x.inventoryShares![k]!, 0)])])));
+  }
   return out.join('\n');
 }

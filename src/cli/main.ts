@@ -22,6 +22,7 @@ usage:
   ${REPLAY_USAGE}
   ${RECOMMEND_USAGE}
   ${HISTORY_USAGE}
+  flowexec --version
   flowexec help
 
 Set FLOWEXEC_DEBUG=1 to see stack traces of internal errors.`;
@@ -48,6 +49,12 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') {
     console.log(USAGE);
+    return 0;
+  }
+  if (command === '--version' || command === '-V' || command === 'version') {
+    const { buildInfo } = await import('../runtime/provenance.js');
+    const info = buildInfo();
+    console.log(`flowexec ${info.flowexecVersion} (wasm sha256 ${info.wasmSha256 ?? 'missing: run npm run build'})`);
     return 0;
   }
   const handler = COMMANDS[command];

@@ -9,7 +9,7 @@ import { createNodeEngine } from '../runtime/node.js';
 import { executorFor } from '../runtime/node-pool.js';
 import { DEFAULT_SEED } from '../eval/config.js';
 import { parseCommand, integerOption, choiceOption, threadsOption } from './args.js';
-import { readJsonFile, resolveWorkloadPath, outputTarget, writeAtomically } from './files.js';
+import { readJsonFile, resolveWorkloadPath, outputTarget, writeAtomically, expectDocument } from './files.js';
 import { progressBar } from './progress.js';
 import { formatRun } from './format-run.js';
 import { exactCallPrice } from './oracles.js';
@@ -39,7 +39,9 @@ export async function runCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseCommand(args, OPTIONS, 1);
   if (values.help) { console.log(`usage: ${RUN_USAGE}`); return; }
   if (positionals.length === 0) throw new InputError(`missing WORKLOAD.json (usage: ${RUN_USAGE})`);
-  const workload = parseWorkload(readJsonFile(resolveWorkloadPath(positionals[0]!), 'workload file'));
+  const rawWorkload = readJsonFile(resolveWorkloadPath(positionals[0]!), 'workload file');
+  expectDocument(rawWorkload, positionals[0]!, ['workload']);
+  const workload = parseWorkload(rawWorkload);
   const paths = integerOption(values, 'paths', 1, 4294967295);
   const steps = integerOption(values, 'steps', 1, 1_000_000);
   const seed = integerOption(values, 'seed', 0, Number.MAX_SAFE_INTEGER) ?? DEFAULT_SEED;

@@ -5,7 +5,7 @@ import { InputError } from '../errors/input-error.js';
 import { createNodeEngine } from '../runtime/node.js';
 import { parseCommand, integerOption, threadsOption } from './args.js';
 import { gradientPool } from '../runtime/node-gradient-pool.js';
-import { readJsonFile, outputTarget, writeAtomically } from './files.js';
+import { readJsonFile, outputTarget, writeAtomically, expectDocument } from './files.js';
 
 export function formatIteration(l: import('../learn/ppo.js').IterationLog, total: number): string {
   return `iter ${String(l.iteration).padStart(String(total).length)}/${total}  env-steps ${l.envSteps.toLocaleString('en-US')}`
@@ -25,7 +25,9 @@ export async function trainCommand(args: string[]): Promise<void> {
   if (!values.out) throw new InputError('--out POLICY.json is required (where the trained policy goes)', 'out');
   const out = outputTarget(values.out, 'out', ['json'])!.path;
   const { parseTrainConfig } = await import('../learn/train-config.js');
-  const config = parseTrainConfig(readJsonFile(file, 'config file'));
+  const raw = readJsonFile(file, 'config file');
+  expectDocument(raw, file, ['training', 'evaluation']);
+  const config = parseTrainConfig(raw);
   const iterations = integerOption(values, 'iterations', 1, 100_000);
   if (iterations !== undefined) config.ppo.iterations = iterations;
   const threads = threadsOption(values);

@@ -9,6 +9,9 @@ import { checkSession } from '../market/session.js';
 import { parseWith } from '../errors/zod-errors.js';
 import { InputError } from '../errors/input-error.js';
 import { inlineMlpPolicy } from '../strategies/inline-mlp.js';
+import { defaultStrategyName } from '../strategies/spec.js';
+import { validateResolvedMarket } from './validate.js';
+import { MINUTES_PER_DAY } from '../market/time.js';
 
 export const DEFAULT_SEED = 20240601;
 export const COMPLETION_RULES = ['cleanup', 'opportunity', 'penalty'] as const;
@@ -87,6 +90,13 @@ export function orderGrid(order: EvaluationConfig['order']): OrderGrid {
   const stepMinutes = order.stepMinutes ?? (order.steps ? horizonMinutes / order.steps : 1);
   if (horizonMinutes < stepMinutes) throw new InputError(`${field}: the horizon (${horizonMinutes} min) is shorter than one step (${stepMinutes} min)`, field);
   const steps = order.steps ?? Math.round(horizonMinutes / stepMinutes);
+  if (order.steps === undefined && Math.abs(steps * stepMinutes - horizonMinutes) > 1e-9 * horizonMinutes) {
+    const name = order.stepMinutes !== undefined ? 'order.stepMinutes' : field;
+    throw new InputError(`${name}: steps of ${stepMinutes} min do not divide the horizon (${horizonMinutes} min); give a stepMinutes that divides it, or "steps"`, name);
+  }
+  if (order.startMinute > 0 && order.startMinute + horizonMinutes > MINUTES_PER_DAY + 1e-9) {
+    throw new InputError(`order.startMinute: the order runs past the close (startMinute ${order.startMinute} + horizon ${horizonMinutes} min > ${MINUTES_PER_DAY}); start earlier, shorten the horizon, or start a multi-day order at the open (startMinute 0)`, 'order.startMinute');
+  }
   if (steps > 100_000) throw new InputError(`${field}: ${steps} steps is more than 100000 (use a longer stepMinutes)`, field);
   return { steps, stepMinutes: horizonMinutes / steps, horizonMinutes };
 }
@@ -106,7 +116,8 @@ function checkSchedule(s: { fractions?: number[]; quantitiesShares?: number[] },
 /** Validates an evaluation config (or a config of a schema extending it, e.g. training's): schema, then cross-field checks. */
 export function parseEvaluationConfig<T extends EvaluationConfig = EvaluationConfig>(input: unknown, schema: z.ZodType<T> = evaluationConfigSchema as unknown as z.ZodType<T>): T {
   const config = parseWith(schema, input);
-  const { steps } = orderGrid(config.order);
+  const grid = orderGrid(config.order);
+  const { steps } = grid;
   const { model } = config.market;
   if (model.type === 'heston' && model.scheme === 'qe' && model.xi === 0) throw new InputError('market.model.xi: must be > 0 for the QE scheme', 'market.model.xi');
   checkSession(config.order);
@@ -121,11 +132,20 @@ export function parseEvaluationConfig<T extends EvaluationConfig = EvaluationCon
     throw new InputError(`evaluation.penaltyBpsPerShare: only used with completion "penalty" (completion is "${e.completion}")`, 'evaluation.penaltyBpsPerShare');
   }
   config.strategies.forEach((s, i) => {
+    // the AC strategies' default risk aversion, written out so the resolved config shows it
+    if ((s.type === 'almgren-chriss' || s.type === 'adaptive-almgren-chriss') && s.riskAversion === undefined && s.riskAversionPerCurrency === undefined) s.riskAversion = 1;
     if (s.type === 'schedule') checkSchedule(s, i, steps, config.order.shares);
     if (s.type === 'mlp') inlineMlpPolicy(s.name ?? 'mlp', s.network, `strategies.${i}`); // shapes checked here, not at run time
     if ((s.type === 'almgren-chriss' || s.type === 'adaptive-almgren-chriss' || s.type === 'optimal-static') && s.riskAversion !== undefined && s.riskAversionPerCurrency !== undefined) {
       throw new InputError(`strategies.${i}: give riskAversion or riskAversionPerCurrency, not both`);
     }
   });
+  const names = new Map<string, number>();
+  config.strategies.forEach((s, i) => {
+    const name = defaultStrategyName(s);
+    if (names.has(name)) throw new InputError(`strategies.${i}: duplicate strategy name "${name}" (same as strategies.${names.get(name)}; set "name")`, `strategies.${i}`);
+    names.set(name, i);
+  });
+  validateResolvedMarket(config, grid);
   return config;
 }

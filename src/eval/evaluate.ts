@@ -24,6 +24,17 @@ export interface EvaluateOptions {
   signal?: AbortSignal;
   /** Wall clock in milliseconds. */
   now?: () => number;
+  /** Report each strategy's expected trade and inventory per step (`--schedules`). */
+  schedules?: boolean;
+}
+
+/** A strategy's expected trade and inventory after each step, shares (static schedules: exact; closed loop: null). */
+export interface StrategySchedule {
+  name: string;
+  kind: 'static' | 'closed-loop';
+  tradeShares: number[] | null;
+  inventoryShares: number[] | null;
+  note?: string;
 }
 
 /**
@@ -79,6 +90,7 @@ export interface EvaluationResult extends ExecutionSummary {
   frontierInfo?: FrontierInfo;
   /** Expected inventory of each strategy over the horizon (charts and the assistant's plan). */
   inventory: InventoryTrajectories;
+  schedules?: StrategySchedule[];
 }
 
 /** The frontier's AC parameters and plan of an evaluation's main plan (also rebuilt by shards on other machines). */
@@ -124,10 +136,16 @@ export async function runEvaluation(config: EvaluationConfig, executor: ShardExe
     frontierInfo = { acModelGaps: acModelGaps(plan), optimiserNote: optimiser.reason ?? null };
   }
   const wallSeconds = (now() - started) / 1000;
+  const schedules = options.schedules ? plan.strategies.map((s): StrategySchedule => {
+    if (s.kind !== 'static') return { name: s.name, kind: s.kind, tradeShares: null, inventoryShares: null, note: 'path-dependent: each path trades its own schedule' };
+    let left = plan.orderShares;
+    const trade = Array.from(s.costs.qty);
+    return { name: s.name, kind: s.kind, tradeShares: trade, inventoryShares: trade.map((n) => { left -= n; return Math.abs(left) < 1e-9 * plan.orderShares ? 0 : left; }) };
+  }) : undefined;
   return {
     name: config.name, paths: plan.paths, steps: plan.steps, seed: plan.seed, threads: executor.threads, wallSeconds,
     pathStepsPerSec: (totalPaths * plan.steps) / wallSeconds, notional: plan.orderShares * plan.s0,
-    riskAversion: plan.riskAversion, transientKernelError: plan.impact.kernel.maxRelativeError, ...summary, ...(frontier ? { frontier, frontierInfo } : {}),
+    riskAversion: plan.riskAversion, transientKernelError: plan.impact.kernel.maxRelativeError, ...summary, ...(frontier ? { frontier, frontierInfo } : {}), ...(schedules ? { schedules } : {}),
     squareRootLaw: squareRootCheck(plan, config.market.dailyVolume),
     inventory: inventoryTrajectories(plan, plan.stepDays * 390),
   };

@@ -14,7 +14,21 @@ function cell(value: unknown): string {
   return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export function evaluationCsv(r: EvaluationResult): string {
+/** Provenance a CLI adds to a result (version, wasm build, the resolved config). */
+export interface Provenance {
+  flowexecVersion: string;
+  wasmSha256: string | null;
+  config: unknown;
+  seed: number;
+  paths: number;
+}
+
+/**
+ * The strategies table (one row per strategy, every figure a column), then, each after a blank line and its own
+ * header: the paired differences to the best, the frontier (when asked for), the schedules (with --schedules) and
+ * the provenance (with the resolved config as JSON).
+ */
+export function evaluationCsv(r: EvaluationResult & { provenance?: Provenance }): string {
   const rows = r.ranking.map((name, rank) => {
     const s = r.strategies.find((x) => x.name === name)!;
     const d = r.pairedToBest.find((x) => x.strategy === name);
@@ -24,5 +38,24 @@ export function evaluationCsv(r: EvaluationResult): string {
       a.transient.mean, a.spread.mean, a.opportunity.mean, a.penalty.mean, d?.mean ?? 0, d?.stderr ?? 0, d?.pValue ?? 1,
       d?.identical ?? false, s.incomplete, r.completionRule, r.paths, r.seed].map(cell).join(',');
   });
-  return [HEADER.join(','), ...rows].join('\n') + '\n';
+  const sections = [[HEADER.join(','), ...rows]];
+  sections.push([['paired_strategy', 'versus', 'mean_diff_bps', 'stderr_bps', 'ci95_low_bps', 'ci95_high_bps', 'p_value', 'identical', 'unpaired_stderr_bps'].join(','),
+    ...r.pairedToBest.map((d) => [d.strategy, d.versus, d.mean, d.stderr, d.ci95[0], d.ci95[1], d.pValue, d.identical, d.unpairedStderr].map(cell).join(','))]);
+  if (r.frontier) {
+    sections.push([['frontier_risk_aversion', 'ac_model_mean_bps', 'ac_model_std_bps', 'this_market_mean_bps', 'this_market_stderr_bps', 'this_market_std_bps',
+      'this_market_score_bps', 'optimal_static_mean_bps', 'optimal_static_stderr_bps', 'optimal_static_score_bps', 'ac_model_lacks'].join(','),
+    ...r.frontier.map((p) => [p.riskAversion, p.analyticMean, p.analyticStd, p.monteCarloMean, p.monteCarloStderr, p.monteCarloStd, p.monteCarloScore,
+      p.optimal?.monteCarloMean, p.optimal?.monteCarloStderr, p.optimal?.monteCarloScore, (r.frontierInfo?.acModelGaps ?? []).join('; ')].map(cell).join(','))]);
+  }
+  if (r.schedules) {
+    const statics = r.schedules.filter((x) => x.tradeShares);
+    sections.push([['schedule_step', ...statics.flatMap((x) => [`${x.name} trade_shares`, `${x.name} inventory_shares`])].map(cell).join(','),
+      ...Array.from({ length: r.steps }, (_, k) => [k + 1, ...statics.flatMap((x) => [x.tradeShares![k], x.inventoryShares![k]])].map(cell).join(','))]);
+  }
+  if (r.provenance) {
+    const p = r.provenance;
+    sections.push(['provenance_key,value', ...([['flowexec_version', p.flowexecVersion], ['wasm_sha256', p.wasmSha256], ['seed', p.seed], ['paths', p.paths],
+      ['completion_rule', r.completionRule], ['config_json', JSON.stringify(p.config)]] as Array<[string, unknown]>).map(([k, v]) => [k, v].map(cell).join(','))]);
+  }
+  return sections.map((lines) => lines.join('\n')).join('\n\n') + '\n';
 }
