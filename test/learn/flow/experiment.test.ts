@@ -1,0 +1,65 @@
+// flowexec experiment flowoe --quick and train flowoe through the CLI: what CI asserts of the first FlowOE slice.
+// test-timeout-s: 600
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { flowexec, isCleanInputError, scratchDir, writeJson } from '../../support/cli.js';
+import { formatRegimeTables } from '../../../src/cli/flowoe-report.js';
+import type { RegimeTable } from '../../../src/learn/flow/flowoe.js';
+
+/** Monte Carlo comparisons: 3 standard errors. */
+const K_SE = 3;
+
+test('experiment flowoe --quick: losses finite and falling, the flow completes every order and beats TWAP and VWAP in every regime', async () => {
+  const r = await flowexec(['experiment', 'flowoe', '--quick', '--json']);
+  assert.is(r.status, 0, r.stderr);
+  for (const phase of ['experts HH', 'demonstrations:', 'flow ', 'judged LL']) assert.ok(r.stderr.includes(phase), `progress line for ${phase}`);
+  const lines = r.stdout.trim().split('\n');
+  const s = JSON.parse(lines[lines.length - 1]!) as { tables: RegimeTable[]; regimesBeatingEveryExpert: number; losses: number[] };
+  assert.equal(s.tables.map((t) => t.regime), ['HH', 'HL', 'LH', 'LL']);
+  assert.ok(Number.isInteger(s.regimesBeatingEveryExpert) && s.regimesBeatingEveryExpert >= 0 && s.regimesBeatingEveryExpert <= 4);
+  assert.ok(s.losses.length >= 10 && s.losses.every(Number.isFinite), 'finite losses');
+  const head = (s.losses[0]! + s.losses[1]! + s.losses[2]!) / 3, tail = s.losses.slice(-3).reduce((a, b) => a + b, 0) / 3;
+  assert.ok(tail < 0.5 * head, `loss ${head} -> ${tail}`);
+  for (const t of s.tables) {
+    const row = (name: string) => t.rows.find((x) => x.policy === name)!;
+    const flow = row('flowoe');
+    assert.ok(t.minCompletion >= 1 - 1e-9 && flow.completion >= 1 - 1e-9, `${t.regime}: completion ${t.minCompletion}`);
+    for (const naive of ['twap', 'vwap']) {
+      const other = row(naive).objective;
+      assert.ok(flow.objective.mean + K_SE * flow.objective.stderr < other.mean - K_SE * other.stderr, `${t.regime}: flow ${flow.objective.mean} vs ${naive} ${other.mean}`);
+    }
+    // pure imitation lands near the ensemble's best (within 10%), not at a naive schedule
+    const best = row(t.bestExpert).objective.mean;
+    assert.ok(flow.objective.mean < 1.1 * best, `${t.regime}: flow ${flow.objective.mean} vs best expert ${best}`);
+    // the paired difference is the difference of the rows' means on the same paths
+    assert.ok(Math.abs(t.flowMinusBest.mean - (flow.objective.mean - best)) < 1e-9 * Math.max(1, best));
+  }
+});
+
+test('the human report has one table per regime and the paired difference to the best expert', () => {
+  const summary = (mean: number) => ({ mean, stderr: 0.1, ci95: [mean - 0.2, mean + 0.2] as [number, number] });
+  const row = (policy: string, mean: number) => ({ policy, objective: summary(mean), meanIsBps: mean / 2, stdIsBps: 3, completion: 1 });
+  const table = (regime: string): RegimeTable => ({ regime, rows: [row('twap', 70), row('ac-400', 60), row('flowoe', 59)], bestExpert: 'ac-400',
+    flowMinusBest: { ...summary(-1), pValue: 0.001 }, beatsEveryExpert: true, minCompletion: 1 });
+  const lines = formatRegimeTables([table('HH'), table('LL')], 4096);
+  assert.is(lines.filter((l) => l.startsWith('regime ')).length, 2);
+  assert.ok(lines.some((l) => l.includes('flowoe - best expert (ac-400), paired: -1.000') && l.includes('beats every expert')));
+});
+
+test('train flowoe: a bad config or a bad regime file exits 2 with one line naming the field', async () => {
+  const dir = scratchDir();
+  const cases: Array<[unknown, RegExp]> = [
+    [{ regimes: ['HH.json'], flow: { eulerSteps: 0 } }, /flow\.eulerSteps/],
+    [{ regimes: ['missing.json'] }, /regimes\.0 file not found/],
+    [{ regimes: [{ name: 'x', config: { market: {} } }] }, /regimes\.0\.config\.market/],
+    [{ regimes: ['HH.json'], demonstrations: { labels: 'top' } }, /demonstrations\.labels/],
+  ];
+  writeJson(dir, 'HH.json', JSON.parse(await import('node:fs').then((fs) => fs.readFileSync('examples/regimes/HH.json', 'utf8'))));
+  for (const [config, mentions] of cases) {
+    const r = await flowexec(['train', 'flowoe', writeJson(dir, 'flowoe.json', config), '--out', `${dir}/p.json`]);
+    const problem = isCleanInputError(r, mentions);
+    assert.is(problem, null, problem ?? '');
+  }
+});
+
+test.run();
