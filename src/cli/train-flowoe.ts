@@ -16,9 +16,11 @@ function expandRegimeFiles(input: unknown, configPath: string): unknown {
   return { ...input, regimes };
 }
 
-export async function trainFlowOeCommand(file: string, out: string, json: boolean): Promise<void> {
+/** `iterations` (--iterations) overrides flow.iterations. */
+export async function trainFlowOeCommand(file: string, out: string, json: boolean, iterations?: number): Promise<void> {
   const { parseFlowOeConfig } = await import('../learn/flow/flowoe-config.js');
   const config = parseFlowOeConfig(expandRegimeFiles(readJsonFile(file, 'config file'), file));
+  if (iterations !== undefined) config.flow.iterations = iterations;
   const { trainFlowOe } = await import('../learn/flow/flowoe.js');
   const started = performance.now();
   const trained = await trainFlowOe(config, await createNodeEngine(), {

@@ -23,7 +23,7 @@ export async function trainCommand(args: string[]): Promise<void> {
   if (!file) throw new InputError(`missing CONFIG.json (usage: ${TRAIN_USAGE})`);
   if (!values.out) throw new InputError('--out POLICY.json is required (where the trained policy goes)', 'out');
   const out = outputTarget(values.out, 'out', ['json'])!.path;
-  if (algorithm === 'flowoe') return (await import('./train-flowoe.js')).trainFlowOeCommand(file, out, Boolean(values.json));
+  if (algorithm === 'flowoe') return (await import('./train-flowoe.js')).trainFlowOeCommand(file, out, Boolean(values.json), integerOption(values, 'iterations', 1, 1_000_000));
   const { parseTrainConfig } = await import('../learn/train-config.js');
   const config = parseTrainConfig(readJsonFile(file, 'config file'));
   const iterations = integerOption(values, 'iterations', 1, 100_000);

@@ -5,6 +5,7 @@ import * as assert from 'uvu/assert';
 import { flowexec, isCleanInputError, scratchDir, writeJson } from '../../support/cli.js';
 import { formatRegimeTables } from '../../../src/cli/flowoe-report.js';
 import type { RegimeTable } from '../../../src/learn/flow/flowoe.js';
+import { parseFlowPolicyFile } from '../../../src/learn/flow/flow-policy-file.js';
 
 /** Monte Carlo comparisons: 3 standard errors. */
 const K_SE = 3;
@@ -60,6 +61,20 @@ test('train flowoe: a bad config or a bad regime file exits 2 with one line nami
     const problem = isCleanInputError(r, mentions);
     assert.is(problem, null, problem ?? '');
   }
+});
+
+test('train flowoe writes a valid flow policy file; regime files resolve against the config; --iterations overrides', async () => {
+  const dir = scratchDir();
+  const { readFileSync } = await import('node:fs');
+  for (const name of ['HH', 'LL']) writeJson(dir, `${name}.json`, readFileSync(`examples/regimes/${name}.json`, 'utf8'));
+  const config = writeJson(dir, 'flowoe.json', { regimes: ['HH.json', 'LL.json'], experts: { acGrid: [400] }, demonstrations: { paths: 32 },
+    flow: { hidden: [8, 8], iterations: 1000, batch: 128, eulerSteps: 2 } });
+  const r = await flowexec(['train', 'flowoe', config, '--out', `${dir}/policy.json`, '--iterations', '5']);
+  assert.is(r.status, 0, r.stderr);
+  const policy = parseFlowPolicyFile(JSON.parse(readFileSync(`${dir}/policy.json`, 'utf8')));
+  assert.is((policy.training.flow as { iterations: number }).iterations, 5);
+  assert.equal((policy.trainedFor.regimes as Array<{ name: string }>).map((x) => x.name), ['HH', 'LL']);
+  assert.is(policy.network.eulerSteps, 2);
 });
 
 test.run();
