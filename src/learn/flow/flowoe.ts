@@ -93,14 +93,14 @@ function flowPolicyFileOf(c: FlowOeConfig, net: FlowNet, losses: number[], pairs
 export function flowPolicy(engine: Engine, net: FlowNet, eulerSteps: number, actionScale: number, steps: number,
   noise: { seed: number } | undefined): FractionPolicy {
   const shift = actionShift(actionScale), key = noise ? seedWords(noise.seed) : undefined;
-  let z: Float32Array | undefined, zFirst = -1;
+  let z: Float32Array | undefined, zFirst = -1, ptr = 0;
   return (env, k, obs, firstPath) => {
     const B = env.envs;
     let a0: Float32Array | undefined;
     if (key) {
       if (zFirst !== firstPath) {
         z = new Float32Array(B * steps);
-        const ptr = engine.alloc(steps * 8);
+        ptr ||= engine.alloc(steps * 8);
         for (let b = 0; b < B; b++) {
           engine.exports.normalBlock(firstPath + b, EVAL_NOISE_STREAM, key.lo, key.hi, steps, ptr);
           const draws = engine.f64(ptr, steps);

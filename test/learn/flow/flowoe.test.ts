@@ -15,7 +15,7 @@ import { actionOfFraction, adaptiveAcExpert, expertPolicy, rollout, staticExpert
 import { expertWeights, type Demonstrations } from '../../../src/learn/flow/demonstrations.js';
 import { trainFlow } from '../../../src/learn/flow/flow-matching.js';
 import { parseFlowOeConfig } from '../../../src/learn/flow/flowoe-config.js';
-import { trainFlowOe } from '../../../src/learn/flow/flowoe.js';
+import { trainFlowOe, flowPolicy } from '../../../src/learn/flow/flowoe.js';
 import { parseFlowPolicyFile } from '../../../src/learn/flow/flow-policy-file.js';
 import { loadFlowNet } from '../../../src/learn/flow/load-flow-policy.js';
 import { InputError } from '../../../src/errors/input-error.js';
@@ -128,6 +128,19 @@ test('a saved flow policy loads back and samples the same actions; malformed fil
   assert.match(broken((p) => { p.type = 'mlp'; }), 'type: must be "flow"');
   assert.match(broken((p) => { p.network.obsStd[2] = 0; }), 'network.obsStd');
   assert.match(broken((p) => { p.network.layers[0].b[0] = 'x'; }), 'network.layers.0.b.0');
+});
+
+test('the flow policy with sampled a_0 is a function of the evaluation seed and path, and differs from a_0 = 0', async () => {
+  const config = tiny(3);
+  const t = await trainFlowOe(config, engine, { createdAt: 'test' });
+  const regime = defaultRegimes()[0]!, spec = trainingEnvironment(regime.config).judging, A = regime.config.ppo.actionScale;
+  const run = (noise: { seed: number } | undefined) => rollout(engine, spec, flowPolicy(engine, t.net, 4, A, spec.steps, noise), 64, 7, 32, A, true);
+  const a = run({ seed: 5 }), b = run({ seed: 5 }), c = run({ seed: 6 }), zero = run(undefined);
+  assert.equal(Array.from(a.u!), Array.from(b.u!));
+  assert.ok(Array.from(a.u!).some((u, i) => u !== c.u![i]), 'another noise seed, other actions');
+  assert.ok(Array.from(a.u!).some((u, i) => u !== zero.u![i]), 'sampled differs from a_0 = 0');
+  assert.ok(a.completion.every((x) => x > 1 - 1e-9) && zero.completion.every((x) => x > 1 - 1e-9), 'orders complete');
+  t.net.dispose();
 });
 
 test('bad flowoe configs name the field', () => {
