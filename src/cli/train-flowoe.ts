@@ -4,7 +4,10 @@ import { InputError } from '../errors/input-error.js';
 import { createNodeEngine } from '../runtime/node.js';
 import { readJsonFile, writeAtomically } from './files.js';
 
-/** A regime given as a path (relative to the config file) becomes { name: the file's base name, config: its JSON }. */
+/**
+ * A regime given as a path (relative to the config file) becomes { name: the file's base name, config: its JSON }; an
+ * expert policy given as a path becomes the file's JSON.
+ */
 function expandRegimeFiles(input: unknown, configPath: string): unknown {
   if (!input || typeof input !== 'object' || !Array.isArray((input as { regimes?: unknown }).regimes)) return input;
   const regimes = (input as { regimes: unknown[] }).regimes.map((r, i) => {
@@ -13,7 +16,14 @@ function expandRegimeFiles(input: unknown, configPath: string): unknown {
     const path = resolve(dirname(configPath), r);
     return { name: path.replace(/^.*\//, '').replace(/\.json$/, ''), config: readJsonFile(path, `regimes.${i} file`) };
   });
-  return { ...input, regimes };
+  const experts = (input as { experts?: { policies?: unknown } }).experts;
+  if (!experts || typeof experts !== 'object' || !Array.isArray(experts.policies)) return { ...input, regimes };
+  // a trained expert's policy file, by path relative to the config
+  const policies = experts.policies.map((e: unknown, i) => {
+    const file = e && typeof e === 'object' ? (e as { policy?: unknown }).policy : undefined;
+    return typeof file === 'string' ? { ...(e as object), policy: readJsonFile(resolve(dirname(configPath), file), `experts.policies.${i}.policy file`) } : e;
+  });
+  return { ...input, regimes, experts: { ...experts, policies } };
 }
 
 /** `iterations` (--iterations) overrides flow.iterations. */

@@ -3,7 +3,8 @@
 import type { Engine } from '../../engine/wasm/engine.js';
 import type { EnvSpec } from '../../engine/env-spec.js';
 import { OBSERVATION_FEATURES, S } from '../../engine/env-layout.js';
-import { actionShift } from '../../engine/mlp-layout.js';
+import { actionFraction, actionShift, mlpBlock } from '../../engine/mlp-layout.js';
+import { policyWeights, type PolicyFile } from '../../strategies/policy-file.js';
 import { buildExecutionPlan } from '../../eval/execution-plan.js';
 import type { ClosedLoopStrategyPlan, StaticStrategyPlan } from '../../eval/plan.js';
 import { adaptiveAcFraction } from '../../reference/policy/adaptive-ac.js';
@@ -12,7 +13,9 @@ import { VecEnv } from '../vec-env.js';
 
 export type Expert =
   | { name: string; kind: 'schedule'; qty: Float64Array }
-  | { name: string; kind: 'adaptive-ac'; params: Float64Array };
+  | { name: string; kind: 'adaptive-ac'; params: Float64Array }
+  /** A trained network (e.g. a PPO expert of the regime): its mean action, in the env's wasm forward pass. */
+  | { name: string; kind: 'policy'; block: Float32Array; actionScale: number };
 
 /** Static experts of a regime: TWAP, VWAP and AC at each risk aversion of the grid (on IS as a fraction of notional). */
 export function staticExperts(config: TrainConfig, acGrid: readonly number[]): Expert[] {
@@ -27,6 +30,11 @@ export function adaptiveAcExpert(config: TrainConfig, riskAversion: number): Exp
   const plan = buildExecutionPlan(evaluationConfigOf(config, [{ type: 'adaptive-almgren-chriss', name: `adaptive-ac-${riskAversion}`, riskAversion }]));
   const s = plan.strategies[0] as ClosedLoopStrategyPlan;
   return { name: s.name, kind: 'adaptive-ac', params: s.policy.params };
+}
+
+/** A policy file (validated) as an expert. */
+export function policyExpert(name: string, p: PolicyFile): Expert {
+  return { name, kind: 'policy', block: mlpBlock(policyWeights(p)), actionScale: p.network.actionScale };
 }
 
 /** Bounds of p = fraction x stepsLeft / actionScale before the logit: the env's action is u = logit(p) - shift. */
@@ -59,6 +67,14 @@ export type FractionPolicy = (env: VecEnv, k: number, obs: Float32Array, firstPa
 export function expertPolicy(e: Expert, steps: number, abm = false): FractionPolicy {
   if (e.kind === 'schedule') {
     return (env, k) => env.state(S.Q).map((q) => (q > 0 ? e.qty[k]! / q : 0));
+  }
+  if (e.kind === 'policy') {
+    const shift = actionShift(e.actionScale);
+    return (env, k) => {
+      // each rollout has its own env: load the network at the start of every episode
+      if (k === 0) env.loadPolicy(e.block);
+      return Float64Array.from(env.policyMeans(), (mu) => actionFraction(mu, e.actionScale, shift, steps - k));
+    };
   }
   return (env, k) => {
     const x = env.state(S.X), v = env.state(S.V);

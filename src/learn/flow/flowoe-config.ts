@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { parseWith } from '../../errors/zod-errors.js';
 import { InputError } from '../../errors/input-error.js';
 import { checkCompatible, parseRegime, type Regime } from './regimes.js';
+import { parsePolicyFile, type PolicyFile } from '../../strategies/policy-file.js';
 
 /** Risk aversions of the Almgren-Chriss experts (on IS as a fraction of the notional), as ppo-heston's grid. */
 export const AC_GRID = [0, 25, 50, 100, 200, 400, 800, 1600, 3200, 6400, 12800];
@@ -19,7 +20,9 @@ export const flowOeConfigSchema = z.strictObject({
     acGrid: z.array(z.number().min(0, 'must be >= 0')).min(1).max(64).default(AC_GRID),
     /** Adaptive AC at the best static AC's risk aversion of each regime. */
     adaptiveAc: z.boolean().default(true),
-  }).default({ acGrid: AC_GRID, adaptiveAc: true }),
+    /** Trained policies (e.g. each regime's PPO expert): policy files, by path in a config file, parsed here. */
+    policies: z.array(z.strictObject({ regime: z.string(), name: z.string().min(1).max(40), policy: z.unknown() })).max(32).default([]),
+  }).default({ acGrid: AC_GRID, adaptiveAc: true, policies: [] }),
   demonstrations: z.strictObject({
     paths: multipleOf16('paths').default(2048),
     seed: seed.default(11),
@@ -43,7 +46,11 @@ export const flowOeConfigSchema = z.strictObject({
   }).default({ paths: 65_536, seed: 20240601, noise: 'zero' }),
 });
 
-export type FlowOeConfig = Omit<z.infer<typeof flowOeConfigSchema>, 'regimes'> & { regimes: Regime[] };
+type RawConfig = z.infer<typeof flowOeConfigSchema>;
+export type FlowOeConfig = Omit<RawConfig, 'regimes' | 'experts'> & {
+  regimes: Regime[];
+  experts: Omit<RawConfig['experts'], 'policies'> & { policies: Array<{ regime: string; name: string; policy: PolicyFile }> };
+};
 
 export function parseFlowOeConfig(input: unknown): FlowOeConfig {
   const raw = parseWith(flowOeConfigSchema, input);
@@ -54,7 +61,11 @@ export function parseFlowOeConfig(input: unknown): FlowOeConfig {
   if (raw.demonstrations.seed === raw.evaluation.seed) {
     throw new InputError('demonstrations.seed: must differ from evaluation.seed (train and test on different paths)', 'demonstrations.seed');
   }
-  return { ...raw, regimes };
+  const policies = raw.experts.policies.map((e, i) => {
+    if (!names.has(e.regime)) throw new InputError(`experts.policies.${i}.regime: "${e.regime}" is not a regime (${[...names].join(', ')})`, `experts.policies.${i}.regime`);
+    return { ...e, policy: parsePolicyFile(e.policy, `experts.policies.${i}.policy`) };
+  });
+  return { ...raw, experts: { ...raw.experts, policies }, regimes };
 }
 
 /** Envs per batch: the largest multiple of 16 up to 4096 dividing `paths` (paths is a multiple of 16). */

@@ -7,7 +7,7 @@ import { OBSERVATION_NAMES } from '../../engine/env-layout.js';
 import { actionFraction, actionShift } from '../../engine/mlp-layout.js';
 import { summarise, pairedSummary, type SampleSummary } from '../objective-eval.js';
 import { trainingEnvironment } from '../train.js';
-import { adaptiveAcExpert, expertPolicy, rollout, staticExperts, type Expert, type FractionPolicy, type Rollout } from './experts.js';
+import { adaptiveAcExpert, expertPolicy, policyExpert, rollout, staticExperts, type Expert, type FractionPolicy, type Rollout } from './experts.js';
 import { buildDemonstrations, type ExpertScore } from './demonstrations.js';
 import { trainFlow } from './flow-matching.js';
 import type { FlowNet } from './flow-net.js';
@@ -59,6 +59,11 @@ export async function trainFlowOe(c: FlowOeConfig, engine: Engine, o: Progress =
       experts.push(expert);
       runs.push(run(expert));
     }
+    for (const p of c.experts.policies.filter((x) => x.regime === r.name)) {
+      const expert = policyExpert(p.name, p.policy);
+      experts.push(expert);
+      runs.push(run(expert));
+    }
     regimes.push({ name: r.name, spec, actionScale: A, experts });
     recorded.push({ regime: r.name, experts: runs });
     const best = runs.reduce((b, e) => (mean(e.rollout.objective) < mean(b.rollout.objective) ? e : b));
@@ -85,7 +90,7 @@ function flowPolicyFileOf(c: FlowOeConfig, net: FlowNet, losses: number[], pairs
       layers: layers as FlowPolicyFile['network']['layers'], actionScale: c.regimes[0]!.config.ppo.actionScale, eulerSteps: c.flow.eulerSteps,
     },
     trainedFor: { regimes: c.regimes.map((r) => ({ name: r.name, market: r.config.market, order: r.config.order, objective: r.config.objective })) },
-    training: { algorithm: 'flow-matching', experts: c.experts, demonstrations: c.demonstrations, flow: c.flow, pairs, finalLoss: losses.at(-1) },
+    training: { algorithm: 'flow-matching', experts: { ...c.experts, policies: c.experts.policies.map((p) => ({ regime: p.regime, name: p.name })) }, demonstrations: c.demonstrations, flow: c.flow, pairs, finalLoss: losses.at(-1) },
   };
 }
 
@@ -152,7 +157,7 @@ export function judgeFlowOe(c: FlowOeConfig, engine: Engine, t: FlowOeTrained, o
     const scores = t.scores.filter((s) => s.regime === r.name);
     const acs = scores.filter((s) => s.expert.startsWith('ac-'));
     const bestAc = acs.reduce((b, s) => (s.objective < b.objective ? s : b)).expert;
-    const judged = r.experts.filter((e) => e.name === 'twap' || e.name === 'vwap' || e.name === bestAc || e.kind === 'adaptive-ac');
+    const judged = r.experts.filter((e) => e.name === 'twap' || e.name === 'vwap' || e.name === bestAc || e.kind !== 'schedule');
     const runs = judged.map((e) => ({ name: e.name, r: rollout(engine, r.spec, expertPolicy(e, r.spec.steps), paths, seed, envs, r.actionScale) }));
     const flow = rollout(engine, r.spec, flowPolicy(engine, t.net, c.flow.eulerSteps, r.actionScale, r.spec.steps, noise === 'sampled' ? { seed } : undefined),
       paths, seed, envs, r.actionScale);

@@ -6,6 +6,8 @@ import { flowexec, isCleanInputError, scratchDir, writeJson } from '../../suppor
 import { formatRegimeTables } from '../../../src/cli/flowoe-report.js';
 import type { RegimeTable } from '../../../src/learn/flow/flowoe.js';
 import { parseFlowPolicyFile } from '../../../src/learn/flow/flow-policy-file.js';
+import { policyFileOf } from '../../../src/strategies/policy-file.js';
+import { OBSERVATION_FEATURES } from '../../../src/engine/env-layout.js';
 
 /** Monte Carlo comparisons: 3 standard errors. */
 const K_SE = 3;
@@ -67,7 +69,11 @@ test('train flowoe writes a valid flow policy file; regime files resolve against
   const dir = scratchDir();
   const { readFileSync } = await import('node:fs');
   for (const name of ['HH', 'LL']) writeJson(dir, `${name}.json`, readFileSync(`examples/regimes/${name}.json`, 'utf8'));
-  const config = writeJson(dir, 'flowoe.json', { regimes: ['HH.json', 'LL.json'], experts: { acGrid: [400] }, demonstrations: { paths: 32 },
+  const h = 4, F = OBSERVATION_FEATURES, wave = (n: number, k: number) => Array.from({ length: n }, (_, i) => 0.3 * Math.sin(1.7 * i + k));
+  writeJson(dir, 'net.json', policyFileOf('net', { actionScale: 20, inputs: F, hidden: [h, h], obsMean: new Array(F).fill(0), obsStd: new Array(F).fill(1),
+    w1: wave(h * F, 1), b1: wave(h, 2), w2: wave(h * h, 3), b2: wave(h, 4), w3: wave(h, 5), b3: [0] }, -1, {}, {}, 'test'));
+  const config = writeJson(dir, 'flowoe.json', { regimes: ['HH.json', 'LL.json'],
+    experts: { acGrid: [400], policies: [{ regime: 'LL', name: 'net-LL', policy: 'net.json' }] }, demonstrations: { paths: 32 },
     flow: { hidden: [8, 8], iterations: 1000, batch: 128, eulerSteps: 2 } });
   const r = await flowexec(['train', 'flowoe', config, '--out', `${dir}/policy.json`, '--iterations', '5']);
   assert.is(r.status, 0, r.stderr);
@@ -75,6 +81,8 @@ test('train flowoe writes a valid flow policy file; regime files resolve against
   assert.is((policy.training.flow as { iterations: number }).iterations, 5);
   assert.equal((policy.trainedFor.regimes as Array<{ name: string }>).map((x) => x.name), ['HH', 'LL']);
   assert.is(policy.network.eulerSteps, 2);
+  assert.equal((policy.training.experts as { policies: unknown }).policies, [{ regime: 'LL', name: 'net-LL' }]);
+  assert.match(r.stderr, 'experts LL: 5 experts'); // TWAP, VWAP, AC 400, adaptive AC, the network
 });
 
 test.run();

@@ -11,7 +11,7 @@ import { objectiveSamples } from '../../../src/learn/objective-eval.js';
 import { trainingEnvironment } from '../../../src/learn/train.js';
 import { tfWasm } from '../../../src/learn/tf.js';
 import { REGIME_NAMES, regimeConfigInput, defaultRegimes } from '../../../src/learn/flow/regimes.js';
-import { actionOfFraction, adaptiveAcExpert, expertPolicy, rollout, staticExperts } from '../../../src/learn/flow/experts.js';
+import { actionOfFraction, adaptiveAcExpert, expertPolicy, policyExpert, rollout, staticExperts } from '../../../src/learn/flow/experts.js';
 import { expertWeights, type Demonstrations } from '../../../src/learn/flow/demonstrations.js';
 import { trainFlow } from '../../../src/learn/flow/flow-matching.js';
 import { parseFlowOeConfig } from '../../../src/learn/flow/flowoe-config.js';
@@ -19,6 +19,7 @@ import { trainFlowOe, flowPolicy } from '../../../src/learn/flow/flowoe.js';
 import { parseFlowPolicyFile } from '../../../src/learn/flow/flow-policy-file.js';
 import { loadFlowNet } from '../../../src/learn/flow/load-flow-policy.js';
 import { InputError } from '../../../src/errors/input-error.js';
+import { parsePolicyFile, policyFileOf, policyRef } from '../../../src/strategies/policy-file.js';
 
 const engine = await createNodeEngine();
 const tf = await tfWasm();
@@ -50,10 +51,17 @@ test('expert rollouts in the batched env give the evaluation kernel objectives o
   const spec = trainingEnvironment(regime.config).judging, A = regime.config.ppo.actionScale;
   const [twap, , ac] = staticExperts(regime.config, [400]);
   const adaptive = adaptiveAcExpert(regime.config, 400);
+  // a network expert (as a trained PPO policy would be): small deterministic weights, read from a policy file
+  const h = 4, wave = (n: number, k: number) => Array.from({ length: n }, (_, i) => 0.3 * Math.sin(1.7 * i + k));
+  const file = policyFileOf('net', { actionScale: 20, inputs: OBSERVATION_FEATURES, hidden: [h, h], obsMean: new Array(OBSERVATION_FEATURES).fill(0.1),
+    obsStd: new Array(OBSERVATION_FEATURES).fill(0.5), w1: wave(h * OBSERVATION_FEATURES, 1), b1: wave(h, 2), w2: wave(h * h, 3), b2: wave(h, 4),
+    w3: wave(h, 5), b3: [0.2] }, -1, {}, {}, 'test');
+  const network = policyExpert('net', parsePolicyFile(JSON.parse(JSON.stringify(file))));
   const paths = 64, seed = 99;
-  for (const e of [twap!, ac!, adaptive]) {
+  for (const e of [twap!, ac!, adaptive, network]) {
     const got = rollout(engine, spec, expertPolicy(e, spec.steps), paths, seed, 32, A).objective;
-    const policy = e.kind === 'schedule' ? { kind: POLICY_SCHEDULE, params: e.qty } : { kind: POLICY_ADAPTIVE_AC, params: e.params };
+    const policy = e.kind === 'schedule' ? { kind: POLICY_SCHEDULE, params: e.qty } : e.kind === 'adaptive-ac'
+      ? { kind: POLICY_ADAPTIVE_AC, params: e.params } : policyRef(file);
     const want = objectiveSamples(new WasmBackend(engine), spec, policy, paths, seed);
     for (let p = 0; p < paths; p++) assert.ok(Math.abs(got[p]! - want[p]!) <= 1e-9 * Math.max(1, Math.abs(want[p]!)), `${e.name} path ${p}: ${got[p]} vs ${want[p]}`);
   }
@@ -153,6 +161,8 @@ test('bad flowoe configs name the field', () => {
   assert.match(message({ regimes: [] }), 'regimes');
   const other = regimeConfigInput('LL') as { order: Record<string, unknown> };
   assert.match(message({ regimes: [good.regimes[0], { name: 'LL', config: { ...other, order: { ...other.order, stepMinutes: 30 } } }] }), 'LL.order.stepMinutes');
+  assert.match(message({ ...good, experts: { policies: [{ regime: 'XX', name: 'ppo', policy: {} }] } }), 'experts.policies.0.regime');
+  assert.match(message({ ...good, experts: { policies: [{ regime: 'HH', name: 'ppo', policy: { format: 'flowexec-policy', version: 1 } }] } }), 'experts.policies.0.policy');
   assert.is(message(good), '');
 });
 
