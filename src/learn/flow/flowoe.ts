@@ -41,6 +41,18 @@ export interface Progress {
 
 const mean = (x: Float64Array) => x.reduce((s, v) => s + v, 0) / x.length;
 
+/**
+ * The env scales each regime's observations by its own level (variance / theta, price move in its own sigma), which
+ * would hide the regime from the policy; one set of scales for all regimes (the mean of theirs) keeps the volatility
+ * level observable. Only observations change: dynamics, costs and rewards are the regime's own.
+ */
+export function sharedObservationScales(specs: EnvSpec[]): EnvSpec[] {
+  const avg = (f: (s: EnvSpec) => number) => specs.reduce((sum, s) => sum + f(s), 0) / specs.length;
+  const shared = { obsPriceScale: avg((s) => s.obsPriceScale), obsVarianceScale: avg((s) => s.obsVarianceScale),
+    obsTransientScale: avg((s) => s.obsTransientScale) };
+  return specs.map((s) => ({ ...s, ...shared }));
+}
+
 /** Experts rolled out on the demonstration paths of every regime, the demonstrations, the flow trained on them. */
 export async function trainFlowOe(c: FlowOeConfig, engine: Engine, o: Progress = {}): Promise<FlowOeTrained> {
   const started = performance.now();
@@ -48,8 +60,9 @@ export async function trainFlowOe(c: FlowOeConfig, engine: Engine, o: Progress =
   const { paths, seed } = c.demonstrations, envs = envsFor(paths);
   const regimes: RegimeSetup[] = [];
   const recorded: Array<{ regime: string; experts: Array<{ name: string; rollout: Rollout }> }> = [];
-  for (const r of c.regimes) {
-    const spec = trainingEnvironment(r.config).judging, A = r.config.ppo.actionScale;
+  const specs = sharedObservationScales(c.regimes.map((r) => trainingEnvironment(r.config).judging));
+  for (const [index, r] of c.regimes.entries()) {
+    const spec = specs[index]!, A = r.config.ppo.actionScale;
     const experts = staticExperts(r.config, c.experts.acGrid);
     const run = (e: Expert) => ({ name: e.name, rollout: rollout(engine, spec, expertPolicy(e, spec.steps), paths, seed, envs, A, true) });
     const runs = experts.map(run);

@@ -15,7 +15,8 @@ import { actionOfFraction, adaptiveAcExpert, expertPolicy, policyExpert, rollout
 import { expertWeights, type Demonstrations } from '../../../src/learn/flow/demonstrations.js';
 import { trainFlow } from '../../../src/learn/flow/flow-matching.js';
 import { parseFlowOeConfig } from '../../../src/learn/flow/flowoe-config.js';
-import { trainFlowOe, flowPolicy } from '../../../src/learn/flow/flowoe.js';
+import { trainFlowOe, flowPolicy, sharedObservationScales } from '../../../src/learn/flow/flowoe.js';
+import { VecEnv } from '../../../src/learn/vec-env.js';
 import { parseFlowPolicyFile } from '../../../src/learn/flow/flow-policy-file.js';
 import { loadFlowNet } from '../../../src/learn/flow/load-flow-policy.js';
 import { InputError } from '../../../src/errors/input-error.js';
@@ -65,6 +66,18 @@ test('expert rollouts in the batched env give the evaluation kernel objectives o
     const want = objectiveSamples(new WasmBackend(engine), spec, policy, paths, seed);
     for (let p = 0; p < paths; p++) assert.ok(Math.abs(got[p]! - want[p]!) <= 1e-9 * Math.max(1, Math.abs(want[p]!)), `${e.name} path ${p}: ${got[p]} vs ${want[p]}`);
   }
+});
+
+test('shared observation scales make the volatility level observable across regimes (the env alone normalises it away)', () => {
+  const regimes = defaultRegimes(), own = regimes.map((r) => trainingEnvironment(r.config).judging);
+  const firstVariance = (spec: typeof own[number]) => new VecEnv(engine, spec, 16).reset(1)[2]!;
+  // per-regime scaling: variance / theta = 1 at the start of every regime
+  assert.ok(Math.abs(firstVariance(own[0]!) - firstVariance(own[3]!)) < 1e-6);
+  const shared = sharedObservationScales(own);
+  assert.ok(shared.every((s) => s.obsVarianceScale === shared[0]!.obsVarianceScale && s.obsPriceScale === shared[0]!.obsPriceScale));
+  // HH starts at v0 = 0.0625, LL at 0.0225: their observed variances keep that ratio
+  assert.ok(Math.abs(firstVariance(shared[0]!) / firstVariance(shared[3]!) - 0.0625 / 0.0225) < 1e-5);
+  assert.equal(shared[0]!.params, own[0]!.params);
 });
 
 test('best labels are one-hot on the lowest objective; softmax weights are exp(-(J - J_best) / T), normalised', () => {
