@@ -12,7 +12,7 @@ import type { IterationLog } from '../learn/ppo.js';
 import type { PolicyFile } from '../strategies/policy-file.js';
 import { formatIteration } from './train.js';
 
-const NAMES = ['ppo-ac', 'ppo-heston'] as const;
+const NAMES = ['ppo-ac', 'ppo-heston', 'flowoe'] as const;
 
 const f = (x: number, d = 2) => x.toFixed(d);
 const ci = (c: [number, number], d = 2) => `[${f(c[0], d)}, ${f(c[1], d)}]`;
@@ -68,6 +68,7 @@ export async function experimentCommand(args: string[]): Promise<void> {
   // checked before minutes of training, whose policy would otherwise be lost to a bad path
   const out = outputTarget(values.out, 'out', ['json'])?.path;
   const threads = threadsOption(values);
+  if (name === 'flowoe') return (await import('./experiment-flowoe.js')).flowOeExperimentCommand(quick, Boolean(values.json), out);
   const experiment = name === 'ppo-ac' ? await ppoAcExperiment(quick) : await ppoHestonExperiment(quick);
   const onIteration = (log: IterationLog) => {
     if (log.iteration === 1 || log.iteration % 10 === 0 || log.iteration === experiment.iterations) console.error(formatIteration(log, experiment.iterations));

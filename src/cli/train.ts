@@ -20,10 +20,11 @@ export async function trainCommand(args: string[]): Promise<void> {
   }, 2);
   if (values.help) { console.log(`usage: ${TRAIN_USAGE}`); return; }
   const [algorithm, file] = positionals;
-  if (algorithm !== 'ppo') throw new InputError(algorithm ? `unknown algorithm '${algorithm}' (available: ppo)` : `missing algorithm (usage: ${TRAIN_USAGE})`);
+  if (algorithm !== 'ppo' && algorithm !== 'flowoe') throw new InputError(algorithm ? `unknown algorithm '${algorithm}' (available: ppo, flowoe)` : `missing algorithm (usage: ${TRAIN_USAGE})`);
   if (!file) throw new InputError(`missing CONFIG.json (usage: ${TRAIN_USAGE})`);
   if (!values.out) throw new InputError('--out POLICY.json is required (where the trained policy goes)', 'out');
   const out = outputTarget(values.out, 'out', ['json'])!.path;
+  if (algorithm === 'flowoe') return (await import('./train-flowoe.js')).trainFlowOeCommand(file, out, Boolean(values.json), integerOption(values, 'iterations', 1, 1_000_000));
   const { parseTrainConfig } = await import('../learn/train-config.js');
   const raw = readJsonFile(file, 'config file');
   expectDocument(raw, file, ['training', 'evaluation']);

@@ -122,6 +122,11 @@ export class VecEnv {
     return new Float32Array(this.engine.exports.memory.buffer, this.muPtr, this.envs).slice();
   }
 
+  /** A copy of state field S.* of every env (for closed-loop experts that read the state, such as adaptive AC). */
+  state(field: number): Float64Array {
+    return Float64Array.from(envState(this.engine, this.base, field));
+  }
+
   /** Takes a step with actions = the fraction of each env's remaining inventory to trade (clamped to [0, 1]). */
   stepWith(actions: ArrayLike<number>): StepResult {
     const h = this.header();

@@ -1,0 +1,49 @@
+// Experiment flowoe (first slice): one flow-matching policy imitating the expert ensemble of the four regimes, judged
+// against every expert of each regime on common paths (paired 95% CIs). No refining loss or distillation yet.
+import type { Engine } from '../../engine/wasm/engine.js';
+import { REGIME_NAMES, regimeConfigInput } from '../flow/regimes.js';
+import { parseFlowOeConfig, type FlowOeConfig } from '../flow/flowoe-config.js';
+import { trainFlowOe, judgeFlowOe, type RegimeTable } from '../flow/flowoe.js';
+import type { ExpertScore } from '../flow/demonstrations.js';
+import type { FlowPolicyFile } from '../flow/flow-policy-file.js';
+
+export function flowOeExperimentConfig(quick: boolean): FlowOeConfig {
+  return parseFlowOeConfig({
+    name: 'flowoe',
+    description: 'FlowOE first slice: conditional flow matching of softmax-labelled expert demonstrations across the HH, HL, LH, LL Heston regimes.',
+    regimes: REGIME_NAMES.map((name) => ({ name, config: regimeConfigInput(name) })),
+    demonstrations: { paths: quick ? 512 : 4096, seed: 11, labels: 'softmax', temperatureBps: 1 },
+    flow: quick ? { iterations: 600, batch: 512, learningRate: 2e-3, seed: 3, eulerSteps: 8 }
+      : { iterations: 6000, batch: 2048, learningRate: 1e-3, seed: 3, eulerSteps: 8 },
+    evaluation: { paths: quick ? 4096 : 100_000 - 100_000 % 4096 + 4096, seed: 20240601, noise: 'zero' },
+  });
+}
+
+export interface FlowOeResult {
+  experiment: 'flowoe';
+  quick: boolean;
+  tables: RegimeTable[];
+  /** Regimes where the flow's paired CI against every judged expert lies below zero (0-4). */
+  regimesBeatingEveryExpert: number;
+  scores: ExpertScore[];
+  losses: number[];
+  demonstrationPairs: number;
+  evaluationPaths: number;
+  trainingSeconds: number;
+  policy: FlowPolicyFile;
+}
+
+export async function flowOeExperiment(o: { quick: boolean; engine: Engine; onProgress?: (line: string) => void }): Promise<FlowOeResult> {
+  const config = flowOeExperimentConfig(o.quick);
+  const trained = await trainFlowOe(config, o.engine, { onProgress: o.onProgress, createdAt: 'experiment' });
+  try {
+    const tables = judgeFlowOe(config, o.engine, trained, { onProgress: o.onProgress });
+    return {
+      experiment: 'flowoe', quick: o.quick, tables, regimesBeatingEveryExpert: tables.filter((t) => t.beatsEveryExpert).length,
+      scores: trained.scores, losses: trained.losses, demonstrationPairs: trained.demonstrationPairs,
+      evaluationPaths: config.evaluation.paths, trainingSeconds: trained.trainingSeconds, policy: trained.policy,
+    };
+  } finally {
+    trained.net.dispose();
+  }
+}
