@@ -65,6 +65,8 @@ export function openApiDocument(version: string, limits: Limits): Json {
       { name: 'simulations', description: 'small synchronous runs' },
       { name: 'evaluations', description: 'evaluation jobs: start, follow, cancel' },
       { name: 'bench', description: 'kernel microbenchmarks' },
+      { name: 'assistant', description: 'questions in words, answered with numbers' },
+      { name: 'shards', description: 'one shard of a run, for a coordinator that spreads a run over instances' },
     ],
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'required on POST and DELETE when the server sets FLOWEXEC_API_TOKEN' } },
@@ -141,16 +143,18 @@ export function openApiDocument(version: string, limits: Limits): Json {
       },
       '/v1/ask': {
         post: {
+          operationId: 'ask', tags: ['assistant'],
           summary: 'the assistant: a question in words -> the structured request it was read as, a small evaluation, an answer with the numbers',
-          security: [{ bearer: [] }, {}],
+          security: MUTATING_SECURITY,
           requestBody: { required: true, content: json(ref('AskRequest')) },
           responses: { 200: { description: 'the answer (a refusal with example questions when the question cannot be read)', content: json(ref('AskResponse')) }, ...BODY_ERRORS },
         },
       },
       '/v1/shards': {
         post: {
+          operationId: 'runShard', tags: ['shards'],
           summary: 'one shard of an evaluation or workload run, answered as chunk records to merge in order (what `flowexec evaluate --fan-out` sends)',
-          security: [{ bearer: [] }, {}],
+          security: MUTATING_SECURITY,
           requestBody: { required: true, content: json(ref('ShardRequest')) },
           responses: { 200: { description: 'the chunk records', content: json(ref('ShardResult')) }, ...BODY_ERRORS },
         },

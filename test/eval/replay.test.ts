@@ -10,7 +10,7 @@ import { flowexec } from '../support/cli.js';
 
 const market = (eta: number, halfSpreadBps: number) => ({
   model: { type: 'gbm', s0: 100, sigma: 0.2 }, dailyVolume: 390_000,
-  impact: { temporary: { eta, beta: 1 }, permanent: { gamma: 0 }, spread: { halfSpreadBps } },
+  impact: { type: 'canonical', temporary: { eta, beta: 1 }, permanent: { gamma: 0 }, spread: { halfSpreadBps } },
 });
 
 function setup(m: unknown, order: Record<string, unknown>, strategies: unknown[]) {

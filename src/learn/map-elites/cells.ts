@@ -24,7 +24,8 @@ export function cellConfig(vol: number, dailyVolume: number, fractions: number[]
     market: {
       model: { type: 'heston', s0: 50, v0: theta, kappa: 5, theta, xi: Math.min(1, 1.5 * vol), rho: -0.6, scheme: 'qe' },
       dailyVolume, volumeCurve: { type: 'u-shape' },
-      impact: { temporary: { eta: vol / Math.sqrt(252), beta: 0.5 }, permanent: { gamma: 0.02 },
+      // canonical units: eta = sigma_d makes the temporary cost sigma_d s0 sqrt(n / V), the square-root law
+      impact: { type: 'canonical', temporary: { eta: vol / Math.sqrt(252), beta: 0.5 }, permanent: { gamma: 0.02 },
         transient: { kernel: 'exponential', amplitude: 0.002, halfLifeSteps: 3 }, spread: { halfSpreadBps: 2 } },
     },
     order: { side: 'sell', shares: ORDER_SHARES, horizonMinutes: 390, steps: STEPS, participationCap: 0.3 },
