@@ -17,6 +17,7 @@ import { reportHtml } from '../web/report-html.js';
 import { readReportAssets } from '../runtime/node-web-assets.js';
 import { REMOTE_OPTIONS, remoteExecutor } from './remote.js';
 import { buildInfo } from '../runtime/provenance.js';
+import { tagEvaluation } from '../library/results.js';
 
 /** Policy files of the config's `policy` strategies, relative paths from the config's folder, validated. */
 export function loadPolicies(config: EvaluationConfig, base: string): Map<string, PolicyFile> {
@@ -70,7 +71,7 @@ export async function evaluateCommand(args: string[]): Promise<void> {
   }
   // self-describing results: the resolved config (defaults filled in, run overrides applied), version and wasm build
   const resolved = { ...config, evaluation: { ...config.evaluation, paths: result.paths, seed: result.seed } };
-  const report = { ...result, provenance: { ...buildInfo(), config: resolved, seed: result.seed, paths: result.paths, threads: result.threads } };
+  const report = { ...tagEvaluation(result), provenance: { ...buildInfo(), config: resolved, seed: result.seed, paths: result.paths, threads: result.threads } };
   if (target) {
     writeAtomically(target.path, target.format === 'csv' ? evaluationCsv(report) : target.format === 'html' ? reportHtml(report, readReportAssets())
       : JSON.stringify(report, null, 2) + '\n');
