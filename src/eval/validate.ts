@@ -22,6 +22,7 @@ export function validateResolvedMarket(config: EvaluationConfig, grid: OrderGrid
   const m = config.market.model;
   if (m.type === 'heston' && m.scheme === 'qe') {
     if (m.kappa < QE_MIN_KAPPA) throw new InputError(`market.model.kappa: must be >= ${QE_MIN_KAPPA} for the QE scheme (got ${m.kappa}; use "scheme": "euler")`, 'market.model.kappa');
+    if (!(m.v0 > 0) && !(m.theta > 0)) throw new InputError('market.model.theta: the QE scheme needs a positive variance (v0 or theta > 0; use "scheme": "euler")', 'market.model.theta');
     if (m.xi < QE_MIN_XI) throw new InputError(`market.model.xi: must be >= ${QE_MIN_XI} for the QE scheme (got ${m.xi}; use "scheme": "euler")`, 'market.model.xi');
   }
   const model = toPriceModel(config.market.model);
