@@ -71,8 +71,8 @@ function suggestion(key: string, known: string[]): string {
  * when the input sits inside a larger document ("workload.heston.rho").
  */
 export function formatZodError(error: ZodError, input?: unknown, prefix = '', schema?: ZodType): InputError {
-  // an unknown key first: a typo (halfSpreadBp) also makes the key it meant look missing
-  const issue = error.issues.find((i) => i.code === 'unrecognized_keys') ?? error.issues[0]!;
+  // a nested unknown key first: a typo (halfSpreadBp) also makes the key it meant look missing
+  const issue = error.issues.find((i) => i.code === 'unrecognized_keys' && i.path.length > 0) ?? error.issues[0]!;
   const path = [prefix, ...issue.path.map(String)].filter((part) => part !== '').join('.');
   let got = '';
   if (input !== undefined && issue.code !== 'unrecognized_keys' && issue.path.length > 0) {

@@ -14,6 +14,7 @@ import type { EvaluationConfig, OrderGrid } from './config.js';
 /** Andersen's QE loses all precision as kappa dt or xi reach rounding (1 - e^(-kappa dt) = 0): NaN variances. */
 export const QE_MIN_KAPPA = 1e-4;
 export const QE_MIN_XI = 1e-6;
+export const QE_MIN_VARIANCE = 1e-12;
 
 /** Largest move of the log price the order's own permanent impact may cause (a factor e^20). */
 export const MAX_LOG_PRICE_SHIFT = 20;
@@ -22,6 +23,7 @@ export function validateResolvedMarket(config: EvaluationConfig, grid: OrderGrid
   const m = config.market.model;
   if (m.type === 'heston' && m.scheme === 'qe') {
     if (m.kappa < QE_MIN_KAPPA) throw new InputError(`market.model.kappa: must be >= ${QE_MIN_KAPPA} for the QE scheme (got ${m.kappa}; use "scheme": "euler")`, 'market.model.kappa');
+    if (!(m.v0 >= QE_MIN_VARIANCE) && !(m.theta >= QE_MIN_VARIANCE)) throw new InputError('market.model.theta: the QE scheme needs a variance above rounding (v0 or theta >= 1e-12; use "scheme": "euler")', 'market.model.theta');
     if (m.xi < QE_MIN_XI) throw new InputError(`market.model.xi: must be >= ${QE_MIN_XI} for the QE scheme (got ${m.xi}; use "scheme": "euler")`, 'market.model.xi');
   }
   const model = toPriceModel(config.market.model);

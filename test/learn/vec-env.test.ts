@@ -73,7 +73,7 @@ test('trading TWAP in the environment costs each path what the evaluation runner
 test('OPD: with no impact TWAP returns 0 to rounding (its average price is the window\'s) and front-loading does not', () => {
   const noImpact = parseEvaluationConfig({ ...JSON.parse(readFileSync('examples/heston-execution.json', 'utf8')),
     market: { ...config.market, impact: { type: 'relative', temporary: { eta: 0, beta: 1 }, permanent: { gamma: 0 }, spread: { halfSpreadBps: 0 } } },
-    strategies: [{ type: 'twap' }] });
+    strategies: [{ type: 'twap' }], evaluation: { paths: 100000 } }); // no frontier: AC needs temporary impact
   const p = buildExecutionPlan(noImpact, { paths: CHUNK_PATHS, seed: 5 });
   const env = new VecEnv(engine, envSpecFor(p, { objective: OBJECTIVE_OPD, alpha: 0 }), B);
   const episode = (fraction: (k: number) => number) => {
