@@ -34,10 +34,18 @@ export interface AnchorRun {
   stderr: number;
 }
 
-export function runAnchor(anchor: Anchor, workloadFile: string, workload: string, paths = anchor.paths[workload]!): AnchorRun {
+export function runAnchor(
+  anchor: Anchor,
+  workloadFile: string,
+  workload: string,
+  paths = anchor.paths[workload]!,
+): AnchorRun {
   const isScript = anchor.program.endsWith('.mjs');
-  const output = execFileSync(isScript ? process.execPath : anchor.program,
-    [...(isScript ? [anchor.program] : []), workloadFile, '--paths', String(paths)], { encoding: 'utf8', timeout: 600_000 });
+  const output = execFileSync(
+    isScript ? process.execPath : anchor.program,
+    [...(isScript ? [anchor.program] : []), workloadFile, '--paths', String(paths)],
+    { encoding: 'utf8', timeout: 600_000 },
+  );
   const line = output.trim().split('\n').pop()!;
   const parsed = JSON.parse(line) as AnchorRun;
   return { pathStepsPerSec: parsed.pathStepsPerSec, seconds: parsed.seconds, mean: parsed.mean, stderr: parsed.stderr };

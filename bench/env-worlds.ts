@@ -9,8 +9,21 @@ import { trainingEnvironment } from '../src/learn/train.js';
 /** The network block as the f64s a PolicyRef carries. */
 export function benchPolicyParams(): Float64Array {
   const weights = (n: number) => Float32Array.from({ length: n }, (_, i) => 0.3 * Math.sin(i));
-  return mlpBlockAsF64(mlpBlock({ actionScale: 10, inputs: 6, hidden: [16, 16], obsMean: [0.5, 0.5, 1, 0, 1, 0],
-    obsStd: [0.3, 0.3, 0.5, 1, 0.5, 1], w1: weights(96), b1: weights(16), w2: weights(256), b2: weights(16), w3: weights(16), b3: [0] }));
+  return mlpBlockAsF64(
+    mlpBlock({
+      actionScale: 10,
+      inputs: 6,
+      hidden: [16, 16],
+      obsMean: [0.5, 0.5, 1, 0, 1, 0],
+      obsStd: [0.3, 0.3, 0.5, 1, 0.5, 1],
+      w1: weights(96),
+      b1: weights(16),
+      w2: weights(256),
+      b2: weights(16),
+      w3: weights(16),
+      b3: [0],
+    }),
+  );
 }
 
 /** The Almgren-Chriss and Heston worlds, as policies are judged in them (no forced liquidation). */

@@ -8,10 +8,14 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 
-const { values } = parseArgs({ options: {
-  duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '10' },
-  threads: { type: 'string', default: String(availableParallelism()) }, paths: { type: 'string', default: '1000' },
-} });
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '10' },
+    threads: { type: 'string', default: String(availableParallelism()) },
+    paths: { type: 'string', default: '1000' },
+  },
+});
 const MAIN = new URL('../src/cli/main.ts', import.meta.url).pathname;
 
 export interface LoadRow {
@@ -31,27 +35,45 @@ const app = new Hono(); app.get('/healthz', (c) => c.json({ status: 'ok' }));
 serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (i) => console.log('listening on http://127.0.0.1:' + i.port));`;
 
 async function startServer(args: string[]) {
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], cwd: new URL('..', import.meta.url).pathname });
+  const child = spawn(process.execPath, args, {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    cwd: new URL('..', import.meta.url).pathname,
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 30_000);
     child.stdout.on('data', (d) => {
       out += d;
       const match = /listening on (http:\/\/\S+)/.exec(out);
-      if (match) { clearTimeout(timer); resolve(match[1]!); }
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
     });
     child.once('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
   });
-  return { url, stop: () => new Promise<void>((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); }) };
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
 }
 
 async function load(route: string, url: string, init: Partial<autocannon.Options>): Promise<LoadRow> {
   const connections = Number(values.connections);
   const r = await autocannon({ url, connections, duration: Number(values.duration), ...init });
   return {
-    route, connections, seconds: r.duration, requests: r.requests.total, requestsPerSec: Math.round(r.requests.average),
+    route,
+    connections,
+    seconds: r.duration,
+    requests: r.requests.total,
+    requestsPerSec: Math.round(r.requests.average),
     latencyMs: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max },
-    non2xx: r.non2xx, errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
   };
 }
 
@@ -63,15 +85,31 @@ try {
 } finally {
   await bare.stop();
 }
-const server = await startServer(['--import', 'tsx', MAIN, 'serve', '--port', '0', '--threads', values.threads!, '--data-dir', dataDir]);
+const server = await startServer([
+  '--import',
+  'tsx',
+  MAIN,
+  'serve',
+  '--port',
+  '0',
+  '--threads',
+  values.threads!,
+  '--data-dir',
+  dataDir,
+]);
 try {
   const body = JSON.stringify({ workload: 'heston-execution', paths: Number(values.paths) });
-  console.error(`flowexec load: ${server.url}, ${values.threads} server threads, ${cpus().length} CPUs shared by client and server, ${values.duration} s per route`);
+  console.error(
+    `flowexec load: ${server.url}, ${values.threads} server threads, ${cpus().length} CPUs shared by client and server, ${values.duration} s per route`,
+  );
   const rows = [
     baseline,
     await load('GET /healthz', `${server.url}/healthz`, {}),
-    await load(`POST /v1/simulations (heston-execution, ${values.paths} paths x 390 steps)`, `${server.url}/v1/simulations`,
-      { method: 'POST', headers: { 'content-type': 'application/json' }, body }),
+    await load(
+      `POST /v1/simulations (heston-execution, ${values.paths} paths x 390 steps)`,
+      `${server.url}/v1/simulations`,
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body },
+    ),
   ];
   for (const row of rows) console.log(JSON.stringify(row));
 } finally {

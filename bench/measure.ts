@@ -10,7 +10,14 @@ export interface Timing {
 }
 
 export async function measure(name: string, task: () => Promise<unknown> | unknown, runs = 3): Promise<Timing> {
-  const bench = new Bench({ time: 0, iterations: runs, warmup: true, warmupIterations: 1, warmupTime: 0, throws: true });
+  const bench = new Bench({
+    time: 0,
+    iterations: runs,
+    warmup: true,
+    warmupIterations: 1,
+    warmupTime: 0,
+    throws: true,
+  });
   bench.add(name, task);
   await bench.run();
   const result = bench.tasks[0]!.result;

@@ -55,7 +55,10 @@ const ROUTES: Array<[RegExp, string[]]> = [
 export function createApp(deps: AppDeps): Hono<ApiEnv> {
   const limits: Limits = { ...SERVER_LIMITS, ...deps.limits };
   if (deps.authToken !== undefined && deps.authToken.length < MIN_TOKEN_LENGTH) {
-    throw new InputError(`FLOWEXEC_API_TOKEN: the API token must have at least ${MIN_TOKEN_LENGTH} characters`, 'FLOWEXEC_API_TOKEN');
+    throw new InputError(
+      `FLOWEXEC_API_TOKEN: the API token must have at least ${MIN_TOKEN_LENGTH} characters`,
+      'FLOWEXEC_API_TOKEN',
+    );
   }
   const ctx: ApiContext = {
     executor: deps.executor,
@@ -91,10 +94,19 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
   app.notFound((c) => {
     const route = ROUTES.find(([pattern]) => pattern.test(c.req.path));
     // a listed method without a handler is a route this app was built without (GET / with no dashboard): 404
-    if (!route || route[1].includes(c.req.method)) return errorResponse(new ApiError(404, 'not_found', `path: no route ${c.req.path.slice(0, 200)}`, 'path'));
+    if (!route || route[1].includes(c.req.method))
+      return errorResponse(new ApiError(404, 'not_found', `path: no route ${c.req.path.slice(0, 200)}`, 'path'));
     const allow = [...route[1], ...(route[1].includes('GET') ? ['HEAD'] : []), 'OPTIONS'].join(', ');
     if (c.req.method === 'OPTIONS') return new Response(null, { status: 204, headers: { allow } });
-    return errorResponse(new ApiError(405, 'method_not_allowed', `method: ${c.req.method} is not allowed here (allowed: ${allow})`, 'method', { allow }));
+    return errorResponse(
+      new ApiError(
+        405,
+        'method_not_allowed',
+        `method: ${c.req.method} is not allowed here (allowed: ${allow})`,
+        'method',
+        { allow },
+      ),
+    );
   });
 
   app.onError((error) => {

@@ -26,8 +26,13 @@ export function bearerAuth(token: string): MiddlewareHandler {
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer[ \t]+([\x21-\x7e]{1,4096})[ \t]*$/i.exec(header);
     if (!match || !(await sameSecret(match[1]!, token))) {
-      throw new ApiError(401, 'unauthorized', 'authorization: a valid bearer token is required for this route', 'authorization',
-        { 'www-authenticate': 'Bearer realm="flowexec"' });
+      throw new ApiError(
+        401,
+        'unauthorized',
+        'authorization: a valid bearer token is required for this route',
+        'authorization',
+        { 'www-authenticate': 'Bearer realm="flowexec"' },
+      );
     }
     return next();
   };

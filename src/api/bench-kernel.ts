@@ -34,8 +34,16 @@ function benchPlan(request: BenchRequest, catalog: Record<string, unknown>): Sim
   return buildExecutionPlan({ ...config, strategies: [{ type: 'adaptive-almgren-chriss' }] });
 }
 
-export async function runBench(request: BenchRequest, ctx: { executor: ShardExecutor; catalog: Record<string, unknown>;
-  maxPathSteps: number; signal: AbortSignal; now: () => number }): Promise<BenchResult> {
+export async function runBench(
+  request: BenchRequest,
+  ctx: {
+    executor: ShardExecutor;
+    catalog: Record<string, unknown>;
+    maxPathSteps: number;
+    signal: AbortSignal;
+    now: () => number;
+  },
+): Promise<BenchResult> {
   const plan = benchPlan(request, ctx.catalog);
   const pathSteps = plan.paths * plan.steps * (request.repeats + 1);
   checkWork('paths x steps x (repeats + 1 warm-up)', pathSteps, ctx.maxPathSteps, 'paths');
@@ -49,9 +57,17 @@ export async function runBench(request: BenchRequest, ctx: { executor: ShardExec
     const seconds = (ctx.now() - started) / 1000;
     runs.push({ seconds, pathStepsPerSec: seconds > 0 ? (plan.paths * plan.steps) / seconds : null });
   }
-  const speeds = runs.map((r) => r.pathStepsPerSec).filter((s): s is number => s !== null).sort((a, b) => a - b);
+  const speeds = runs
+    .map((r) => r.pathStepsPerSec)
+    .filter((s): s is number => s !== null)
+    .sort((a, b) => a - b);
   return {
-    kernel: request.kernel, scheme: request.scheme, paths: plan.paths, steps: plan.steps, threads: ctx.executor.threads, runs,
+    kernel: request.kernel,
+    scheme: request.scheme,
+    paths: plan.paths,
+    steps: plan.steps,
+    threads: ctx.executor.threads,
+    runs,
     pathStepsPerSec: speeds.length ? speeds[Math.floor(speeds.length / 2)]! : null,
   };
 }

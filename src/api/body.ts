@@ -14,7 +14,8 @@ async function readBounded(request: Request, maxBytes: number): Promise<Uint8Arr
   const tooLarge = () => new ApiError(413, 'payload_too_large', `body: larger than ${maxBytes} bytes`, 'body');
   const declared = request.headers.get('content-length');
   // far too large by its own account: answer at once (the runtime drains or closes what follows)
-  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes + DISCARD_BYTES) throw tooLarge();
+  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes + DISCARD_BYTES)
+    throw tooLarge();
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const parts: Uint8Array[] = [];
@@ -37,7 +38,10 @@ async function readBounded(request: Request, maxBytes: number): Promise<Uint8Arr
   if (size > maxBytes) throw tooLarge();
   const bytes = new Uint8Array(size);
   let at = 0;
-  for (const part of parts) { bytes.set(part, at); at += part.byteLength; }
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.byteLength;
+  }
   return bytes;
 }
 

@@ -12,17 +12,26 @@ export function deadline(timeoutMs: number, retryAfterSeconds: number): Middlewa
     c.set('signal', controller.signal);
     c.set('bodyRead', false);
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const expired = new Promise<'expired'>((resolve) => { timer = setTimeout(() => resolve('expired'), timeoutMs); });
+    const expired = new Promise<'expired'>((resolve) => {
+      timer = setTimeout(() => resolve('expired'), timeoutMs);
+    });
     try {
       const outcome = await Promise.race([next().then(() => 'done' as const), expired]);
       if (outcome === 'expired') {
         controller.abort();
         // still reading the body: the client was too slow; otherwise the work was
         if (!c.get('bodyRead') && c.req.method !== 'DELETE') {
-          throw new ApiError(408, 'request_timeout', `body: not received within ${timeoutMs} ms`, 'body', { connection: 'close' });
+          throw new ApiError(408, 'request_timeout', `body: not received within ${timeoutMs} ms`, 'body', {
+            connection: 'close',
+          });
         }
-        throw new ApiError(503, 'timeout', `the request did not finish within ${timeoutMs} ms; retry later`, undefined,
-          { 'retry-after': String(retryAfterSeconds) });
+        throw new ApiError(
+          503,
+          'timeout',
+          `the request did not finish within ${timeoutMs} ms; retry later`,
+          undefined,
+          { 'retry-after': String(retryAfterSeconds) },
+        );
       }
     } finally {
       clearTimeout(timer);

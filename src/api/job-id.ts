@@ -17,6 +17,7 @@ export function isJobId(value: unknown): value is string {
 
 /** The id, or a 400 naming the parameter: a malformed id never reaches a store. */
 export function checkJobId(value: string | undefined, field = 'id'): string {
-  if (!isJobId(value)) throw new ApiError(400, 'invalid_request', `${field}: must be an evaluation id (ev_ and 28 hex digits)`, field);
+  if (!isJobId(value))
+    throw new ApiError(400, 'invalid_request', `${field}: must be an evaluation id (ev_ and 28 hex digits)`, field);
   return value;
 }

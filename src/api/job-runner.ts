@@ -69,15 +69,29 @@ export class JobRunner {
   /** Stores a new job; 429 when the queue is full. Inline mode returns once the job has finished. */
   async submit(config: EvaluationConfig, signal?: AbortSignal): Promise<JobRecord> {
     await this.start();
-    const full = this.mode === 'inline' ? this.active.size >= this.o.limits.maxQueuedJobs : this.queue.length >= this.o.limits.maxQueuedJobs;
+    const full =
+      this.mode === 'inline'
+        ? this.active.size >= this.o.limits.maxQueuedJobs
+        : this.queue.length >= this.o.limits.maxQueuedJobs;
     if (full || this.stopping) {
-      throw new ApiError(429, 'queue_full', `the job queue is full (${this.o.limits.maxQueuedJobs} jobs); retry later`, undefined,
-        { 'retry-after': String(this.o.limits.retryAfterSeconds) });
+      throw new ApiError(
+        429,
+        'queue_full',
+        `the job queue is full (${this.o.limits.maxQueuedJobs} jobs); retry later`,
+        undefined,
+        { 'retry-after': String(this.o.limits.retryAfterSeconds) },
+      );
     }
     const clock = this.o.clock ?? Date.now;
     const job: JobRecord = {
-      id: newJobId(clock()), kind: 'evaluation', name: config.name, status: 'queued', createdAt: new Date(clock()).toISOString(),
-      attempts: 0, progress: { donePaths: 0, totalPaths: evaluationTotalPaths(config) }, config,
+      id: newJobId(clock()),
+      kind: 'evaluation',
+      name: config.name,
+      status: 'queued',
+      createdAt: new Date(clock()).toISOString(),
+      attempts: 0,
+      progress: { donePaths: 0, totalPaths: evaluationTotalPaths(config) },
+      config,
     };
     this.active.set(job.id, job);
     await this.o.store.save(job);
@@ -112,7 +126,12 @@ export class JobRunner {
     if (!job) {
       const stored = await this.o.store.load(id);
       if (stored && stored.status !== 'cancelled') {
-        throw new ApiError(409, 'conflict', `id: evaluation ${id} has already ${stored.status === 'succeeded' ? 'succeeded' : 'failed'}`, 'id');
+        throw new ApiError(
+          409,
+          'conflict',
+          `id: evaluation ${id} has already ${stored.status === 'succeeded' ? 'succeeded' : 'failed'}`,
+          'id',
+        );
       }
       return stored;
     }
@@ -151,7 +170,12 @@ export class JobRunner {
   }
 
   private pump(): void {
-    while (!this.stopping && this.mode === 'background' && this.controllers.size < this.o.limits.jobConcurrency && this.queue.length > 0) {
+    while (
+      !this.stopping &&
+      this.mode === 'background' &&
+      this.controllers.size < this.o.limits.jobConcurrency &&
+      this.queue.length > 0
+    ) {
       void this.run(this.queue.shift()!);
     }
   }
@@ -171,16 +195,27 @@ export class JobRunner {
         job.attempts += 1;
         await this.o.store.save(job);
         this.emit(job, false);
-        job.result = await evaluateOn(this.o.executor, job.config, {
-          signal: controller.signal, now: this.o.now,
-          onProgress: (donePaths, total) => { job.progress = { donePaths, totalPaths: total }; this.emit(job, false); },
-        }, new Map());
+        job.result = await evaluateOn(
+          this.o.executor,
+          job.config,
+          {
+            signal: controller.signal,
+            now: this.o.now,
+            onProgress: (donePaths, total) => {
+              job.progress = { donePaths, totalPaths: total };
+              this.emit(job, false);
+            },
+          },
+          new Map(),
+        );
         end = { status: 'succeeded' };
       } catch (error) {
         if (this.stopping) return; // shutdown: the stored record stays queued or running, and runs again at the next start
-        if (requestSignal?.aborted) end = { status: 'failed', error: { code: 'timeout', message: 'the request ended before the job finished' } };
+        if (requestSignal?.aborted)
+          end = { status: 'failed', error: { code: 'timeout', message: 'the request ended before the job finished' } };
         else if (controller.signal.aborted) end = { status: 'cancelled' };
-        else if (error instanceof InputError) end = { status: 'failed', error: { code: 'invalid_request', message: error.message } };
+        else if (error instanceof InputError)
+          end = { status: 'failed', error: { code: 'invalid_request', message: error.message } };
         else {
           console.error(`flowexec api: job ${id} failed: ${(error as Error)?.message ?? String(error)}`);
           end = { status: 'failed', error: { code: 'internal', message: 'internal error' } };
@@ -190,7 +225,9 @@ export class JobRunner {
         await this.finish(job, end.status, end.error);
       } catch (error) {
         // the store refused the final record (disk full?): the job still ends here, and its listeners hear it
-        console.error(`flowexec api: job ${id} ${end.status} but could not be stored: ${(error as Error)?.message ?? String(error)}`);
+        console.error(
+          `flowexec api: job ${id} ${end.status} but could not be stored: ${(error as Error)?.message ?? String(error)}`,
+        );
         this.active.delete(id);
         this.emit(job, true);
       }
@@ -211,14 +248,20 @@ export class JobRunner {
     await this.o.store.save(job);
     this.active.delete(job.id);
     this.emit(job, true);
-    await this.prune().catch((e: unknown) => console.error(`flowexec api: pruning old jobs failed: ${(e as Error)?.message ?? String(e)}`));
+    await this.prune().catch((e: unknown) =>
+      console.error(`flowexec api: pruning old jobs failed: ${(e as Error)?.message ?? String(e)}`),
+    );
   }
 
   private emit(job: JobRecord, final: boolean): void {
     const set = this.listeners.get(job.id);
     if (!set) return;
     for (const listener of [...set]) {
-      try { listener(structuredClone(job), final); } catch { /* a listener's failure is its own */ }
+      try {
+        listener(structuredClone(job), final);
+      } catch {
+        /* a listener's failure is its own */
+      }
     }
   }
 
@@ -228,7 +271,10 @@ export class JobRunner {
     let excess = all.length - this.o.limits.maxStoredJobs;
     for (const job of all) {
       if (excess <= 0) break;
-      if (isFinished(job.status)) { await this.o.store.remove(job.id); excess--; }
+      if (isFinished(job.status)) {
+        await this.o.store.remove(job.id);
+        excess--;
+      }
     }
   }
 }

@@ -61,7 +61,8 @@ export function limitsFromEnv(base: Limits, get: (name: string) => string | unde
     const raw = get(name);
     if (raw === undefined || raw === '') continue;
     const value = /^\d+(\.\d+)?(e\d+)?$/i.test(raw.trim()) ? Number(raw) : NaN;
-    if (!Number.isSafeInteger(value) || value < 1) throw new InputError(`${name} must be a positive integer (got "${raw}")`, name);
+    if (!Number.isSafeInteger(value) || value < 1)
+      throw new InputError(`${name} must be a positive integer (got "${raw}")`, name);
     limits[key] = value;
   }
   return limits;

@@ -2,8 +2,16 @@
 import { z, type ZodType } from 'zod';
 import { evaluationConfigSchema } from '../eval/config.js';
 import {
-  workloadSimulationSchema, benchRequestSchema, errorSchema, jobSchema, jobListSchema, healthSchema,
-  benchResponseSchema, simulationResponseSchema, shardRequestSchema, shardResultSchema,
+  workloadSimulationSchema,
+  benchRequestSchema,
+  errorSchema,
+  jobSchema,
+  jobListSchema,
+  healthSchema,
+  benchResponseSchema,
+  simulationResponseSchema,
+  shardRequestSchema,
+  shardResultSchema,
 } from './schemas.js';
 import { limitVariable, type Limits } from './limits.js';
 import { JOB_ID_PATTERN } from './job-id.js';
@@ -29,30 +37,47 @@ const BODY_ERRORS = {
   ...AUTH,
   413: error('body larger than maxBodyBytes'),
   415: error('content-type is not application/json'),
-  422: error('a field is invalid, or the work exceeds this server\'s limit (code work_limit)'),
+  422: error("a field is invalid, or the work exceeds this server's limit (code work_limit)"),
   503: error('the request did not finish within requestTimeoutMs'),
   ...INTERNAL,
 };
 
 /** A read-only route's errors: only another method on its path (405) or a server fault. */
-const READ_ERRORS = { 405: error('method not allowed on this path (the Allow header lists the allowed ones)'), ...INTERNAL };
+const READ_ERRORS = {
+  405: error('method not allowed on this path (the Allow header lists the allowed ones)'),
+  ...INTERNAL,
+};
 
 /** Optional bearer: required on mutating routes only when the server sets FLOWEXEC_API_TOKEN. */
 const MUTATING_SECURITY = [{ bearer: [] }, {}];
 const OPEN = [] as const;
 
-const idParam = { name: 'id', in: 'path', required: true, description: 'job id (from POST /v1/evaluations)', schema: { type: 'string', pattern: JOB_ID_PATTERN.source } };
+const idParam = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  description: 'job id (from POST /v1/evaluations)',
+  schema: { type: 'string', pattern: JOB_ID_PATTERN.source },
+};
 
-const listOf = (item: Json) => ({ type: 'object', required: ['items'], properties: { items: { type: 'array', items: item } } });
+const listOf = (item: Json) => ({
+  type: 'object',
+  required: ['items'],
+  properties: { items: { type: 'array', items: item } },
+});
 
 export function openApiDocument(version: string, limits: Limits): Json {
   return {
     openapi: '3.1.0',
     info: {
-      title: 'FlowExec API', version,
+      title: 'FlowExec API',
+      version,
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
-      description: `Monte Carlo evaluation of trade execution strategies. Limits of this server (environment variables): ${
-        (Object.keys(limits) as Array<keyof Limits>).map((k) => `${limitVariable(k)}=${limits[k]}`).join(', ')}.`,
+      description: `Monte Carlo evaluation of trade execution strategies. Limits of this server (environment variables): ${(
+        Object.keys(limits) as Array<keyof Limits>
+      )
+        .map((k) => `${limitVariable(k)}=${limits[k]}`)
+        .join(', ')}.`,
       'x-flowexec-limits': limits,
     },
     servers: [
@@ -69,7 +94,13 @@ export function openApiDocument(version: string, limits: Limits): Json {
       { name: 'shards', description: 'one shard of a run, for a coordinator that spreads a run over instances' },
     ],
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'required on POST and DELETE when the server sets FLOWEXEC_API_TOKEN' } },
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'required on POST and DELETE when the server sets FLOWEXEC_API_TOKEN',
+        },
+      },
       schemas: {
         WorkloadSimulation: schema(workloadSimulationSchema, 'input'),
         EvaluationConfig: schema(evaluationConfigSchema, 'input'),
@@ -84,76 +115,186 @@ export function openApiDocument(version: string, limits: Limits): Json {
         AskResponse: schema(askResponseSchema, 'output'),
         ShardRequest: schema(shardRequestSchema, 'input'),
         ShardResult: schema(shardResultSchema, 'output'),
-        StrategyList: listOf({ type: 'object', required: ['type', 'schema'], properties: { type: { type: 'string' }, schema: { type: 'object' } } }),
-        WorkloadList: listOf({ type: 'object', required: ['name', 'kind', 'description', 'paths', 'steps'], properties: {
-          name: { type: 'string' }, kind: { type: 'string', enum: ['paths', 'execution'] }, description: { type: 'string' },
-          paths: { type: 'integer' }, steps: { type: 'integer' } } }),
+        StrategyList: listOf({
+          type: 'object',
+          required: ['type', 'schema'],
+          properties: { type: { type: 'string' }, schema: { type: 'object' } },
+        }),
+        WorkloadList: listOf({
+          type: 'object',
+          required: ['name', 'kind', 'description', 'paths', 'steps'],
+          properties: {
+            name: { type: 'string' },
+            kind: { type: 'string', enum: ['paths', 'execution'] },
+            description: { type: 'string' },
+            paths: { type: 'integer' },
+            steps: { type: 'integer' },
+          },
+        }),
       },
     },
     paths: {
-      '/healthz': { get: { operationId: 'getHealth', tags: ['service'], summary: 'liveness, runtime and job counts', security: OPEN,
-        responses: { 200: { description: 'healthy', content: json(ref('Health')) }, ...READ_ERRORS } } },
-      '/openapi.json': { get: { operationId: 'getOpenApi', tags: ['service'], summary: 'this document', security: OPEN,
-        responses: { 200: { description: 'OpenAPI 3.1', content: json({ type: 'object' }) }, ...READ_ERRORS } } },
-      '/v1/strategies': { get: { operationId: 'listStrategies', tags: ['catalog'], summary: 'strategy types accepted in configs, with their JSON schemas', security: OPEN,
-        responses: { 200: { description: 'strategy types', content: json(ref('StrategyList')) }, ...READ_ERRORS } } },
-      '/v1/workloads': { get: { operationId: 'listWorkloads', tags: ['catalog'], summary: 'the canonical workloads', security: OPEN,
-        responses: { 200: { description: 'workloads', content: json(ref('WorkloadList')) }, ...READ_ERRORS } } },
+      '/healthz': {
+        get: {
+          operationId: 'getHealth',
+          tags: ['service'],
+          summary: 'liveness, runtime and job counts',
+          security: OPEN,
+          responses: { 200: { description: 'healthy', content: json(ref('Health')) }, ...READ_ERRORS },
+        },
+      },
+      '/openapi.json': {
+        get: {
+          operationId: 'getOpenApi',
+          tags: ['service'],
+          summary: 'this document',
+          security: OPEN,
+          responses: { 200: { description: 'OpenAPI 3.1', content: json({ type: 'object' }) }, ...READ_ERRORS },
+        },
+      },
+      '/v1/strategies': {
+        get: {
+          operationId: 'listStrategies',
+          tags: ['catalog'],
+          summary: 'strategy types accepted in configs, with their JSON schemas',
+          security: OPEN,
+          responses: { 200: { description: 'strategy types', content: json(ref('StrategyList')) }, ...READ_ERRORS },
+        },
+      },
+      '/v1/workloads': {
+        get: {
+          operationId: 'listWorkloads',
+          tags: ['catalog'],
+          summary: 'the canonical workloads',
+          security: OPEN,
+          responses: { 200: { description: 'workloads', content: json(ref('WorkloadList')) }, ...READ_ERRORS },
+        },
+      },
       '/v1/simulations': {
         post: {
-          operationId: 'createSimulation', tags: ['simulations'],
-          summary: 'a small synchronous run: a workload, or a market + schedule (an evaluate config)', security: MUTATING_SECURITY,
-          requestBody: { required: true, content: json({ oneOf: [ref('WorkloadSimulation'), ref('EvaluationConfig')] }) },
+          operationId: 'createSimulation',
+          tags: ['simulations'],
+          summary: 'a small synchronous run: a workload, or a market + schedule (an evaluate config)',
+          security: MUTATING_SECURITY,
+          requestBody: {
+            required: true,
+            content: json({ oneOf: [ref('WorkloadSimulation'), ref('EvaluationConfig')] }),
+          },
           responses: { 200: { description: 'the statistics', content: json(ref('SimulationResult')) }, ...BODY_ERRORS },
         },
       },
       '/v1/evaluations': {
         post: {
-          operationId: 'createEvaluation', tags: ['evaluations'],
-          summary: 'start an evaluation job (the config of `flowexec evaluate`)', security: MUTATING_SECURITY,
+          operationId: 'createEvaluation',
+          tags: ['evaluations'],
+          summary: 'start an evaluation job (the config of `flowexec evaluate`)',
+          security: MUTATING_SECURITY,
           requestBody: { required: true, content: json(ref('EvaluationConfig')) },
           responses: {
-            202: { description: 'accepted; Location names the job', headers: { location: { description: 'the job\'s URL', schema: { type: 'string' } } }, content: json(ref('Job')) },
-            ...BODY_ERRORS, 429: error('the job queue is full; see Retry-After'),
+            202: {
+              description: 'accepted; Location names the job',
+              headers: { location: { description: "the job's URL", schema: { type: 'string' } } },
+              content: json(ref('Job')),
+            },
+            ...BODY_ERRORS,
+            429: error('the job queue is full; see Retry-After'),
           },
         },
         get: {
-          operationId: 'listEvaluations', tags: ['evaluations'], summary: 'jobs, newest first', security: OPEN,
+          operationId: 'listEvaluations',
+          tags: ['evaluations'],
+          summary: 'jobs, newest first',
+          security: OPEN,
           parameters: [
-            { name: 'limit', in: 'query', description: 'page size', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
+            {
+              name: 'limit',
+              in: 'query',
+              description: 'page size',
+              schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
+            },
             { name: 'cursor', in: 'query', schema: { type: 'string' }, description: 'nextCursor of the previous page' },
-            { name: 'status', in: 'query', description: 'only jobs in this status', schema: { type: 'string', enum: [...JOB_STATUSES] } },
+            {
+              name: 'status',
+              in: 'query',
+              description: 'only jobs in this status',
+              schema: { type: 'string', enum: [...JOB_STATUSES] },
+            },
           ],
-          responses: { 200: { description: 'a page', content: json(ref('JobList')) }, 400: error('bad query parameter'), ...READ_ERRORS },
+          responses: {
+            200: { description: 'a page', content: json(ref('JobList')) },
+            400: error('bad query parameter'),
+            ...READ_ERRORS,
+          },
         },
       },
       '/v1/evaluations/{id}': {
-        get: { operationId: 'getEvaluation', tags: ['evaluations'], summary: 'status, progress and result', security: OPEN, parameters: [idParam],
-          responses: { 200: { description: 'the job', content: json(ref('Job')) }, 400: error('malformed id'), 404: error('no such job'), ...READ_ERRORS } },
-        delete: { operationId: 'cancelEvaluation', tags: ['evaluations'], summary: 'cancel: stops the work; returns the job once stopped',
-          security: MUTATING_SECURITY, parameters: [idParam],
-          responses: { 200: { description: 'the cancelled job', content: json(ref('Job')) }, 400: error('malformed id'), ...AUTH,
-            404: error('no such job'), 409: error('the job had already finished'), ...INTERNAL } },
+        get: {
+          operationId: 'getEvaluation',
+          tags: ['evaluations'],
+          summary: 'status, progress and result',
+          security: OPEN,
+          parameters: [idParam],
+          responses: {
+            200: { description: 'the job', content: json(ref('Job')) },
+            400: error('malformed id'),
+            404: error('no such job'),
+            ...READ_ERRORS,
+          },
+        },
+        delete: {
+          operationId: 'cancelEvaluation',
+          tags: ['evaluations'],
+          summary: 'cancel: stops the work; returns the job once stopped',
+          security: MUTATING_SECURITY,
+          parameters: [idParam],
+          responses: {
+            200: { description: 'the cancelled job', content: json(ref('Job')) },
+            400: error('malformed id'),
+            ...AUTH,
+            404: error('no such job'),
+            409: error('the job had already finished'),
+            ...INTERNAL,
+          },
+        },
       },
       '/v1/evaluations/{id}/events': {
-        get: { operationId: 'streamEvaluationEvents', tags: ['evaluations'], security: OPEN,
-          summary: 'progress as Server-Sent Events: `progress` events, then one `done` event carrying the job', parameters: [idParam],
-          responses: { 200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: { type: 'string' } } } },
-            400: error('malformed id'), 404: error('no such job'), ...READ_ERRORS } },
+        get: {
+          operationId: 'streamEvaluationEvents',
+          tags: ['evaluations'],
+          security: OPEN,
+          summary: 'progress as Server-Sent Events: `progress` events, then one `done` event carrying the job',
+          parameters: [idParam],
+          responses: {
+            200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: { type: 'string' } } } },
+            400: error('malformed id'),
+            404: error('no such job'),
+            ...READ_ERRORS,
+          },
+        },
       },
       '/v1/ask': {
         post: {
-          operationId: 'ask', tags: ['assistant'],
-          summary: 'the assistant: a question in words -> the structured request it was read as, a small evaluation, an answer with the numbers',
+          operationId: 'ask',
+          tags: ['assistant'],
+          summary:
+            'the assistant: a question in words -> the structured request it was read as, a small evaluation, an answer with the numbers',
           security: MUTATING_SECURITY,
           requestBody: { required: true, content: json(ref('AskRequest')) },
-          responses: { 200: { description: 'the answer (a refusal with example questions when the question cannot be read)', content: json(ref('AskResponse')) }, ...BODY_ERRORS },
+          responses: {
+            200: {
+              description: 'the answer (a refusal with example questions when the question cannot be read)',
+              content: json(ref('AskResponse')),
+            },
+            ...BODY_ERRORS,
+          },
         },
       },
       '/v1/shards': {
         post: {
-          operationId: 'runShard', tags: ['shards'],
-          summary: 'one shard of an evaluation or workload run, answered as chunk records to merge in order (what `flowexec evaluate --fan-out` sends)',
+          operationId: 'runShard',
+          tags: ['shards'],
+          summary:
+            'one shard of an evaluation or workload run, answered as chunk records to merge in order (what `flowexec evaluate --fan-out` sends)',
           security: MUTATING_SECURITY,
           requestBody: { required: true, content: json(ref('ShardRequest')) },
           responses: { 200: { description: 'the chunk records', content: json(ref('ShardResult')) }, ...BODY_ERRORS },
@@ -161,8 +302,10 @@ export function openApiDocument(version: string, limits: Limits): Json {
       },
       '/v1/bench': {
         post: {
-          operationId: 'runBench', tags: ['bench'],
-          summary: 'microbenchmark of one kernel, in path-steps per second', security: MUTATING_SECURITY,
+          operationId: 'runBench',
+          tags: ['bench'],
+          summary: 'microbenchmark of one kernel, in path-steps per second',
+          security: MUTATING_SECURITY,
           requestBody: { required: true, content: json(ref('BenchRequest')) },
           responses: { 200: { description: 'timed runs', content: json(ref('BenchResult')) }, ...BODY_ERRORS },
         },

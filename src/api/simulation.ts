@@ -17,7 +17,10 @@ export interface SimulationContext {
 }
 
 /** Validates (422 naming the field), caps the work, runs it; throws on cancellation (deadline or client gone). */
-export async function runSimulation(input: unknown, ctx: SimulationContext): Promise<SimulationResult | EvaluationReport> {
+export async function runSimulation(
+  input: unknown,
+  ctx: SimulationContext,
+): Promise<SimulationResult | EvaluationReport> {
   const body = requireObject(input);
   if (simulationKind(body) === 'config') {
     const { config } = evaluationWork(body, ctx.maxPathSteps);
@@ -25,6 +28,12 @@ export async function runSimulation(input: unknown, ctx: SimulationContext): Pro
   }
   const { request, workload } = workloadWork(parseWith(workloadSimulationSchema, body), ctx.catalog, ctx.maxPathSteps);
   return simulateOn(ctx.executor, workload, {
-    paths: request.paths, steps: request.steps, seed: request.seed, scheme: request.scheme, precision: request.precision, signal: ctx.signal, now: ctx.now,
+    paths: request.paths,
+    steps: request.steps,
+    seed: request.seed,
+    scheme: request.scheme,
+    precision: request.precision,
+    signal: ctx.signal,
+    now: ctx.now,
   });
 }

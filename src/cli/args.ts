@@ -9,7 +9,12 @@ export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 export function parseCommand<T extends OptionSpec>(args: string[], options: T, maxPositionals: number) {
   let parsed;
   try {
-    parsed = parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>({ args, options, allowPositionals: true, strict: true });
+    parsed = parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>({
+      args,
+      options,
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     const message = (error as Error).message.split('\n')[0]!.replace(/\. To specify a positional argument.*$/, '');
     throw new InputError(message.replace(/^Unknown option '(.*)'$/, "unknown option '$1' (see flowexec help)"));
@@ -21,7 +26,12 @@ export function parseCommand<T extends OptionSpec>(args: string[], options: T, m
 }
 
 /** An integer option in [min, max]; undefined when absent. */
-export function integerOption(values: Record<string, unknown>, name: string, min: number, max: number): number | undefined {
+export function integerOption(
+  values: Record<string, unknown>,
+  name: string,
+  min: number,
+  max: number,
+): number | undefined {
   const raw = values[name];
   if (raw === undefined) return undefined;
   const text = String(raw).trim();
@@ -34,10 +44,15 @@ export function integerOption(values: Record<string, unknown>, name: string, min
 }
 
 /** One of a fixed set of words. */
-export function choiceOption<T extends string>(values: Record<string, unknown>, name: string, choices: readonly T[]): T | undefined {
+export function choiceOption<T extends string>(
+  values: Record<string, unknown>,
+  name: string,
+  choices: readonly T[],
+): T | undefined {
   const raw = values[name];
   if (raw === undefined) return undefined;
-  if (!choices.includes(raw as T)) throw new InputError(`--${name} must be one of ${choices.join(', ')} (got "${String(raw)}")`, name);
+  if (!choices.includes(raw as T))
+    throw new InputError(`--${name} must be one of ${choices.join(', ')} (got "${String(raw)}")`, name);
   return raw as T;
 }
 

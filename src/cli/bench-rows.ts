@@ -17,7 +17,7 @@ export interface BenchRow {
 
 /** The suites, in the order they run; `only` picks some (workloads include the anchors). */
 export const BENCH_SUITES = ['workloads', 'scaling-paths', 'strategies', 'env', 'ppo', 'scaling-threads'] as const;
-export type BenchSuite = typeof BENCH_SUITES[number];
+export type BenchSuite = (typeof BENCH_SUITES)[number];
 
 export interface BenchOptions {
   quick: boolean;

@@ -15,11 +15,14 @@ const DISCRETISED_252_STEP_PRICE = { value: 6.75502, stderr: 0.00027 };
 export async function demoCommand(args: string[]): Promise<void> {
   const { values } = parseCommand(args, { threads: { type: 'string' } }, 0);
   const threads = threadsOption(values);
-  console.log('FlowExec demo: the two canonical workloads at their defaults (src/workloads), Monte Carlo beside exact values.\n');
+  console.log(
+    'FlowExec demo: the two canonical workloads at their defaults (src/workloads), Monte Carlo beside exact values.\n',
+  );
   for (const name of CANONICAL_WORKLOAD_NAMES) {
     const workload = parseWorkload(readJsonFile(resolveWorkloadPath(name), 'workload file'));
     const result = await runWithProgress(name, threads, (executor, onProgress) =>
-      runWorkload(workload, { seed: DEFAULT_SEED, scheme: 'euler', onProgress }, executor));
+      runWorkload(workload, { seed: DEFAULT_SEED, scheme: 'euler', onProgress }, executor),
+    );
     const exact = workload.kind === 'paths' ? exactCallPrice(workload as PathsWorkload) : undefined;
     console.log(formatRun(result, exact));
     if (workload.kind === 'paths' && result.steps === 252) {

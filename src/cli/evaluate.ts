@@ -31,12 +31,27 @@ export function loadPolicies(config: EvaluationConfig, base: string): Map<string
 }
 
 export async function evaluateCommand(args: string[]): Promise<void> {
-  const { values, positionals } = parseCommand(args, {
-    paths: { type: 'string' }, seed: { type: 'string' }, threads: { type: 'string' }, json: { type: 'boolean' },
-    out: { type: 'string' }, precision: { type: 'string' }, strict: { type: 'boolean' }, schedules: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' }, 'shard-paths': { type: 'string' }, ...REMOTE_OPTIONS,
-  }, 1);
-  if (values.help) { console.log(`usage: ${EVALUATE_USAGE}`); return; }
+  const { values, positionals } = parseCommand(
+    args,
+    {
+      paths: { type: 'string' },
+      seed: { type: 'string' },
+      threads: { type: 'string' },
+      json: { type: 'boolean' },
+      out: { type: 'string' },
+      precision: { type: 'string' },
+      strict: { type: 'boolean' },
+      schedules: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      'shard-paths': { type: 'string' },
+      ...REMOTE_OPTIONS,
+    },
+    1,
+  );
+  if (values.help) {
+    console.log(`usage: ${EVALUATE_USAGE}`);
+    return;
+  }
   if (positionals.length === 0) throw new InputError(`missing CONFIG.json (usage: ${EVALUATE_USAGE})`);
   const raw = readJsonFile(positionals[0]!, 'config file');
   expectDocument(raw, positionals[0]!, ['evaluation']);
@@ -44,11 +59,13 @@ export async function evaluateCommand(args: string[]): Promise<void> {
   const policies = loadPolicies(config, dirname(resolve(positionals[0]!)));
   const notes: string[] = [];
   const adopted = adoptPolicyObjective(config, raw, policies.values());
-  if (adopted.length > 0) notes.push(`from the policy's training: ${adopted.join(', ')} (set them in "evaluation" to override)`);
+  if (adopted.length > 0)
+    notes.push(`from the policy's training: ${adopted.join(', ')} (set them in "evaluation" to override)`);
   for (const [file, policy] of policies) {
     const differs = policyMismatches(config, policy);
     if (differs.length === 0) continue;
-    if (values.strict) throw new InputError(`--strict: policy ${file} was trained for another setting: ${differs.join('; ')}`, 'strict');
+    if (values.strict)
+      throw new InputError(`--strict: policy ${file} was trained for another setting: ${differs.join('; ')}`, 'strict');
     notes.push(`warning: policy ${file} was trained for another setting: ${differs.join('; ')}`);
   }
   for (const note of notes) console.error(note);
@@ -58,23 +75,40 @@ export async function evaluateCommand(args: string[]): Promise<void> {
   if (precision) config.evaluation.precision = precision;
   const threads = threadsOption(values);
   const shardPaths = integerOption(values, 'shard-paths', 1000, 1e9);
-  if (shardPaths !== undefined && shardPaths % 1000 !== 0) throw new InputError(`--shard-paths must be a multiple of 1000 (one chunk), got ${shardPaths}`, 'shard-paths');
+  if (shardPaths !== undefined && shardPaths % 1000 !== 0)
+    throw new InputError(`--shard-paths must be a multiple of 1000 (one chunk), got ${shardPaths}`, 'shard-paths');
   const target = outputTarget(values.out, 'out', ['json', 'csv', 'html'] as const);
-  const executor = (await remoteExecutor(values)) ?? await executorFor(threads);
+  const executor = (await remoteExecutor(values)) ?? (await executorFor(threads));
   const bar = progressBar(config.name, 'paths');
   let result;
   try {
-    result = await runEvaluation(config, executor, { paths, seed, policies, schedules: values.schedules, shardChunks: shardPaths && shardPaths / 1000, onProgress: (done, total) => bar.update(done, total) });
+    result = await runEvaluation(config, executor, {
+      paths,
+      seed,
+      policies,
+      schedules: values.schedules,
+      shardChunks: shardPaths && shardPaths / 1000,
+      onProgress: (done, total) => bar.update(done, total),
+    });
   } finally {
     bar.stop();
     await executor.close();
   }
   // self-describing results: the resolved config (defaults filled in, run overrides applied), version and wasm build
   const resolved = { ...config, evaluation: { ...config.evaluation, paths: result.paths, seed: result.seed } };
-  const report = { ...tagEvaluation(result), provenance: { ...buildInfo(), config: resolved, seed: result.seed, paths: result.paths, threads: result.threads } };
+  const report = {
+    ...tagEvaluation(result),
+    provenance: { ...buildInfo(), config: resolved, seed: result.seed, paths: result.paths, threads: result.threads },
+  };
   if (target) {
-    writeAtomically(target.path, target.format === 'csv' ? evaluationCsv(report) : target.format === 'html' ? reportHtml(report, readReportAssets())
-      : JSON.stringify(report, null, 2) + '\n');
+    writeAtomically(
+      target.path,
+      target.format === 'csv'
+        ? evaluationCsv(report)
+        : target.format === 'html'
+          ? reportHtml(report, readReportAssets())
+          : JSON.stringify(report, null, 2) + '\n',
+    );
   }
   // kept for `flowexec ask` ("how did the strategies perform?"); a failure to keep it never fails the evaluation
   await saveLastRun(config, result, 'flowexec evaluate').catch(() => {});

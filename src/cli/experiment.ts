@@ -37,7 +37,13 @@ async function ppoAcExperiment(quick: boolean): Promise<Experiment> {
     `  best static (schedule optimiser)    ${f(r.bestStatic.mean, 4)}; PPO - it ${f(r.ppoMinusBestStatic.mean, 4)}  95% CI ${ci(r.ppoMinusBestStatic.ci95, 4)}: ${r.beatsBestStatic ? 'PPO beats it' : 'no significant win over it'}`,
     `  ${r.gapToOptimumPct <= 3 ? 'within' : 'NOT within'} 3% of the optimum; trained on ${r.envSteps.toLocaleString('en-US')} env steps in ${f(r.trainingSeconds, 1)} s`,
   ];
-  return { iterations: ppoAcConfig(quick).ppo.iterations, run: async (o) => { const r = await ppoAc(o); return { policy: r.policy, result: withoutPolicy(r), report: report(r) }; } };
+  return {
+    iterations: ppoAcConfig(quick).ppo.iterations,
+    run: async (o) => {
+      const r = await ppoAc(o);
+      return { policy: r.policy, result: withoutPolicy(r), report: report(r) };
+    },
+  };
 }
 
 async function ppoHestonExperiment(quick: boolean): Promise<Experiment> {
@@ -53,27 +59,56 @@ async function ppoHestonExperiment(quick: boolean): Promise<Experiment> {
     `  PPO - best static        ${f(r.ppoMinusBestStatic.mean)}  95% CI ${ci(r.ppoMinusBestStatic.ci95)}: ${r.beatsBestStatic ? 'PPO beats the best static schedule' : 'no significant win over the best static schedule'}`,
     `  trained on ${r.envSteps.toLocaleString('en-US')} env steps in ${f(r.trainingSeconds, 1)} s`,
   ];
-  return { iterations: ppoHestonConfig(quick).ppo.iterations, run: async (o) => { const r = await ppoHeston(o); return { policy: r.policy, result: withoutPolicy(r), report: report(r) }; } };
+  return {
+    iterations: ppoHestonConfig(quick).ppo.iterations,
+    run: async (o) => {
+      const r = await ppoHeston(o);
+      return { policy: r.policy, result: withoutPolicy(r), report: report(r) };
+    },
+  };
 }
 
 export async function experimentCommand(args: string[]): Promise<void> {
-  const { values, positionals } = parseCommand(args, {
-    quick: { type: 'boolean' }, json: { type: 'boolean' }, out: { type: 'string' }, threads: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-  }, 1);
+  const { values, positionals } = parseCommand(
+    args,
+    {
+      quick: { type: 'boolean' },
+      json: { type: 'boolean' },
+      out: { type: 'string' },
+      threads: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    1,
+  );
   if (positionals[0] === 'map-elites') return (await import('./map-elites.js')).mapElitesCommand(values);
-  if (values.help) { console.log(`usage: ${EXPERIMENT_USAGE}`); return; }
+  if (values.help) {
+    console.log(`usage: ${EXPERIMENT_USAGE}`);
+    return;
+  }
   const name = positionals[0];
-  if (!name || !NAMES.includes(name as never)) throw new InputError(name ? `unknown experiment '${name}' (available: ${NAMES.join(', ')})` : `missing experiment name (usage: ${EXPERIMENT_USAGE})`);
+  if (!name || !NAMES.includes(name as never))
+    throw new InputError(
+      name
+        ? `unknown experiment '${name}' (available: ${NAMES.join(', ')})`
+        : `missing experiment name (usage: ${EXPERIMENT_USAGE})`,
+    );
   const quick = Boolean(values.quick);
   // checked before minutes of training, whose policy would otherwise be lost to a bad path
   const out = outputTarget(values.out, 'out', ['json'])?.path;
   const threads = threadsOption(values);
-  if (name === 'flowoe') return (await import('./experiment-flowoe.js')).flowOeExperimentCommand(quick, Boolean(values.json), out);
+  if (name === 'flowoe')
+    return (await import('./experiment-flowoe.js')).flowOeExperimentCommand(quick, Boolean(values.json), out);
   const experiment = name === 'ppo-ac' ? await ppoAcExperiment(quick) : await ppoHestonExperiment(quick);
   const onIteration = (log: IterationLog) => {
-    if (log.iteration === 1 || log.iteration % 10 === 0 || log.iteration === experiment.iterations) console.error(formatIteration(log, experiment.iterations));
+    if (log.iteration === 1 || log.iteration % 10 === 0 || log.iteration === experiment.iterations)
+      console.error(formatIteration(log, experiment.iterations));
   };
-  const { policy, result, report } = await experiment.run({ quick, engine: await createNodeEngine(), onIteration, gradients: gradientPool(threads) });
+  const { policy, result, report } = await experiment.run({
+    quick,
+    engine: await createNodeEngine(),
+    onIteration,
+    gradients: gradientPool(threads),
+  });
   if (out) writeAtomically(out, JSON.stringify(policy) + '\n');
   console.log(values.json ? JSON.stringify(result) : report.join('\n'));
 }

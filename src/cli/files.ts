@@ -28,14 +28,23 @@ export function readJsonFile(path: string, what: string): unknown {
  * Checks an output file option (--out, --sample-out) before any work: its folder exists, it is not a folder, and its
  * extension names one of `formats`.
  */
-export function outputTarget<F extends string = 'json' | 'csv'>(value: string | undefined, option = 'out',
-  formats: readonly F[] = ['json', 'csv'] as unknown as F[]): { path: string; format: F } | undefined {
+export function outputTarget<F extends string = 'json' | 'csv'>(
+  value: string | undefined,
+  option = 'out',
+  formats: readonly F[] = ['json', 'csv'] as unknown as F[],
+): { path: string; format: F } | undefined {
   if (value === undefined) return undefined;
   const path = resolve(value);
   const format = formats.find((f) => extname(path).toLowerCase() === `.${f}`);
-  if (!format) throw new InputError(`--${option} must end in ${formats.map((f) => `.${f}`).join(' or ')} (got "${value}")`, option);
-  if (!existsSync(dirname(path)) || !statSync(dirname(path)).isDirectory()) throw new InputError(`--${option}: folder does not exist: ${dirname(path)}`, option);
-  if (existsSync(path) && statSync(path).isDirectory()) throw new InputError(`--${option} is a directory: ${value}`, option);
+  if (!format)
+    throw new InputError(
+      `--${option} must end in ${formats.map((f) => `.${f}`).join(' or ')} (got "${value}")`,
+      option,
+    );
+  if (!existsSync(dirname(path)) || !statSync(dirname(path)).isDirectory())
+    throw new InputError(`--${option}: folder does not exist: ${dirname(path)}`, option);
+  if (existsSync(path) && statSync(path).isDirectory())
+    throw new InputError(`--${option} is a directory: ${value}`, option);
   return { path, format };
 }
 
@@ -61,12 +70,22 @@ export function documentKind(raw: unknown): 'workload' | 'evaluation' | 'trainin
   return undefined;
 }
 
-const COMMAND_OF = { workload: 'flowexec run', evaluation: 'flowexec evaluate', training: 'flowexec train ppo' } as const;
+const COMMAND_OF = {
+  workload: 'flowexec run',
+  evaluation: 'flowexec evaluate',
+  training: 'flowexec train ppo',
+} as const;
 
 /** Refuses a document meant for another command, naming the right one. */
-export function expectDocument(raw: unknown, path: string, expected: Array<'workload' | 'evaluation' | 'training'>): void {
+export function expectDocument(
+  raw: unknown,
+  path: string,
+  expected: Array<'workload' | 'evaluation' | 'training'>,
+): void {
   const kind = documentKind(raw);
   if (kind && !expected.includes(kind)) {
-    throw new InputError(`${path} is ${kind === 'workload' ? 'a workload' : kind === 'evaluation' ? 'an evaluation config' : 'a training config (it has a "ppo" section)'}, for \`${COMMAND_OF[kind]} ${path}\``);
+    throw new InputError(
+      `${path} is ${kind === 'workload' ? 'a workload' : kind === 'evaluation' ? 'an evaluation config' : 'a training config (it has a "ppo" section)'}, for \`${COMMAND_OF[kind]} ${path}\``,
+    );
   }
 }

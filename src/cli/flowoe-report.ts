@@ -8,14 +8,20 @@ export function formatRegimeTables(tables: RegimeTable[], paths: number): string
   const lines: string[] = [];
   for (const t of tables) {
     lines.push(`regime ${t.regime}: ${paths.toLocaleString('en-US')} common paths, objective and IS in bps`);
-    lines.push(`  ${'policy'.padEnd(18)}${'objective'.padStart(10)}  ${'95% CI'.padEnd(18)}${'mean IS'.padStart(9)}${'std IS'.padStart(9)}${'done'.padStart(9)}`);
+    lines.push(
+      `  ${'policy'.padEnd(18)}${'objective'.padStart(10)}  ${'95% CI'.padEnd(18)}${'mean IS'.padStart(9)}${'std IS'.padStart(9)}${'done'.padStart(9)}`,
+    );
     for (const r of t.rows) {
-      lines.push(`  ${r.policy.padEnd(18)}${f(r.objective.mean).padStart(10)}  ${`[${f(r.objective.ci95[0])}, ${f(r.objective.ci95[1])}]`.padEnd(18)}`
-        + `${f(r.meanIsBps).padStart(9)}${f(r.stdIsBps).padStart(9)}${`${f(100 * r.completion, 1)}%`.padStart(9)}`);
+      lines.push(
+        `  ${r.policy.padEnd(18)}${f(r.objective.mean).padStart(10)}  ${`[${f(r.objective.ci95[0])}, ${f(r.objective.ci95[1])}]`.padEnd(18)}` +
+          `${f(r.meanIsBps).padStart(9)}${f(r.stdIsBps).padStart(9)}${`${f(100 * r.completion, 1)}%`.padStart(9)}`,
+      );
     }
     const d = t.flowMinusBest;
-    lines.push(`  flowoe - best expert (${t.bestExpert}), paired: ${f(d.mean, 3)}  95% CI [${f(d.ci95[0], 3)}, ${f(d.ci95[1], 3)}]  p ${d.pValue.toPrecision(2)}`
-      + `: ${t.beatsEveryExpert ? 'beats every expert' : 'does not beat every expert'}`);
+    lines.push(
+      `  flowoe - best expert (${t.bestExpert}), paired: ${f(d.mean, 3)}  95% CI [${f(d.ci95[0], 3)}, ${f(d.ci95[1], 3)}]  p ${d.pValue.toPrecision(2)}` +
+        `: ${t.beatsEveryExpert ? 'beats every expert' : 'does not beat every expert'}`,
+    );
   }
   return lines;
 }

@@ -6,10 +6,15 @@ import { RunHistory, DEFAULT_HISTORY_PATH } from '../runtime/run-history.js';
 
 export const HISTORY_OPTIONS = { history: { type: 'string' }, 'no-history': { type: 'boolean' } } as const;
 
-export const VERSION: string = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+export const VERSION: string = (
+  JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }
+).version;
 
 /** The history to record into, or undefined with --no-history (or FLOWEXEC_NO_HISTORY=1). */
-export async function openHistory(values: { history?: string; 'no-history'?: boolean }): Promise<RunHistory | undefined> {
+export async function openHistory(values: {
+  history?: string;
+  'no-history'?: boolean;
+}): Promise<RunHistory | undefined> {
   if (values['no-history'] || process.env.FLOWEXEC_NO_HISTORY === '1') return undefined;
   return RunHistory.open(values.history ?? process.env.FLOWEXEC_HISTORY ?? DEFAULT_HISTORY_PATH);
 }

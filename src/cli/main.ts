@@ -2,7 +2,18 @@
 import { InputError } from '../errors/input-error.js';
 import { runCommand } from './run.js';
 import { CALIBRATE_USAGE, REGIME_USAGE, REPLAY_USAGE, RECOMMEND_USAGE, HISTORY_USAGE } from './usage-data.js';
-import { RUN_USAGE, EVALUATE_USAGE, TRAIN_USAGE, EXPERIMENT_USAGE, DEMO_USAGE, BENCH_USAGE, SERVE_USAGE, ASK_USAGE, REPORT_USAGE, WORKER_USAGE } from './usage.js';
+import {
+  RUN_USAGE,
+  EVALUATE_USAGE,
+  TRAIN_USAGE,
+  EXPERIMENT_USAGE,
+  DEMO_USAGE,
+  BENCH_USAGE,
+  SERVE_USAGE,
+  ASK_USAGE,
+  REPORT_USAGE,
+  WORKER_USAGE,
+} from './usage.js';
 
 const USAGE = `FlowExec: Monte Carlo engine for optimal trade execution research
 
@@ -58,18 +69,24 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const handler = COMMANDS[command];
-  if (!handler) throw new InputError(`unknown command '${command}' (commands: ${Object.keys(COMMANDS).join(', ')}, help)`);
+  if (!handler)
+    throw new InputError(`unknown command '${command}' (commands: ${Object.keys(COMMANDS).join(', ')}, help)`);
   await handler(args);
   return 0;
 }
 
-main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (error: unknown) => {
-  if (error instanceof InputError) {
-    console.error(`flowexec: ${error.message}`);
-    process.exitCode = 2;
-  } else {
-    console.error(`flowexec: internal error: ${(error as Error)?.message ?? String(error)}`);
-    if (process.env.FLOWEXEC_DEBUG) console.error(error);
-    process.exitCode = 1;
-  }
-});
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof InputError) {
+      console.error(`flowexec: ${error.message}`);
+      process.exitCode = 2;
+    } else {
+      console.error(`flowexec: internal error: ${(error as Error)?.message ?? String(error)}`);
+      if (process.env.FLOWEXEC_DEBUG) console.error(error);
+      process.exitCode = 1;
+    }
+  },
+);

@@ -6,9 +6,16 @@ import { hestonCallPrice } from '../market/heston-pricer.js';
 export function exactCallPrice(w: PathsWorkload): number | undefined {
   try {
     return hestonCallPrice({
-      s0: w.heston.s0, strike: w.payoff.strike, maturityYears: w.horizonYears, rate: w.payoff.discountRate,
-      dividendYield: w.payoff.discountRate - (w.heston.mu ?? 0), v0: w.heston.v0, kappa: w.heston.kappa,
-      theta: w.heston.theta, xi: w.heston.xi, rho: w.heston.rho,
+      s0: w.heston.s0,
+      strike: w.payoff.strike,
+      maturityYears: w.horizonYears,
+      rate: w.payoff.discountRate,
+      dividendYield: w.payoff.discountRate - (w.heston.mu ?? 0),
+      v0: w.heston.v0,
+      kappa: w.heston.kappa,
+      theta: w.heston.theta,
+      xi: w.heston.xi,
+      rho: w.heston.rho,
     });
   } catch {
     return undefined;

@@ -15,10 +15,16 @@ export function progressBar(label: string, unit: string): Progress {
       if (!enabled) return;
       if (!bar) {
         if (Date.now() - started < 1000) return;
-        bar = new cliProgress.SingleBar({
-          format: `${label} [{bar}] {percentage}% | {value}/{total} ${unit} | eta {eta_formatted}`,
-          stream: process.stderr, hideCursor: true, clearOnComplete: true, etaBuffer: 20,
-        }, cliProgress.Presets.shades_classic);
+        bar = new cliProgress.SingleBar(
+          {
+            format: `${label} [{bar}] {percentage}% | {value}/{total} ${unit} | eta {eta_formatted}`,
+            stream: process.stderr,
+            hideCursor: true,
+            clearOnComplete: true,
+            etaBuffer: 20,
+          },
+          cliProgress.Presets.shades_classic,
+        );
         bar.start(total, done);
       }
       bar.update(done);

@@ -20,24 +20,45 @@ import { REMOTE_OPTIONS, remoteExecutor } from './remote.js';
 /** Sampled paths as CSV: one row per path, columns S_0 .. S_steps. */
 function sampleCsv(s: SampledPaths): string {
   const header = ['path', ...Array.from({ length: s.steps + 1 }, (_, k) => `s${k}`)].join(',');
-  const rows = Array.from({ length: s.paths }, (_, i) => [i, ...s.prices.subarray(i * (s.steps + 1), (i + 1) * (s.steps + 1))].join(','));
+  const rows = Array.from({ length: s.paths }, (_, i) =>
+    [i, ...s.prices.subarray(i * (s.steps + 1), (i + 1) * (s.steps + 1))].join(','),
+  );
   return [header, ...rows].join('\n') + '\n';
 }
 
 function sampleJson(workload: string, seed: number, s: SampledPaths) {
-  return { workload, seed, steps: s.steps, dtYears: s.dtYears,
-    prices: Array.from({ length: s.paths }, (_, i) => Array.from(s.prices.subarray(i * (s.steps + 1), (i + 1) * (s.steps + 1)))) };
+  return {
+    workload,
+    seed,
+    steps: s.steps,
+    dtYears: s.dtYears,
+    prices: Array.from({ length: s.paths }, (_, i) =>
+      Array.from(s.prices.subarray(i * (s.steps + 1), (i + 1) * (s.steps + 1))),
+    ),
+  };
 }
 
 const OPTIONS = {
-  paths: { type: 'string' }, steps: { type: 'string' }, seed: { type: 'string' }, scheme: { type: 'string' }, precision: { type: 'string' },
-  threads: { type: 'string' }, 'shard-paths': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-  'sample-paths': { type: 'string' }, 'sample-out': { type: 'string' }, ...REMOTE_OPTIONS,
+  paths: { type: 'string' },
+  steps: { type: 'string' },
+  seed: { type: 'string' },
+  scheme: { type: 'string' },
+  precision: { type: 'string' },
+  threads: { type: 'string' },
+  'shard-paths': { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  'sample-paths': { type: 'string' },
+  'sample-out': { type: 'string' },
+  ...REMOTE_OPTIONS,
 } as const;
 
 export async function runCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseCommand(args, OPTIONS, 1);
-  if (values.help) { console.log(`usage: ${RUN_USAGE}`); return; }
+  if (values.help) {
+    console.log(`usage: ${RUN_USAGE}`);
+    return;
+  }
   if (positionals.length === 0) throw new InputError(`missing WORKLOAD.json (usage: ${RUN_USAGE})`);
   const rawWorkload = readJsonFile(resolveWorkloadPath(positionals[0]!), 'workload file');
   expectDocument(rawWorkload, positionals[0]!, ['workload']);
@@ -49,30 +70,50 @@ export async function runCommand(args: string[]): Promise<void> {
   const precision = choiceOption(values, 'precision', ['f64', 'f32'] as const) ?? workload.precision ?? 'f64';
   const threads = threadsOption(values);
   const shardPaths = integerOption(values, 'shard-paths', 1000, 1e9);
-  if (shardPaths !== undefined && shardPaths % 1000 !== 0) throw new InputError(`--shard-paths must be a multiple of 1000 (one chunk), got ${shardPaths}`);
-  if (scheme === 'qe' && workload.heston.xi === 0) throw new InputError('heston.xi: must be > 0 for the QE scheme (use --scheme euler)');
+  if (shardPaths !== undefined && shardPaths % 1000 !== 0)
+    throw new InputError(`--shard-paths must be a multiple of 1000 (one chunk), got ${shardPaths}`);
+  if (scheme === 'qe' && workload.heston.xi === 0)
+    throw new InputError('heston.xi: must be > 0 for the QE scheme (use --scheme euler)');
   const sampleCount = integerOption(values, 'sample-paths', 1, MAX_SAMPLE_PATHS);
-  if ((sampleCount === undefined) !== (values['sample-out'] === undefined)) throw new InputError('--sample-paths and --sample-out go together', 'sample-paths');
-  const sampleTarget = values['sample-out'] === undefined ? undefined : outputTarget(values['sample-out'], 'sample-out');
+  if ((sampleCount === undefined) !== (values['sample-out'] === undefined))
+    throw new InputError('--sample-paths and --sample-out go together', 'sample-paths');
+  const sampleTarget =
+    values['sample-out'] === undefined ? undefined : outputTarget(values['sample-out'], 'sample-out');
   const remote = await remoteExecutor(values);
-  const result = await runWithProgress(workload.name, threads, (executor, onProgress) =>
-    runWorkload(workload, { paths, steps, seed, scheme, precision, shardChunks: shardPaths && shardPaths / 1000, onProgress }, executor), remote);
+  const result = await runWithProgress(
+    workload.name,
+    threads,
+    (executor, onProgress) =>
+      runWorkload(
+        workload,
+        { paths, steps, seed, scheme, precision, shardChunks: shardPaths && shardPaths / 1000, onProgress },
+        executor,
+      ),
+    remote,
+  );
   if (sampleTarget && sampleCount) {
     const plan = planFromWorkload(workload, { paths, steps, seed, scheme, precision });
     const sample = samplePricePaths(new WasmBackend(await createNodeEngine()), plan, sampleCount);
-    writeAtomically(sampleTarget.path, sampleTarget.format === 'csv' ? sampleCsv(sample) : JSON.stringify(sampleJson(plan.label, seed, sample)) + '\n');
+    writeAtomically(
+      sampleTarget.path,
+      sampleTarget.format === 'csv' ? sampleCsv(sample) : JSON.stringify(sampleJson(plan.label, seed, sample)) + '\n',
+    );
   }
   const exact = result.kind === 'paths' && workload.kind === 'paths' ? exactCallPrice(workload) : undefined;
   // peak resident set of the whole process (worker threads included), for the memory-does-not-grow check
   const peakRssMiB = process.resourceUsage().maxRSS / 1024;
-  if (values.json) console.log(JSON.stringify({ ...result, ...(exact !== undefined ? { exactPrice: exact } : {}), peakRssMiB }));
+  if (values.json)
+    console.log(JSON.stringify({ ...result, ...(exact !== undefined ? { exactPrice: exact } : {}), peakRssMiB }));
   else console.log(formatRun(result, exact));
 }
 
-export async function runWithProgress(label: string, threads: number,
+export async function runWithProgress(
+  label: string,
+  threads: number,
   body: (executor: ShardExecutor, onProgress: (done: number, total: number) => void) => Promise<WorkloadRunResult>,
-  remote?: ShardExecutor): Promise<WorkloadRunResult> {
-  const executor = remote ?? await executorFor(threads);
+  remote?: ShardExecutor,
+): Promise<WorkloadRunResult> {
+  const executor = remote ?? (await executorFor(threads));
   const bar = progressBar(label, 'paths');
   try {
     return await body(executor, (done, total) => bar.update(done, total));

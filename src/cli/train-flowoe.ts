@@ -12,7 +12,8 @@ function expandRegimeFiles(input: unknown, configPath: string): unknown {
   if (!input || typeof input !== 'object' || !Array.isArray((input as { regimes?: unknown }).regimes)) return input;
   const regimes = (input as { regimes: unknown[] }).regimes.map((r, i) => {
     if (typeof r !== 'string') return r;
-    if (!r.endsWith('.json')) throw new InputError(`regimes.${i}: a regime file must end in .json (got "${r}")`, `regimes.${i}`);
+    if (!r.endsWith('.json'))
+      throw new InputError(`regimes.${i}: a regime file must end in .json (got "${r}")`, `regimes.${i}`);
     const path = resolve(dirname(configPath), r);
     return { name: path.replace(/^.*\//, '').replace(/\.json$/, ''), config: readJsonFile(path, `regimes.${i} file`) };
   });
@@ -21,7 +22,12 @@ function expandRegimeFiles(input: unknown, configPath: string): unknown {
   // a trained expert's policy file, by path relative to the config
   const policies = experts.policies.map((e: unknown, i) => {
     const file = e && typeof e === 'object' ? (e as { policy?: unknown }).policy : undefined;
-    return typeof file === 'string' ? { ...(e as object), policy: readJsonFile(resolve(dirname(configPath), file), `experts.policies.${i}.policy file`) } : e;
+    return typeof file === 'string'
+      ? {
+          ...(e as object),
+          policy: readJsonFile(resolve(dirname(configPath), file), `experts.policies.${i}.policy file`),
+        }
+      : e;
   });
   return { ...input, regimes, experts: { ...experts, policies } };
 }
@@ -38,6 +44,14 @@ export async function trainFlowOeCommand(file: string, out: string, json: boolea
   });
   trained.net.dispose();
   writeAtomically(out, JSON.stringify(trained.policy) + '\n');
-  if (json) console.log(JSON.stringify({ out, losses: trained.losses, scores: trained.scores, demonstrationPairs: trained.demonstrationPairs }));
+  if (json)
+    console.log(
+      JSON.stringify({
+        out,
+        losses: trained.losses,
+        scores: trained.scores,
+        demonstrationPairs: trained.demonstrationPairs,
+      }),
+    );
   else console.log(`flow policy written to ${out}`);
 }

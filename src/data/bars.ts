@@ -32,7 +32,8 @@ export function parseSession(text: string): Session | undefined {
   if (text === '24h') return FULL_DAY;
   const m = /^(\d{1,2}):(\d{2})-(\d{1,2}):(\d{2})$/.exec(text.trim());
   if (!m) return undefined;
-  const start = Number(m[1]) * 60 + Number(m[2]), end = Number(m[3]) * 60 + Number(m[4]);
+  const start = Number(m[1]) * 60 + Number(m[2]),
+    end = Number(m[3]) * 60 + Number(m[4]);
   if (Number(m[2]) > 59 || Number(m[4]) > 59 || start >= end || end > 1440) return undefined;
   return { startMinute: start, endMinute: end, label: text.trim() };
 }

@@ -13,7 +13,8 @@ export type RecordSink = (record: string[], line: number) => void;
  */
 export function parseCsv(input: string | NodeJS.ReadableStream, file: string, sink: RecordSink): Promise<void> {
   return new Promise((resolve, reject) => {
-    let line = 0, fields = -1;
+    let line = 0,
+      fields = -1;
     let failure: unknown;
     Papa.parse<string[]>(input as never, {
       delimiter: ',',
@@ -32,7 +33,9 @@ export function parseCsv(input: string | NodeJS.ReadableStream, file: string, si
               if (line === 1 && record[0]!.charCodeAt(0) === 0xfeff) record[0] = record[0]!.slice(1);
               fields = record.length;
             } else if (record.length !== fields) {
-              throw new InputError(`${file}: line ${line}, column ${Math.min(record.length, fields) + 1}: wrong number of fields (expected ${fields}, got ${record.length})`);
+              throw new InputError(
+                `${file}: line ${line}, column ${Math.min(record.length, fields) + 1}: wrong number of fields (expected ${fields}, got ${record.length})`,
+              );
             }
             sink(record, line);
           }
@@ -71,12 +74,32 @@ export function readHeader(file: string, record: string[]): Header {
   const names = record.map((n) => n.trim().toLowerCase());
   const at = (n: string) => names.indexOf(n);
   const time = names.findIndex((n) => TIME_NAMES.includes(n));
-  if (time < 0) throw new InputError(`${file}: line 1: no time column (expected one of ${TIME_NAMES.join(', ')}; header: ${record.join(',')})`);
-  const h: Header = { format: 'generic', names, symbol: at('symbol'), time, open: at('open'), high: at('high'), low: at('low'),
-    close: at('close'), volume: at('volume'), bidClose: at('bid_close'), askClose: at('ask_close') };
-  if (h.bidClose >= 0 && h.askClose >= 0) { h.format = 'lean-quote'; return h; }
+  if (time < 0)
+    throw new InputError(
+      `${file}: line 1: no time column (expected one of ${TIME_NAMES.join(', ')}; header: ${record.join(',')})`,
+    );
+  const h: Header = {
+    format: 'generic',
+    names,
+    symbol: at('symbol'),
+    time,
+    open: at('open'),
+    high: at('high'),
+    low: at('low'),
+    close: at('close'),
+    volume: at('volume'),
+    bidClose: at('bid_close'),
+    askClose: at('ask_close'),
+  };
+  if (h.bidClose >= 0 && h.askClose >= 0) {
+    h.format = 'lean-quote';
+    return h;
+  }
   const missing = ['open', 'high', 'low', 'close', 'volume'].filter((n) => at(n) < 0);
-  if (missing.length > 0) throw new InputError(`${file}: line 1: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (expected timestamp,open,high,low,close,volume)`);
+  if (missing.length > 0)
+    throw new InputError(
+      `${file}: line 1: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (expected timestamp,open,high,low,close,volume)`,
+    );
   h.format = names[time] === 'timestamp_et' ? 'lean-minute' : names[time] === 'date' ? 'daily' : 'generic';
   return h;
 }

@@ -18,15 +18,30 @@ export interface DaySteps {
 }
 
 /** Steps of `stepMinutes` from `startMinute` after the session open; undefined when no bar falls in the window. */
-export function daySteps(series: BarSeries, day: DaySlice, session: Session, startMinute: number, stepMinutes: number, steps: number,
-  spreadBps?: Float64Array): DaySteps | undefined {
-  const price = new Float64Array(steps), volume = new Float64Array(steps), halfSpreadBps = new Float64Array(steps).fill(NaN);
+export function daySteps(
+  series: BarSeries,
+  day: DaySlice,
+  session: Session,
+  startMinute: number,
+  stepMinutes: number,
+  steps: number,
+  spreadBps?: Float64Array,
+): DaySteps | undefined {
+  const price = new Float64Array(steps),
+    volume = new Float64Array(steps),
+    halfSpreadBps = new Float64Array(steps).fill(NaN);
   const pv = new Float64Array(steps);
   const spreads: number[][] = Array.from({ length: steps }, () => []);
-  let arrival = NaN, close = NaN, bars = 0, lastClose = NaN;
+  let arrival = NaN,
+    close = NaN,
+    bars = 0,
+    lastClose = NaN;
   for (let i = day.start; i < day.end; i++) {
     const minute = wallMinuteOfDay(series.wallMs[i]!) - session.startMinute - startMinute;
-    if (minute < 0) { lastClose = series.close[i]!; continue; }
+    if (minute < 0) {
+      lastClose = series.close[i]!;
+      continue;
+    }
     const k = Math.floor(minute / stepMinutes);
     if (k >= steps) break;
     if (Number.isNaN(arrival)) arrival = series.open[i]!;

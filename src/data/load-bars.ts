@@ -22,19 +22,31 @@ export interface LoadedBars {
 }
 
 /** A number field, or an InputError naming line, column and the column's name. */
-export function numberField(file: string, header: Header, record: string[], index: number, line: number, min: number, minText: string): number {
+export function numberField(
+  file: string,
+  header: Header,
+  record: string[],
+  index: number,
+  line: number,
+  min: number,
+  minText: string,
+): number {
   const text = record[index] ?? '';
   const v = text === '' ? NaN : Number(text);
   const where = `${file}: line ${line}, column ${index + 1} (${header.names[index]})`;
   if (!Number.isFinite(v)) throw new InputError(`${where}: not a number: ${JSON.stringify(text)}`);
-  if (v < min || (minText.startsWith('> ') && v === min)) throw new InputError(`${where}: must be ${minText}, got ${text}`);
+  if (v < min || (minText.startsWith('> ') && v === min))
+    throw new InputError(`${where}: must be ${minText}, got ${text}`);
   return v;
 }
 
 export function timeField(file: string, header: Header, record: string[], line: number) {
   const text = record[header.time] ?? '';
   const stamp = parseTimestamp(text);
-  if (!stamp) throw new InputError(`${file}: line ${line}, column ${header.time + 1} (${header.names[header.time]}): not a timestamp: ${JSON.stringify(text)} (ISO 8601, YYYY-MM-DD HH:MM:SS[.ffffff], YYYYMMDD or epoch seconds/ms)`);
+  if (!stamp)
+    throw new InputError(
+      `${file}: line ${line}, column ${header.time + 1} (${header.names[header.time]}): not a timestamp: ${JSON.stringify(text)} (ISO 8601, YYYY-MM-DD HH:MM:SS[.ffffff], YYYYMMDD or epoch seconds/ms)`,
+    );
   return stamp;
 }
 
@@ -42,7 +54,10 @@ export function timeField(file: string, header: Header, record: string[], line: 
 export class SymbolFilter {
   readonly seen = new Set<string>();
   chosen: string | undefined;
-  constructor(private readonly file: string, private readonly requested: string | undefined) {
+  constructor(
+    private readonly file: string,
+    private readonly requested: string | undefined,
+  ) {
     this.chosen = requested?.toUpperCase();
   }
   keep(symbol: string): boolean {
@@ -53,10 +68,16 @@ export class SymbolFilter {
   }
   check(kept: number): void {
     if (this.requested !== undefined && kept === 0 && this.seen.size > 0 && !this.seen.has(this.chosen!)) {
-      throw new InputError(`${this.file}: no rows for symbol ${this.chosen} (symbols: ${[...this.seen].join(', ')})`, 'symbol');
+      throw new InputError(
+        `${this.file}: no rows for symbol ${this.chosen} (symbols: ${[...this.seen].join(', ')})`,
+        'symbol',
+      );
     }
     if (this.requested === undefined && this.seen.size > 1) {
-      throw new InputError(`${this.file}: holds several symbols (${[...this.seen].join(', ')}): pass --symbol`, 'symbol');
+      throw new InputError(
+        `${this.file}: holds several symbols (${[...this.seen].join(', ')}): pass --symbol`,
+        'symbol',
+      );
     }
   }
 }
@@ -65,7 +86,15 @@ export class SymbolFilter {
 export async function loadBars(input: string | NodeJS.ReadableStream, options: LoadOptions): Promise<LoadedBars> {
   const { file } = options;
   let header: Header | undefined;
-  const cols = { epoch: new Column(), wall: new Column(), open: new Column(), high: new Column(), low: new Column(), close: new Column(), volume: new Column() };
+  const cols = {
+    epoch: new Column(),
+    wall: new Column(),
+    open: new Column(),
+    high: new Column(),
+    low: new Column(),
+    close: new Column(),
+    volume: new Column(),
+  };
   let quality: DataQuality | undefined;
   let session: Session = FULL_DAY;
   let symbols: SymbolFilter | undefined;
@@ -73,7 +102,10 @@ export async function loadBars(input: string | NodeJS.ReadableStream, options: L
   await parseCsv(input, file, (record, line) => {
     if (!header) {
       header = readHeader(file, record);
-      if (header.format === 'lean-quote') throw new InputError(`${file}: is a quote file (bid/ask columns); give the trade bars and this file as --quotes`);
+      if (header.format === 'lean-quote')
+        throw new InputError(
+          `${file}: is a quote file (bid/ask columns); give the trade bars and this file as --quotes`,
+        );
       quality = emptyQuality(file, header.format);
       session = options.session ?? (header.format === 'lean-minute' ? US_EQUITY_SESSION : FULL_DAY);
       symbols = new SymbolFilter(file, options.symbol);
@@ -81,25 +113,50 @@ export async function loadBars(input: string | NodeJS.ReadableStream, options: L
     }
     const q = quality!;
     q.rows++;
-    if (header.symbol >= 0 && !symbols!.keep(record[header.symbol] ?? '')) { q.otherSymbolRows++; return; }
+    if (header.symbol >= 0 && !symbols!.keep(record[header.symbol] ?? '')) {
+      q.otherSymbolRows++;
+      return;
+    }
     const stamp = timeField(file, header, record, line);
     const open = numberField(file, header, record, header.open, line, 0, '> 0');
     const high = numberField(file, header, record, header.high, line, 0, '> 0');
     const low = numberField(file, header, record, header.low, line, 0, '> 0');
     const close = numberField(file, header, record, header.close, line, 0, '> 0');
     const volume = numberField(file, header, record, header.volume, line, 0, '>= 0');
-    if (!inSession(session, stamp.wallMs)) { q.outsideSession++; return; }
+    if (!inSession(session, stamp.wallMs)) {
+      q.outsideSession++;
+      return;
+    }
     if (stamp.epochMs < lastEpoch) q.unsorted++;
     lastEpoch = Math.max(lastEpoch, stamp.epochMs);
-    cols.epoch.push(stamp.epochMs); cols.wall.push(stamp.wallMs);
-    cols.open.push(open); cols.high.push(high); cols.low.push(low); cols.close.push(close); cols.volume.push(volume);
+    cols.epoch.push(stamp.epochMs);
+    cols.wall.push(stamp.wallMs);
+    cols.open.push(open);
+    cols.high.push(high);
+    cols.low.push(low);
+    cols.close.push(close);
+    cols.volume.push(volume);
   });
-  if (!header) throw new InputError(`${file}: line 1: empty file (expected a header timestamp,open,high,low,close,volume)`);
+  if (!header)
+    throw new InputError(`${file}: line 1: empty file (expected a header timestamp,open,high,low,close,volume)`);
   const q = quality!;
   if (q.rows === 0) throw new InputError(`${file}: line 2: no data rows after the header`);
   symbols!.check(cols.epoch.length);
-  const symbol = header.symbol >= 0 ? symbols!.chosen! : (options.symbol ?? file.replace(/^.*\//, '').replace(/\.[^.]*$/, '').replace(/^daily_/i, '')).toUpperCase();
-  if (cols.epoch.length === 0) throw new InputError(`${file}: no bars of ${symbol} inside the session ${session.label} (${q.outsideSession} outside it; --session 24h keeps every bar)`, 'session');
+  const symbol =
+    header.symbol >= 0
+      ? symbols!.chosen!
+      : (
+          options.symbol ??
+          file
+            .replace(/^.*\//, '')
+            .replace(/\.[^.]*$/, '')
+            .replace(/^daily_/i, '')
+        ).toUpperCase();
+  if (cols.epoch.length === 0)
+    throw new InputError(
+      `${file}: no bars of ${symbol} inside the session ${session.label} (${q.outsideSession} outside it; --session 24h keeps every bar)`,
+      'session',
+    );
   const series = finishSeries(symbol, cols, q);
   q.symbol = symbol;
   q.session = session.label;
@@ -125,7 +182,10 @@ function finishSeries(symbol: string, cols: Columns, q: DataQuality): BarSeries 
   for (let i = 0, prev = NaN; i < n; i++) {
     const j = pick(i);
     if (epoch[j] === prev) {
-      if (!keep) { keep = new Uint32Array(n); for (let k = 0; k < i; k++) keep[k] = pick(k); }
+      if (!keep) {
+        keep = new Uint32Array(n);
+        for (let k = 0; k < i; k++) keep[k] = pick(k);
+      }
       q.duplicates++;
       continue;
     }
@@ -142,10 +202,21 @@ function finishSeries(symbol: string, cols: Columns, q: DataQuality): BarSeries 
     c.data = new Float64Array(0);
     return out;
   };
-  const series: BarSeries = { symbol, length: kept, epochMs: take(cols.epoch), wallMs: take(cols.wall), open: take(cols.open),
-    high: take(cols.high), low: take(cols.low), close: take(cols.close), volume: take(cols.volume), barMinutes: 0 };
+  const series: BarSeries = {
+    symbol,
+    length: kept,
+    epochMs: take(cols.epoch),
+    wallMs: take(cols.wall),
+    open: take(cols.open),
+    high: take(cols.high),
+    low: take(cols.low),
+    close: take(cols.close),
+    volume: take(cols.volume),
+    barMinutes: 0,
+  };
   for (let i = 0; i < series.length; i++) {
-    const o = series.open[i]!, c = series.close[i]!;
+    const o = series.open[i]!,
+      c = series.close[i]!;
     if (series.high[i]! < Math.max(o, c, series.low[i]!) || series.low[i]! > Math.min(o, c, series.high[i]!)) {
       q.ohlcRepaired++;
       series.high[i] = Math.max(o, c, series.high[i]!, series.low[i]!);
@@ -183,7 +254,10 @@ function countGaps(s: BarSeries, q: DataQuality): void {
   for (let i = 1; i < s.length; i++) {
     const dt = s.epochMs[i]! - s.epochMs[i - 1]!;
     if (s.barMinutes >= 1440) {
-      if (dt > 4 * 86_400_000) { q.gaps++; q.missingBars += Math.round(dt / 86_400_000 * 5 / 7) - 1; }
+      if (dt > 4 * 86_400_000) {
+        q.gaps++;
+        q.missingBars += Math.round(((dt / 86_400_000) * 5) / 7) - 1;
+      }
     } else if (wallDay(s.wallMs[i]!) === wallDay(s.wallMs[i - 1]!) && dt > 1.5 * barMs) {
       q.gaps++;
       q.missingBars += Math.round(dt / barMs) - 1;

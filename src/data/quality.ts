@@ -30,9 +30,27 @@ export interface DataQuality {
 }
 
 export function emptyQuality(file: string, format: string): DataQuality {
-  return { file, format, symbol: '', session: '', rows: 0, bars: 0, days: 0, first: '', last: '', barMinutes: 0,
-    otherSymbolRows: 0, outsideSession: 0, unsorted: 0, duplicates: 0, gaps: 0, missingBars: 0, zeroVolume: 0,
-    ohlcRepaired: 0, warnings: [] };
+  return {
+    file,
+    format,
+    symbol: '',
+    session: '',
+    rows: 0,
+    bars: 0,
+    days: 0,
+    first: '',
+    last: '',
+    barMinutes: 0,
+    otherSymbolRows: 0,
+    outsideSession: 0,
+    unsorted: 0,
+    duplicates: 0,
+    gaps: 0,
+    missingBars: 0,
+    zeroVolume: 0,
+    ohlcRepaired: 0,
+    warnings: [],
+  };
 }
 
 /** Two lines of text: what was loaded, then every count (zeros included, so a clean file says so). */
@@ -43,7 +61,10 @@ export function formatQuality(q: DataQuality): string {
     `  quality: other symbols ${q.otherSymbolRows}, outside session ${q.outsideSession}, unsorted ${q.unsorted}, duplicates ${q.duplicates}, ` +
       `gaps ${q.gaps} (${q.missingBars} bars missing), zero volume ${q.zeroVolume}, OHLC repaired ${q.ohlcRepaired}`,
   ];
-  if (q.quotes) lines.push(`  quotes: ${q.quotes.file}: ${q.quotes.rows} rows, ${q.quotes.matched} matched to bars, ${q.quotes.crossed} crossed or locked (ignored)`);
+  if (q.quotes)
+    lines.push(
+      `  quotes: ${q.quotes.file}: ${q.quotes.rows} rows, ${q.quotes.matched} matched to bars, ${q.quotes.crossed} crossed or locked (ignored)`,
+    );
   for (const w of q.warnings) lines.push(`  warning: ${w}`);
   return lines.join('\n');
 }

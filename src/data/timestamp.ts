@@ -43,25 +43,32 @@ function validDate(y: number, m: number, d: number): boolean {
  */
 export function parseTimestamp(text: string): Stamp | undefined {
   const s = text.trim();
-  if (/^\d{8}$/.test(s)) { // YYYYMMDD (Lean daily bars)
-    const y = digits(s, 0, 4), m = digits(s, 4, 2), d = digits(s, 6, 2);
+  if (/^\d{8}$/.test(s)) {
+    // YYYYMMDD (Lean daily bars)
+    const y = digits(s, 0, 4),
+      m = digits(s, 4, 2),
+      d = digits(s, 6, 2);
     if (!validDate(y, m, d)) return undefined;
     const ms = daysFromCivil(y, m, d) * MS_PER_DAY;
     return { epochMs: ms, wallMs: ms };
   }
-  if (/^-?\d+(\.\d+)?$/.test(s)) { // epoch
+  if (/^-?\d+(\.\d+)?$/.test(s)) {
+    // epoch
     const v = Number(s);
     const ms = Math.abs(v) < 1e11 ? v * 1000 : Math.abs(v) < 1e14 ? v : v / 1000;
     return Number.isFinite(ms) ? { epochMs: ms, wallMs: ms } : undefined;
   }
   if (s.length < 10 || s[4] !== '-' || s[7] !== '-') return undefined;
-  const y = digits(s, 0, 4), m = digits(s, 5, 2), d = digits(s, 8, 2);
+  const y = digits(s, 0, 4),
+    m = digits(s, 5, 2),
+    d = digits(s, 8, 2);
   if (!validDate(y, m, d)) return undefined;
   let ms = daysFromCivil(y, m, d) * MS_PER_DAY;
   let i = 10;
   if (i < s.length) {
     if (s[i] !== 'T' && s[i] !== ' ') return undefined;
-    const hh = digits(s, i + 1, 2), mm = digits(s, i + 4, 2);
+    const hh = digits(s, i + 1, 2),
+      mm = digits(s, i + 4, 2);
     if (s[i + 3] !== ':' || !(hh <= 23) || !(mm <= 59)) return undefined;
     ms += (hh * 60 + mm) * 60_000;
     i += 6;
@@ -71,8 +78,16 @@ export function parseTimestamp(text: string): Stamp | undefined {
       ms += ss * 1000;
       i += 3;
       if (s[i] === '.' || s[i] === ',') {
-        let j = i + 1, frac = 0, scale = 1;
-        while (j < s.length && s.charCodeAt(j) >= 48 && s.charCodeAt(j) <= 57) { if (scale < 1e9) { frac = frac * 10 + s.charCodeAt(j) - 48; scale *= 10; } j++; }
+        let j = i + 1,
+          frac = 0,
+          scale = 1;
+        while (j < s.length && s.charCodeAt(j) >= 48 && s.charCodeAt(j) <= 57) {
+          if (scale < 1e9) {
+            frac = frac * 10 + s.charCodeAt(j) - 48;
+            scale *= 10;
+          }
+          j++;
+        }
         if (j === i + 1) return undefined;
         ms += (frac / scale) * 1000;
         i = j;

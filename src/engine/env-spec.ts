@@ -50,6 +50,10 @@ export interface PolicyRef {
  * time left and volume level always, variance under the Brownian models, the transient state without components.
  */
 export function stepConstantFeatures(spec: EnvSpec): number {
-  return FEATURE.TIME_LEFT | FEATURE.VOLUME_LEVEL | (spec.obsVarianceScale > 0 ? 0 : FEATURE.VARIANCE)
-    | (spec.kernelWeights.length === 0 ? FEATURE.TRANSIENT : 0);
+  return (
+    FEATURE.TIME_LEFT |
+    FEATURE.VOLUME_LEVEL |
+    (spec.obsVarianceScale > 0 ? 0 : FEATURE.VARIANCE) |
+    (spec.kernelWeights.length === 0 ? FEATURE.TRANSIENT : 0)
+  );
 }

@@ -14,11 +14,30 @@ export const STEP_BLOCK = 64;
 export const PATH_GROUP = 8;
 
 // Parameter block slots
-export const P_X0 = 0, P_V0 = 1, P_MU_DT = 2;
-export const P_DT = 3, P_HALF_DT = 4, P_KAPPA_THETA_DT = 5, P_KAPPA_DT = 6, P_XI = 7, P_RHO = 8, P_RHO_BAR = 9;
-export const P_THETA = 10, P_E = 11, P_S2_V = 12, P_S2_0 = 13, P_K0 = 14, P_K1 = 15, P_K2 = 16, P_K3 = 17,
-  P_K4 = 18, P_A = 19, P_K1_HALF_K3 = 20, P_PSI_C = 21;
-export const P_DRIFT_DT = 22, P_VOL_SQRT_DT = 23;
+export const P_X0 = 0,
+  P_V0 = 1,
+  P_MU_DT = 2;
+export const P_DT = 3,
+  P_HALF_DT = 4,
+  P_KAPPA_THETA_DT = 5,
+  P_KAPPA_DT = 6,
+  P_XI = 7,
+  P_RHO = 8,
+  P_RHO_BAR = 9;
+export const P_THETA = 10,
+  P_E = 11,
+  P_S2_V = 12,
+  P_S2_0 = 13,
+  P_K0 = 14,
+  P_K1 = 15,
+  P_K2 = 16,
+  P_K3 = 17,
+  P_K4 = 18,
+  P_A = 19,
+  P_K1_HALF_K3 = 20,
+  P_PSI_C = 21;
+export const P_DRIFT_DT = 22,
+  P_VOL_SQRT_DT = 23;
 /** 1 when the run draws single-precision normals (the opt-in `precision: "f32"`), 0 for f64. */
 export const P_NORMALS_F32 = 24;
 export const MODEL_PARAMS_LENGTH = 25;

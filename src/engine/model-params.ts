@@ -8,7 +8,13 @@ import * as L from './layout.js';
  * Symbols as in Heston (1993) with xi the volatility of variance (Heston's sigma). Rates per year.
  */
 export interface HestonDynamics {
-  s0: number; v0: number; kappa: number; theta: number; xi: number; rho: number; mu: number;
+  s0: number;
+  v0: number;
+  kappa: number;
+  theta: number;
+  xi: number;
+  rho: number;
+  mu: number;
 }
 
 /** A price model with its time unit fixed to years (the market layer converts from days or minutes). */
@@ -67,8 +73,8 @@ export function modelParamBlock(m: PriceModel, dtYears: number, precision: Norma
   const e = exp(-m.kappa * dt);
   p[L.P_THETA] = m.theta;
   p[L.P_E] = e;
-  p[L.P_S2_V] = m.xi * m.xi * e * (1.0 - e) / m.kappa;
-  p[L.P_S2_0] = m.theta * m.xi * m.xi * (1.0 - e) * (1.0 - e) / (2.0 * m.kappa);
+  p[L.P_S2_V] = (m.xi * m.xi * e * (1.0 - e)) / m.kappa;
+  p[L.P_S2_0] = (m.theta * m.xi * m.xi * (1.0 - e) * (1.0 - e)) / (2.0 * m.kappa);
   // xi = 0 leaves the QE constants undefined; Euler never reads them (validation requires xi > 0 for QE)
   const rhoOverXi = m.xi > 0 ? m.rho / m.xi : 0.0;
   const k = 0.5 * dt * (m.kappa * rhoOverXi - 0.5);

@@ -31,9 +31,13 @@ function histogramOffset(shape: RecordShape, c: number): number {
  * co-moments are updated before the means they depend on.
  */
 export function mergeInto(shape: RecordShape, a: Float64Array, b: Float64Array): void {
-  const na = a[0]!, nb = b[0]!;
+  const na = a[0]!,
+    nb = b[0]!;
   if (nb === 0) return;
-  if (na === 0) { a.set(b.subarray(0, a.length)); return; }
+  if (na === 0) {
+    a.set(b.subarray(0, a.length));
+    return;
+  }
   const n = na + nb;
   const weight = (na * nb) / n;
   for (let i = 0; i < shape.nPaired; i++) {
@@ -78,7 +82,14 @@ export function columnSummary(record: Float64Array, c: number): ColumnSummary {
   const o = 1 + 4 * c;
   const variance = n > 1 ? record[o + 1]! / (n - 1) : 0;
   const std = Math.sqrt(Math.max(variance, 0));
-  return { count: n, mean: record[o]!, std, stderr: n > 0 ? std / Math.sqrt(n) : NaN, min: record[o + 2]!, max: record[o + 3]! };
+  return {
+    count: n,
+    mean: record[o]!,
+    std,
+    stderr: n > 0 ? std / Math.sqrt(n) : NaN,
+    min: record[o + 2]!,
+    max: record[o + 3]!,
+  };
 }
 
 /** Sample covariance of paired columns i and j. */

@@ -4,7 +4,8 @@ import { InputError } from './input-error.js';
 
 function describeReceived(issue: ZodError['issues'][number]): string {
   if (issue.code === 'invalid_type') return `must be ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`;
-  if (issue.code === 'unrecognized_keys') return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'unrecognized_keys')
+    return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   return issue.message;
 }
 
@@ -16,14 +17,26 @@ function distance(a: string, b: string): number {
     row[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1));
+      row[j] = Math.min(
+        row[j]! + 1,
+        row[j - 1]! + 1,
+        previous + (a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1),
+      );
       previous = current;
     }
   }
   return row[b.length]!;
 }
 
-type Def = { type: string; shape?: Record<string, ZodType>; innerType?: ZodType; in?: ZodType; out?: ZodType; options?: ZodType[]; element?: ZodType };
+type Def = {
+  type: string;
+  shape?: Record<string, ZodType>;
+  innerType?: ZodType;
+  in?: ZodType;
+  out?: ZodType;
+  options?: ZodType[];
+  element?: ZodType;
+};
 const defOf = (schema: unknown): Def | undefined => (schema as { _zod?: { def?: Def } } | undefined)?._zod?.def;
 
 /** The keys an object schema at `path` accepts (through defaults, optionals, preprocessing and unions). */
@@ -31,16 +44,28 @@ export function schemaKeysAt(schema: ZodType | undefined, path: PropertyKey[], i
   const def = defOf(schema);
   if (!def) return [];
   switch (def.type) {
-    case 'default': case 'optional': case 'nullable': case 'prefault': case 'readonly': case 'catch':
+    case 'default':
+    case 'optional':
+    case 'nullable':
+    case 'prefault':
+    case 'readonly':
+    case 'catch':
       return schemaKeysAt(def.innerType, path, input);
-    case 'pipe': return [...new Set([...schemaKeysAt(def.in, path, input), ...schemaKeysAt(def.out, path, input)])];
+    case 'pipe':
+      return [...new Set([...schemaKeysAt(def.in, path, input), ...schemaKeysAt(def.out, path, input)])];
     case 'union': {
       // the options whose literal "type" (or "kernel") matches the input's, else all of them
       const options = def.options ?? [];
       const matching = options.filter((o) => {
         const shape = defOf(o)?.shape;
         if (!shape || !input || typeof input !== 'object') return false;
-        return ['type', 'kernel'].some((k) => k in shape && (defOf(shape[k]) as { values?: unknown[] } | undefined)?.values?.includes((input as Record<string, unknown>)[k]));
+        return ['type', 'kernel'].some(
+          (k) =>
+            k in shape &&
+            (defOf(shape[k]) as { values?: unknown[] } | undefined)?.values?.includes(
+              (input as Record<string, unknown>)[k],
+            ),
+        );
       });
       return [...new Set((matching.length > 0 ? matching : options).flatMap((o) => schemaKeysAt(o, path, input)))];
     }
@@ -55,15 +80,27 @@ export function schemaKeysAt(schema: ZodType | undefined, path: PropertyKey[], i
       const child = Array.isArray(input) ? input[Number(head)] : undefined;
       return path.length === 0 ? [] : schemaKeysAt(def.element, rest, child);
     }
-    default: return [];
+    default:
+      return [];
   }
 }
 
 /** "did you mean" for an unknown key among the keys the schema accepts there. */
 function suggestion(key: string, known: string[]): string {
-  let best = '', bestDistance = Infinity;
-  for (const k of known) { const d = distance(key, k); if (d < bestDistance) { best = k; bestDistance = d; } }
-  return best && bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? ` (did you mean "${best}"?)` : known.length > 0 && known.length <= 12 ? ` (known keys: ${known.join(', ')})` : '';
+  let best = '',
+    bestDistance = Infinity;
+  for (const k of known) {
+    const d = distance(key, k);
+    if (d < bestDistance) {
+      best = k;
+      bestDistance = d;
+    }
+  }
+  return best && bestDistance <= Math.max(2, Math.floor(key.length / 3))
+    ? ` (did you mean "${best}"?)`
+    : known.length > 0 && known.length <= 12
+      ? ` (known keys: ${known.join(', ')})`
+      : '';
 }
 
 /**
@@ -77,14 +114,25 @@ export function formatZodError(error: ZodError, input?: unknown, prefix = '', sc
   let got = '';
   if (input !== undefined && issue.code !== 'unrecognized_keys' && issue.path.length > 0) {
     let value: unknown = input;
-    for (const key of issue.path) value = value != null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key as PropertyKey] : undefined;
+    for (const key of issue.path)
+      value =
+        value != null && typeof value === 'object'
+          ? (value as Record<PropertyKey, unknown>)[key as PropertyKey]
+          : undefined;
     got = value === undefined ? ' (missing)' : ` (got ${JSON.stringify(value) ?? String(value)})`;
   }
   let hint = '';
   if (issue.code === 'unrecognized_keys' && schema) {
     let value: unknown = input;
-    for (const key of issue.path) value = value != null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key as PropertyKey] : undefined;
-    hint = suggestion(issue.keys[0]!, schemaKeysAt(schema, issue.path, input).filter((k) => !(value && typeof value === 'object' && k in value)));
+    for (const key of issue.path)
+      value =
+        value != null && typeof value === 'object'
+          ? (value as Record<PropertyKey, unknown>)[key as PropertyKey]
+          : undefined;
+    hint = suggestion(
+      issue.keys[0]!,
+      schemaKeysAt(schema, issue.path, input).filter((k) => !(value && typeof value === 'object' && k in value)),
+    );
   }
   return new InputError(`${path || 'input'}: ${describeReceived(issue)}${got}${hint}`, path);
 }

@@ -5,7 +5,16 @@ import { MODEL_ABM } from '../engine/layout.js';
 import type { RecordShape } from '../engine/moments.js';
 import { recordLength } from '../engine/moments.js';
 import { exp } from '../math/portable-math.js';
-import { CHUNK_PATHS, PARTS, type Part, type SimulationPlan, type ExecutionPlan, type PathsPlan, type StaticStrategyPlan, type ClosedLoopStrategyPlan } from './plan.js';
+import {
+  CHUNK_PATHS,
+  PARTS,
+  type Part,
+  type SimulationPlan,
+  type ExecutionPlan,
+  type PathsPlan,
+  type StaticStrategyPlan,
+  type ClosedLoopStrategyPlan,
+} from './plan.js';
 import { ROLLOUT_COLUMNS } from '../engine/env-layout.js';
 import type { EnvSpec } from '../engine/env-spec.js';
 import { envSpecFor, closedLoopParts } from './closed-loop.js';
@@ -72,7 +81,9 @@ export class ChunkRunner {
     this.buffers(1, 2);
     const x = this.raw.subarray(0, n);
     this.backend.terminalValues(plan.modelId, plan.params, seedWords(plan.seed), firstPath, n, plan.steps, x);
-    const df = plan.discountFactor, strike = plan.strike, abm = plan.modelId === MODEL_ABM;
+    const df = plan.discountFactor,
+      strike = plan.strike,
+      abm = plan.modelId === MODEL_ABM;
     for (let i = 0; i < n; i++) {
       const terminal = abm ? x[i]! : exp(x[i]!);
       this.values[i] = df * Math.max(terminal - strike, 0);
@@ -82,20 +93,49 @@ export class ChunkRunner {
 
   private executionValues(plan: ExecutionPlan, firstPath: number, n: number): void {
     const count = plan.strategies.length;
-    const statics = plan.strategies.map((s, j) => [s, j] as const).filter((e): e is readonly [StaticStrategyPlan, number] => e[0].kind === 'static');
-    const loops = plan.strategies.map((s, j) => [s, j] as const).filter((e): e is readonly [ClosedLoopStrategyPlan, number] => e[0].kind === 'closed-loop');
+    const statics = plan.strategies
+      .map((s, j) => [s, j] as const)
+      .filter((e): e is readonly [StaticStrategyPlan, number] => e[0].kind === 'static');
+    const loops = plan.strategies
+      .map((s, j) => [s, j] as const)
+      .filter((e): e is readonly [ClosedLoopStrategyPlan, number] => e[0].kind === 'closed-loop');
     this.buffers(Math.max(2 * statics.length + 1, ROLLOUT_COLUMNS), PARTS.length * count);
     if (statics.length > 0) {
       const steps = plan.steps;
       if (this.schedules?.plan !== plan) {
-        const qty = new Float64Array(statics.length * steps), weight = new Float64Array(statics.length * steps);
-        statics.forEach(([s], i) => { qty.set(s.costs.qty, i * steps); weight.set(s.costs.weight, i * steps); });
+        const qty = new Float64Array(statics.length * steps),
+          weight = new Float64Array(statics.length * steps);
+        statics.forEach(([s], i) => {
+          qty.set(s.costs.qty, i * steps);
+          weight.set(s.costs.weight, i * steps);
+        });
         this.schedules = { plan, qty, weight };
       }
-      this.backend.staticExecution(plan.modelId, plan.params, seedWords(plan.seed), firstPath, n, steps, statics.length,
-        this.schedules.qty, this.schedules.weight, this.raw, CHUNK_PATHS);
+      this.backend.staticExecution(
+        plan.modelId,
+        plan.params,
+        seedWords(plan.seed),
+        firstPath,
+        n,
+        steps,
+        statics.length,
+        this.schedules.qty,
+        this.schedules.weight,
+        this.raw,
+        CHUNK_PATHS,
+      );
       const terminal = this.raw.subarray(2 * statics.length * CHUNK_PATHS);
-      statics.forEach(([s, j], i) => this.staticColumns(plan, s, j, this.raw.subarray(2 * i * CHUNK_PATHS), this.raw.subarray((2 * i + 1) * CHUNK_PATHS), terminal, n));
+      statics.forEach(([s, j], i) =>
+        this.staticColumns(
+          plan,
+          s,
+          j,
+          this.raw.subarray(2 * i * CHUNK_PATHS),
+          this.raw.subarray((2 * i + 1) * CHUNK_PATHS),
+          terminal,
+          n,
+        ),
+      );
     }
     if (loops.length > 0) {
       if (this.envSpec?.plan !== plan) this.envSpec = { plan, spec: envSpecFor(plan) };
@@ -114,7 +154,9 @@ export class ChunkRunner {
       const p = closedLoopParts(plan, (c) => this.raw[c * CHUNK_PATHS + i]!);
       const parts = [p.timing, p.permanent, p.temporary, p.transient, p.spread, p.opportunity, p.penalty];
       this.values[column('is') + i] = parts.reduce((a, b) => a + b, 0) * toBps;
-      COST_PARTS.forEach((part, k) => { this.values[column(part) + i] = parts[k]! * toBps; });
+      COST_PARTS.forEach((part, k) => {
+        this.values[column(part) + i] = parts[k]! * toBps;
+      });
       this.values[column('completion') + i] = p.executedInCap / plan.orderShares;
       this.values[column('maxParticipation') + i] = p.maxParticipation;
     }
@@ -125,9 +167,19 @@ export class ChunkRunner {
    *   timing = sigma (s0 E - A), permanent = sigma (A - B) (log models), deterministic parts exact, and
    *   opportunity = sigma U (s0 - S_N f_N - shift) for unfilled shares marked at the impacted terminal price.
    */
-  private staticColumns(plan: ExecutionPlan, s: StaticStrategyPlan, j: number, a: Float64Array, b: Float64Array,
-    terminal: Float64Array, n: number): void {
-    const c = s.costs, side = plan.side, s0 = plan.s0, count = plan.strategies.length;
+  private staticColumns(
+    plan: ExecutionPlan,
+    s: StaticStrategyPlan,
+    j: number,
+    a: Float64Array,
+    b: Float64Array,
+    terminal: Float64Array,
+    n: number,
+  ): void {
+    const c = s.costs,
+      side = plan.side,
+      s0 = plan.s0,
+      count = plan.strategies.length;
     const toBps = 1e4 / (plan.orderShares * s0);
     const deterministic = c.temporaryCost + c.transientCost + c.spreadCost + c.additivePermanentCost;
     const column = (part: Part) => (PARTS.indexOf(part) * count + j) * CHUNK_PATHS;

@@ -21,15 +21,31 @@ export interface Objective {
 }
 
 export function envSpecFor(plan: ExecutionPlan, o: Objective = {}): EnvSpec {
-  const i = plan.impact, m = plan.model;
+  const i = plan.impact,
+    m = plan.model;
   const sigma0 = initialVolatility(m);
-  const horizonYears = plan.horizonYears, dtYears = horizonYears / plan.steps;
+  const horizonYears = plan.horizonYears,
+    dtYears = horizonYears / plan.steps;
   const priceScale = 1 / Math.max(sigma0 * Math.sqrt(horizonYears), 1e-12) / (m.kind === 'abm' ? m.s0 : 1);
   return {
-    modelId: plan.modelId, params: plan.params, steps: plan.steps, shares: plan.orderShares, s0: plan.s0, side: plan.side,
-    permanentLog: i.permanentLog, permanentAdd: i.permanentAdd, temporaryBeta: i.temporaryBeta, transientBeta: i.transientBeta, transientSelf: i.transientSelf,
-    kernelWeights: i.kernel.weights, kernelDecays: i.kernel.decays, participationCap: plan.participationCap,
-    seed: seedWords(plan.seed), temporaryScale: i.temporaryScale, spread: i.spread, transientScale: i.transientScale,
+    modelId: plan.modelId,
+    params: plan.params,
+    steps: plan.steps,
+    shares: plan.orderShares,
+    s0: plan.s0,
+    side: plan.side,
+    permanentLog: i.permanentLog,
+    permanentAdd: i.permanentAdd,
+    temporaryBeta: i.temporaryBeta,
+    transientBeta: i.transientBeta,
+    transientSelf: i.transientSelf,
+    kernelWeights: i.kernel.weights,
+    kernelDecays: i.kernel.decays,
+    participationCap: plan.participationCap,
+    seed: seedWords(plan.seed),
+    temporaryScale: i.temporaryScale,
+    spread: i.spread,
+    transientScale: i.transientScale,
     stepVolume: plan.stepVolume,
     obsPriceScale: priceScale,
     obsVarianceScale: m.kind === 'heston' ? 1 / Math.max(m.theta > 0 ? m.theta : m.v0, 1e-12) : 0,
@@ -41,7 +57,7 @@ export function envSpecFor(plan: ExecutionPlan, o: Objective = {}): EnvSpec {
     modelVariance: m.kind === 'heston' ? 0 : m.sigma * m.sigma,
     // the completion rule: under cleanup the last step trades what is left, cap lifted, at the market's impact
     forceLiquidation: o.forceLiquidation ?? plan.completion.rule === 'cleanup',
-    penaltyPerShare: ((o.penaltyBps ?? 0) * 1e-4) * m.s0,
+    penaltyPerShare: (o.penaltyBps ?? 0) * 1e-4 * m.s0,
   };
 }
 
@@ -52,15 +68,26 @@ export function envSpecFor(plan: ExecutionPlan, o: Objective = {}): EnvSpec {
  */
 export function closedLoopParts(plan: ExecutionPlan, column: (c: number) => number) {
   const side = plan.side;
-  const left = column(5), executed = column(6), terminal = column(8), maxParticipation = column(7);
-  const factor = plan.impact.permanentLog === 0 ? 1 : exp((-side * plan.impact.permanentLog) * executed);
+  const left = column(5),
+    executed = column(6),
+    terminal = column(8),
+    maxParticipation = column(7);
+  const factor = plan.impact.permanentLog === 0 ? 1 : exp(-side * plan.impact.permanentLog * executed);
   const shift = -side * plan.impact.permanentAdd * executed;
   return {
-    timing: column(0), permanent: column(1), temporary: column(2), transient: column(3), spread: column(4),
-    opportunity: side * left * (plan.s0 - (terminal * factor + shift)), penalty: left * plan.completion.penaltyPerShare,
-    executed, maxParticipation,
-    executedInCap: plan.completion.rule === 'cleanup'
-      ? executed - cleanupSharesOfRollout(maxParticipation, plan.participationCap, plan.stepVolume[plan.steps - 1]!) : executed,
+    timing: column(0),
+    permanent: column(1),
+    temporary: column(2),
+    transient: column(3),
+    spread: column(4),
+    opportunity: side * left * (plan.s0 - (terminal * factor + shift)),
+    penalty: left * plan.completion.penaltyPerShare,
+    executed,
+    maxParticipation,
+    executedInCap:
+      plan.completion.rule === 'cleanup'
+        ? executed - cleanupSharesOfRollout(maxParticipation, plan.participationCap, plan.stepVolume[plan.steps - 1]!)
+        : executed,
   };
 }
 

@@ -20,8 +20,12 @@ export function completionPolicy(e: Partial<EvaluationConfig['evaluation']>, s0:
 }
 
 /** A capped static schedule under the rule: under cleanup the leftover joins the last step (above the cap). */
-export function completeSchedule(capped: CappedSchedule, rule: CompletionRule): { qty: Float64Array; unfilledShares: number; cleanupShares: number } {
-  if (rule !== 'cleanup' || capped.unfilledShares === 0) return { qty: capped.qty, unfilledShares: capped.unfilledShares, cleanupShares: 0 };
+export function completeSchedule(
+  capped: CappedSchedule,
+  rule: CompletionRule,
+): { qty: Float64Array; unfilledShares: number; cleanupShares: number } {
+  if (rule !== 'cleanup' || capped.unfilledShares === 0)
+    return { qty: capped.qty, unfilledShares: capped.unfilledShares, cleanupShares: 0 };
   const qty = Float64Array.from(capped.qty);
   qty[qty.length - 1]! += capped.unfilledShares;
   return { qty, unfilledShares: 0, cleanupShares: capped.unfilledShares };
@@ -46,11 +50,14 @@ export interface RankedItem {
  */
 export function rankIndices(items: readonly RankedItem[], threshold: number): number[] {
   const complete = (i: number) => items[i]!.completion >= threshold - 1e-12;
-  return items.map((_, i) => i).sort((a, b) => Number(complete(b)) - Number(complete(a)) || items[a]!.score - items[b]!.score);
+  return items
+    .map((_, i) => i)
+    .sort((a, b) => Number(complete(b)) - Number(complete(a)) || items[a]!.score - items[b]!.score);
 }
 
 export const COMPLETION_RULE_TEXT: Record<CompletionRule, string> = {
-  cleanup: 'what is left at the horizon is executed at the last step as a block at the market\'s impact (cap lifted), included in IS',
-  opportunity: 'what is left at the horizon is marked to the final price (Perold\'s opportunity cost)',
+  cleanup:
+    "what is left at the horizon is executed at the last step as a block at the market's impact (cap lifted), included in IS",
+  opportunity: "what is left at the horizon is marked to the final price (Perold's opportunity cost)",
   penalty: 'what is left at the horizon is marked to the final price plus a penalty per unfilled share',
 };

@@ -23,16 +23,28 @@ export const marketSchema = z.strictObject({
   /** Shares the whole market trades in a day. */
   dailyVolume: z.number({ error: 'must be a number' }).gt(0, 'must be > 0').max(1e12, 'must be <= 1e12'),
   volumeCurve: volumeCurveSchema.default({ type: 'flat' }),
-  impact: impactInputSchema
-    .default({ type: 'daily-volatility', temporary: { eta: 0, beta: 1 }, permanent: { gamma: 0 }, spread: { halfSpreadBps: 0 } }),
+  impact: impactInputSchema.default({
+    type: 'daily-volatility',
+    temporary: { eta: 0, beta: 1 },
+    permanent: { gamma: 0 },
+    spread: { halfSpreadBps: 0 },
+  }),
 });
 
 export const orderSchema = z.strictObject({
   side: z.enum(['sell', 'buy'], { error: 'must be "sell" or "buy"' }).default('sell'),
   shares: z.number({ error: 'must be a number' }).gt(0, 'must be > 0').max(1e10, 'must be <= 1e10'),
   /** Exactly one of horizonMinutes (trading minutes) and horizonDays (trading days of 390 minutes). */
-  horizonMinutes: z.number({ error: 'must be a number' }).gt(0, 'must be > 0').max(390 * 260, 'must be at most a year').optional(),
-  horizonDays: z.number({ error: 'must be a number' }).gt(0, 'must be > 0').max(260, 'must be at most a year').optional(),
+  horizonMinutes: z
+    .number({ error: 'must be a number' })
+    .gt(0, 'must be > 0')
+    .max(390 * 260, 'must be at most a year')
+    .optional(),
+  horizonDays: z
+    .number({ error: 'must be a number' })
+    .gt(0, 'must be > 0')
+    .max(260, 'must be at most a year')
+    .optional(),
   /** Length of one trading step, minutes (default 1); or give `steps`. */
   stepMinutes: z.number().gt(0, 'must be > 0').optional(),
   steps: z.number().int('must be an integer').positive('must be > 0').max(100_000, 'must be <= 100000').optional(),
@@ -43,7 +55,12 @@ export const orderSchema = z.strictObject({
 });
 
 export const evaluationSchema = z.strictObject({
-  paths: z.number().int('must be an integer').positive('must be > 0').max(4_000_000_000, 'must be <= 4e9').default(100_000),
+  paths: z
+    .number()
+    .int('must be an integer')
+    .positive('must be > 0')
+    .max(4_000_000_000, 'must be <= 4e9')
+    .default(100_000),
   seed: z.number().int('must be an integer').min(0, 'must be >= 0').max(Number.MAX_SAFE_INTEGER).default(DEFAULT_SEED),
   /** Score = E[IS/N] + riskAversion Var[IS/N] (N the arrival notional), reported in bps. */
   riskAversion: z.number().min(0, 'must be >= 0').max(1e6).default(1),
@@ -67,8 +84,17 @@ export const evaluationConfigSchema = z.strictObject({
   description: z.string().optional(),
   market: marketSchema,
   order: orderSchema,
-  strategies: z.array(z.preprocess(expandPolicyShorthand, strategySchema)).min(1, 'must list at least one strategy').max(32, 'at most 32 strategies'),
-  evaluation: evaluationSchema.default({ paths: 100_000, seed: DEFAULT_SEED, riskAversion: 1, completion: 'cleanup', completionThreshold: DEFAULT_COMPLETION_THRESHOLD }),
+  strategies: z
+    .array(z.preprocess(expandPolicyShorthand, strategySchema))
+    .min(1, 'must list at least one strategy')
+    .max(32, 'at most 32 strategies'),
+  evaluation: evaluationSchema.default({
+    paths: 100_000,
+    seed: DEFAULT_SEED,
+    riskAversion: 1,
+    completion: 'cleanup',
+    completionThreshold: DEFAULT_COMPLETION_THRESHOLD,
+  }),
 });
 
 export type EvaluationConfig = z.infer<typeof evaluationConfigSchema>;
@@ -86,64 +112,118 @@ export function orderGrid(order: EvaluationConfig['order']): OrderGrid {
   }
   const horizonMinutes = order.horizonMinutes ?? order.horizonDays! * 390;
   const field = order.horizonMinutes !== undefined ? 'order.horizonMinutes' : 'order.horizonDays';
-  if (order.steps !== undefined && order.stepMinutes !== undefined) throw new InputError('order: give steps or stepMinutes, not both', 'order.steps');
+  if (order.steps !== undefined && order.stepMinutes !== undefined)
+    throw new InputError('order: give steps or stepMinutes, not both', 'order.steps');
   const stepMinutes = order.stepMinutes ?? (order.steps ? horizonMinutes / order.steps : 1);
-  if (horizonMinutes < stepMinutes) throw new InputError(`${field}: the horizon (${horizonMinutes} min) is shorter than one step (${stepMinutes} min)`, field);
+  if (horizonMinutes < stepMinutes)
+    throw new InputError(
+      `${field}: the horizon (${horizonMinutes} min) is shorter than one step (${stepMinutes} min)`,
+      field,
+    );
   const steps = order.steps ?? Math.round(horizonMinutes / stepMinutes);
   if (order.steps === undefined && Math.abs(steps * stepMinutes - horizonMinutes) > 1e-9 * horizonMinutes) {
     const name = order.stepMinutes !== undefined ? 'order.stepMinutes' : field;
-    throw new InputError(`${name}: steps of ${stepMinutes} min do not divide the horizon (${horizonMinutes} min); give a stepMinutes that divides it, or "steps"`, name);
+    throw new InputError(
+      `${name}: steps of ${stepMinutes} min do not divide the horizon (${horizonMinutes} min); give a stepMinutes that divides it, or "steps"`,
+      name,
+    );
   }
   if (order.startMinute > 0 && order.startMinute + horizonMinutes > MINUTES_PER_DAY + 1e-9) {
-    throw new InputError(`order.startMinute: the order runs past the close (startMinute ${order.startMinute} + horizon ${horizonMinutes} min > ${MINUTES_PER_DAY}); start earlier, shorten the horizon, or start a multi-day order at the open (startMinute 0)`, 'order.startMinute');
+    throw new InputError(
+      `order.startMinute: the order runs past the close (startMinute ${order.startMinute} + horizon ${horizonMinutes} min > ${MINUTES_PER_DAY}); start earlier, shorten the horizon, or start a multi-day order at the open (startMinute 0)`,
+      'order.startMinute',
+    );
   }
-  if (steps > 100_000) throw new InputError(`${field}: ${steps} steps is more than 100000 (use a longer stepMinutes)`, field);
+  if (steps > 100_000)
+    throw new InputError(`${field}: ${steps} steps is more than 100000 (use a longer stepMinutes)`, field);
   return { steps, stepMinutes: horizonMinutes / steps, horizonMinutes };
 }
 
 /** A schedule strategy: exactly one of fractions and quantitiesShares, one value per step, something to trade. */
-function checkSchedule(s: { fractions?: number[]; quantitiesShares?: number[] }, i: number, steps: number, shares: number): void {
-  if ((s.fractions === undefined) === (s.quantitiesShares === undefined)) throw new InputError(`strategies.${i}: give fractions or quantitiesShares (exactly one)`, `strategies.${i}.fractions`);
+function checkSchedule(
+  s: { fractions?: number[]; quantitiesShares?: number[] },
+  i: number,
+  steps: number,
+  shares: number,
+): void {
+  if ((s.fractions === undefined) === (s.quantitiesShares === undefined))
+    throw new InputError(
+      `strategies.${i}: give fractions or quantitiesShares (exactly one)`,
+      `strategies.${i}.fractions`,
+    );
   const [key, values] = s.fractions ? ['fractions', s.fractions] : ['quantitiesShares', s.quantitiesShares!];
-  if (values.length !== steps) throw new InputError(`strategies.${i}.${key}: must have one value per step (${steps}), got ${values.length}`, `strategies.${i}.${key}`);
-  if (!values.some((f) => f > 0)) throw new InputError(`strategies.${i}.${key}: must not be all zero`, `strategies.${i}.${key}`);
+  if (values.length !== steps)
+    throw new InputError(
+      `strategies.${i}.${key}: must have one value per step (${steps}), got ${values.length}`,
+      `strategies.${i}.${key}`,
+    );
+  if (!values.some((f) => f > 0))
+    throw new InputError(`strategies.${i}.${key}: must not be all zero`, `strategies.${i}.${key}`);
   const total = values.reduce((a, b) => a + b, 0);
   if (key === 'quantitiesShares' && total > shares * (1 + 1e-12)) {
-    throw new InputError(`strategies.${i}.quantitiesShares: sum to ${total}, more than the order's ${shares} shares`, `strategies.${i}.quantitiesShares`);
+    throw new InputError(
+      `strategies.${i}.quantitiesShares: sum to ${total}, more than the order's ${shares} shares`,
+      `strategies.${i}.quantitiesShares`,
+    );
   }
 }
 
 /** Validates an evaluation config (or a config of a schema extending it, e.g. training's): schema, then cross-field checks. */
-export function parseEvaluationConfig<T extends EvaluationConfig = EvaluationConfig>(input: unknown, schema: z.ZodType<T> = evaluationConfigSchema as unknown as z.ZodType<T>): T {
+export function parseEvaluationConfig<T extends EvaluationConfig = EvaluationConfig>(
+  input: unknown,
+  schema: z.ZodType<T> = evaluationConfigSchema as unknown as z.ZodType<T>,
+): T {
   const config = parseWith(schema, input);
   const grid = orderGrid(config.order);
   const { steps } = grid;
   const { model } = config.market;
-  if (model.type === 'heston' && model.scheme === 'qe' && model.xi === 0) throw new InputError('market.model.xi: must be > 0 for the QE scheme', 'market.model.xi');
+  if (model.type === 'heston' && model.scheme === 'qe' && model.xi === 0)
+    throw new InputError('market.model.xi: must be > 0 for the QE scheme', 'market.model.xi');
   checkSession(config.order);
   if (config.market.volumeCurve.type === 'array' && config.market.volumeCurve.fractions.length !== steps) {
-    throw new InputError(`market.volumeCurve.fractions: must have one value per step (${steps}), got ${config.market.volumeCurve.fractions.length}`);
+    throw new InputError(
+      `market.volumeCurve.fractions: must have one value per step (${steps}), got ${config.market.volumeCurve.fractions.length}`,
+    );
   }
   const e = config.evaluation;
   if (e.completion === 'penalty' && e.penaltyBpsPerShare === undefined) {
-    throw new InputError('evaluation.penaltyBpsPerShare: required with completion "penalty" (bps of the arrival price per unfilled share)', 'evaluation.penaltyBpsPerShare');
+    throw new InputError(
+      'evaluation.penaltyBpsPerShare: required with completion "penalty" (bps of the arrival price per unfilled share)',
+      'evaluation.penaltyBpsPerShare',
+    );
   }
   if (e.completion !== 'penalty' && e.penaltyBpsPerShare !== undefined) {
-    throw new InputError(`evaluation.penaltyBpsPerShare: only used with completion "penalty" (completion is "${e.completion}")`, 'evaluation.penaltyBpsPerShare');
+    throw new InputError(
+      `evaluation.penaltyBpsPerShare: only used with completion "penalty" (completion is "${e.completion}")`,
+      'evaluation.penaltyBpsPerShare',
+    );
   }
   config.strategies.forEach((s, i) => {
     // the AC strategies' default risk aversion, written out so the resolved config shows it
-    if ((s.type === 'almgren-chriss' || s.type === 'adaptive-almgren-chriss') && s.riskAversion === undefined && s.riskAversionPerCurrency === undefined) s.riskAversion = 1;
+    if (
+      (s.type === 'almgren-chriss' || s.type === 'adaptive-almgren-chriss') &&
+      s.riskAversion === undefined &&
+      s.riskAversionPerCurrency === undefined
+    )
+      s.riskAversion = 1;
     if (s.type === 'schedule') checkSchedule(s, i, steps, config.order.shares);
     if (s.type === 'mlp') inlineMlpPolicy(s.name ?? 'mlp', s.network, `strategies.${i}`); // shapes checked here, not at run time
-    if ((s.type === 'almgren-chriss' || s.type === 'adaptive-almgren-chriss' || s.type === 'optimal-static') && s.riskAversion !== undefined && s.riskAversionPerCurrency !== undefined) {
+    if (
+      (s.type === 'almgren-chriss' || s.type === 'adaptive-almgren-chriss' || s.type === 'optimal-static') &&
+      s.riskAversion !== undefined &&
+      s.riskAversionPerCurrency !== undefined
+    ) {
       throw new InputError(`strategies.${i}: give riskAversion or riskAversionPerCurrency, not both`);
     }
   });
   const names = new Map<string, number>();
   config.strategies.forEach((s, i) => {
     const name = defaultStrategyName(s);
-    if (names.has(name)) throw new InputError(`strategies.${i}: duplicate strategy name "${name}" (same as strategies.${names.get(name)}; set "name")`, `strategies.${i}`);
+    if (names.has(name))
+      throw new InputError(
+        `strategies.${i}: duplicate strategy name "${name}" (same as strategies.${names.get(name)}; set "name")`,
+        `strategies.${i}`,
+      );
     names.set(name, i);
   });
   validateResolvedMarket(config, grid);

@@ -61,7 +61,13 @@ export interface FrontierPoint {
    * The schedule optimiser's best static schedule for this market at this risk aversion (exact expected cost under
    * this market's impact + lambda x the AC variance), simulated on the same paths; null where it is not run.
    */
-  optimal: { monteCarloMean: number; monteCarloStderr: number; monteCarloStd: number; monteCarloScore: number; completion: number } | null;
+  optimal: {
+    monteCarloMean: number;
+    monteCarloStderr: number;
+    monteCarloStd: number;
+    monteCarloScore: number;
+    completion: number;
+  } | null;
 }
 
 export interface FrontierInfo {
@@ -95,7 +101,14 @@ export interface EvaluationResult extends ExecutionSummary {
 
 /** The frontier's AC parameters and plan of an evaluation's main plan (also rebuilt by shards on other machines). */
 export function frontierOf(plan: ExecutionPlan, grid: number[]) {
-  const ac = linearisedParameters(plan.impact, plan.s0, initialVolatility(plan.model), plan.orderShares, plan.steps, plan.stepDays);
+  const ac = linearisedParameters(
+    plan.impact,
+    plan.s0,
+    initialVolatility(plan.model),
+    plan.orderShares,
+    plan.steps,
+    plan.stepDays,
+  );
   const optimiser = optimiserApplies(plan);
   return { ac, optimiser, plan: frontierPlan(plan, ac, grid, optimiser.applies) };
 }
@@ -105,16 +118,28 @@ export function evaluationTotalPaths(config: EvaluationConfig, paths = config.ev
   return paths * ((config.evaluation.frontier?.length ?? 0) > 0 ? 2 : 1);
 }
 
-export async function runEvaluation(config: EvaluationConfig, executor: ShardExecutor, options: EvaluateOptions = {}): Promise<EvaluationResult> {
+export async function runEvaluation(
+  config: EvaluationConfig,
+  executor: ShardExecutor,
+  options: EvaluateOptions = {},
+): Promise<EvaluationResult> {
   const now = options.now ?? (() => performance.now());
   const plan = buildExecutionPlan(config, { paths: options.paths, seed: options.seed, policies: options.policies });
-  const source: EvaluationSource = { kind: 'evaluation', config: { ...config, evaluation: { ...config.evaluation, paths: plan.paths, seed: plan.seed } },
-    part: 'main', ...(options.policies?.size ? { policies: Object.fromEntries(options.policies) } : {}) };
+  const source: EvaluationSource = {
+    kind: 'evaluation',
+    config: { ...config, evaluation: { ...config.evaluation, paths: plan.paths, seed: plan.seed } },
+    part: 'main',
+    ...(options.policies?.size ? { policies: Object.fromEntries(options.policies) } : {}),
+  };
   withSource(plan, source);
   const grid = config.evaluation.frontier ?? [];
   const totalPaths = evaluationTotalPaths(config, plan.paths);
   const started = now();
-  const record = await simulate(plan, executor, { shardChunks: options.shardChunks, onProgress: (done) => options.onProgress?.(done, totalPaths), signal: options.signal });
+  const record = await simulate(plan, executor, {
+    shardChunks: options.shardChunks,
+    onProgress: (done) => options.onProgress?.(done, totalPaths),
+    signal: options.signal,
+  });
   const summary = summarizeExecution(plan, record);
   let frontier: FrontierPoint[] | undefined;
   let frontierInfo: FrontierInfo | undefined;
@@ -122,30 +147,77 @@ export async function runEvaluation(config: EvaluationConfig, executor: ShardExe
     const { ac, optimiser, plan: fp } = frontierOf(plan, grid);
     const per = optimiser.applies ? 2 : 1;
     withSource(fp, { ...source, part: 'frontier' });
-    const frontierRecord = await simulate(fp, executor, { shardChunks: options.shardChunks, onProgress: (done) => options.onProgress?.(plan.paths + done, totalPaths), signal: options.signal });
+    const frontierRecord = await simulate(fp, executor, {
+      shardChunks: options.shardChunks,
+      onProgress: (done) => options.onProgress?.(plan.paths + done, totalPaths),
+      signal: options.signal,
+    });
     const simulated = summarizeExecution(fp, frontierRecord).strategies; // in fp.strategies' order
     const toBps = 1e4 / (plan.orderShares * plan.s0);
     const score = (mean: number, std: number, lambda: number) => mean + lambda * std * std * 1e-4;
     frontier = grid.map((riskAversion, j) => {
       const moments = almgrenChrissMoments(ac, (fp.strategies[per * j] as StaticStrategyPlan).costs.qty);
-      const s = simulated[per * j]!, o = optimiser.applies ? simulated[per * j + 1]! : undefined;
-      return { riskAversion, analyticMean: moments.mean * toBps, analyticStd: Math.sqrt(moments.variance) * toBps,
-        monteCarloMean: s.mean, monteCarloStderr: s.stderr, monteCarloStd: s.std, monteCarloScore: score(s.mean, s.std, riskAversion),
-        optimal: o ? { monteCarloMean: o.mean, monteCarloStderr: o.stderr, monteCarloStd: o.std, monteCarloScore: score(o.mean, o.std, riskAversion), completion: o.completion } : null };
+      const s = simulated[per * j]!,
+        o = optimiser.applies ? simulated[per * j + 1]! : undefined;
+      return {
+        riskAversion,
+        analyticMean: moments.mean * toBps,
+        analyticStd: Math.sqrt(moments.variance) * toBps,
+        monteCarloMean: s.mean,
+        monteCarloStderr: s.stderr,
+        monteCarloStd: s.std,
+        monteCarloScore: score(s.mean, s.std, riskAversion),
+        optimal: o
+          ? {
+              monteCarloMean: o.mean,
+              monteCarloStderr: o.stderr,
+              monteCarloStd: o.std,
+              monteCarloScore: score(o.mean, o.std, riskAversion),
+              completion: o.completion,
+            }
+          : null,
+      };
     });
     frontierInfo = { acModelGaps: acModelGaps(plan), optimiserNote: optimiser.reason ?? null };
   }
   const wallSeconds = (now() - started) / 1000;
-  const schedules = options.schedules ? plan.strategies.map((s): StrategySchedule => {
-    if (s.kind !== 'static') return { name: s.name, kind: s.kind, tradeShares: null, inventoryShares: null, note: 'path-dependent: each path trades its own schedule' };
-    let left = plan.orderShares;
-    const trade = Array.from(s.costs.qty);
-    return { name: s.name, kind: s.kind, tradeShares: trade, inventoryShares: trade.map((n) => { left -= n; return Math.abs(left) < 1e-9 * plan.orderShares ? 0 : left; }) };
-  }) : undefined;
+  const schedules = options.schedules
+    ? plan.strategies.map((s): StrategySchedule => {
+        if (s.kind !== 'static')
+          return {
+            name: s.name,
+            kind: s.kind,
+            tradeShares: null,
+            inventoryShares: null,
+            note: 'path-dependent: each path trades its own schedule',
+          };
+        let left = plan.orderShares;
+        const trade = Array.from(s.costs.qty);
+        return {
+          name: s.name,
+          kind: s.kind,
+          tradeShares: trade,
+          inventoryShares: trade.map((n) => {
+            left -= n;
+            return Math.abs(left) < 1e-9 * plan.orderShares ? 0 : left;
+          }),
+        };
+      })
+    : undefined;
   return {
-    name: config.name, paths: plan.paths, steps: plan.steps, seed: plan.seed, threads: executor.threads, wallSeconds,
-    pathStepsPerSec: (totalPaths * plan.steps) / wallSeconds, notional: plan.orderShares * plan.s0,
-    riskAversion: plan.riskAversion, transientKernelError: plan.impact.kernel.maxRelativeError, ...summary, ...(frontier ? { frontier, frontierInfo } : {}), ...(schedules ? { schedules } : {}),
+    name: config.name,
+    paths: plan.paths,
+    steps: plan.steps,
+    seed: plan.seed,
+    threads: executor.threads,
+    wallSeconds,
+    pathStepsPerSec: (totalPaths * plan.steps) / wallSeconds,
+    notional: plan.orderShares * plan.s0,
+    riskAversion: plan.riskAversion,
+    transientKernelError: plan.impact.kernel.maxRelativeError,
+    ...summary,
+    ...(frontier ? { frontier, frontierInfo } : {}),
+    ...(schedules ? { schedules } : {}),
     squareRootLaw: squareRootCheck(plan, config.market.dailyVolume),
     inventory: inventoryTrajectories(plan, plan.stepDays * 390),
   };

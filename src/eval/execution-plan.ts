@@ -19,7 +19,14 @@ import { policyRef, type PolicyFile } from '../strategies/policy-file.js';
 import { inlineMlpPolicy } from '../strategies/inline-mlp.js';
 import { orderGrid, type EvaluationConfig } from './config.js';
 import { completionPolicy, completeSchedule } from './completion.js';
-import { IS_BINS, type CompletionPolicy, expectedShortfallBps, type ExecutionPlan, type StrategyPlan, type StaticStrategyPlan } from './plan.js';
+import {
+  IS_BINS,
+  type CompletionPolicy,
+  expectedShortfallBps,
+  type ExecutionPlan,
+  type StrategyPlan,
+  type StaticStrategyPlan,
+} from './plan.js';
 
 export interface PlanOverrides {
   paths?: number;
@@ -46,9 +53,12 @@ interface Context {
 function targetSchedule(spec: StrategySpec, ctx: Context, index: number): Float64Array {
   const { shares, steps, stepVolume } = ctx;
   switch (spec.type) {
-    case 'twap': return twapSchedule(shares, steps);
-    case 'vwap': return vwapSchedule(shares, stepVolume);
-    case 'pov': return povSchedule(shares, stepVolume, spec.rate, spec.catchUpSteps ?? Math.max(1, Math.round(steps / 10)));
+    case 'twap':
+      return twapSchedule(shares, steps);
+    case 'vwap':
+      return vwapSchedule(shares, stepVolume);
+    case 'pov':
+      return povSchedule(shares, stepVolume, spec.rate, spec.catchUpSteps ?? Math.max(1, Math.round(steps / 10)));
     case 'schedule': {
       if (spec.quantitiesShares) return Float64Array.from(spec.quantitiesShares);
       const fractions = spec.fractions!;
@@ -57,34 +67,81 @@ function targetSchedule(spec: StrategySpec, ctx: Context, index: number): Float6
     }
     case 'almgren-chriss': {
       const lambda = lambdaPerCurrency(spec, shares * ctx.s0);
-      const model = quadraticModel({ impact: ctx.impact, s0: ctx.s0, sigma0PerSqrtYear: ctx.sigma0, shares, stepVolume, tauDays: ctx.stepDays,
-        lambdaPerCurrency: lambda, clock: spec.clock ?? 'volume', linearisation: spec.linearisation ?? 'curvature' });
+      const model = quadraticModel({
+        impact: ctx.impact,
+        s0: ctx.s0,
+        sigma0PerSqrtYear: ctx.sigma0,
+        shares,
+        stepVolume,
+        tauDays: ctx.stepDays,
+        lambdaPerCurrency: lambda,
+        clock: spec.clock ?? 'volume',
+        linearisation: spec.linearisation ?? 'curvature',
+      });
       const uniform = model.a.every((a) => a === model.a[0]);
       try {
         // a uniform model is the paper's: its closed form (bit-identical to the calendar clock's schedule)
-        if (uniform) return almgrenChrissSchedule(linearisedParameters(ctx.impact, ctx.s0, ctx.sigma0, shares, steps, ctx.stepDays, spec.linearisation ?? 'curvature'), lambda);
-        if (!model.a.every((a) => a > 0)) throw new RangeError('Almgren-Chriss needs eta > gamma tau / 2 at every step (temporary impact too small for the permanent)');
+        if (uniform)
+          return almgrenChrissSchedule(
+            linearisedParameters(
+              ctx.impact,
+              ctx.s0,
+              ctx.sigma0,
+              shares,
+              steps,
+              ctx.stepDays,
+              spec.linearisation ?? 'curvature',
+            ),
+            lambda,
+          );
+        if (!model.a.every((a) => a > 0))
+          throw new RangeError(
+            'Almgren-Chriss needs eta > gamma tau / 2 at every step (temporary impact too small for the permanent)',
+          );
         return quadraticSchedule(shares, model.a, model.b);
       } catch (error) {
         throw new InputError(`strategies.${index}: ${(error as Error).message}`);
       }
     }
     case 'optimal-static': {
-      const lambda = spec.riskAversion === undefined && spec.riskAversionPerCurrency === undefined
-        ? ctx.config.evaluation.riskAversion / (shares * ctx.s0) : lambdaPerCurrency(spec, shares * ctx.s0);
-      return optimalStaticSchedule({ impact: ctx.impact, stepVolume, s0: ctx.s0, side: ctx.side, shares, stepDays: ctx.stepDays,
-        sigma0PerSqrtYear: ctx.sigma0, participationCap: ctx.config.order.participationCap, lambdaPerCurrency: lambda }).qty;
+      const lambda =
+        spec.riskAversion === undefined && spec.riskAversionPerCurrency === undefined
+          ? ctx.config.evaluation.riskAversion / (shares * ctx.s0)
+          : lambdaPerCurrency(spec, shares * ctx.s0);
+      return optimalStaticSchedule({
+        impact: ctx.impact,
+        stepVolume,
+        s0: ctx.s0,
+        side: ctx.side,
+        shares,
+        stepDays: ctx.stepDays,
+        sigma0PerSqrtYear: ctx.sigma0,
+        participationCap: ctx.config.order.participationCap,
+        lambdaPerCurrency: lambda,
+      }).qty;
     }
-    default: throw new Error(`not a static strategy: ${spec.type}`);
+    default:
+      throw new Error(`not a static strategy: ${spec.type}`);
   }
 }
 
 function planStrategy(spec: StrategySpec, ctx: Context, index: number): StrategyPlan {
   const name = defaultStrategyName(spec);
   if (spec.type === 'adaptive-almgren-chriss') {
-    const ac = linearisedParameters(ctx.impact, ctx.s0, ctx.sigma0, ctx.shares, ctx.steps, ctx.stepDays, spec.linearisation ?? 'curvature');
+    const ac = linearisedParameters(
+      ctx.impact,
+      ctx.s0,
+      ctx.sigma0,
+      ctx.shares,
+      ctx.steps,
+      ctx.stepDays,
+      spec.linearisation ?? 'curvature',
+    );
     const etaTilde = ac.eta - (ac.gamma * ac.tauDays) / 2;
-    if (!(etaTilde > 0)) throw new InputError(`strategies.${index}: Almgren-Chriss needs eta > gamma tau / 2 (temporary impact too small for the permanent)`);
+    if (!(etaTilde > 0))
+      throw new InputError(
+        `strategies.${index}: Almgren-Chriss needs eta > gamma tau / 2 (temporary impact too small for the permanent)`,
+      );
     const params = new Float64Array(AC.LENGTH);
     params[AC.LAMBDA] = lambdaPerCurrency(spec, ctx.shares * ctx.s0);
     params[AC.ETA_TILDE] = etaTilde;
@@ -94,7 +151,12 @@ function planStrategy(spec: StrategySpec, ctx: Context, index: number): Strategy
     return { kind: 'closed-loop', name, type: spec.type, policy: { kind: POLICY_ADAPTIVE_AC, params } };
   }
   if (spec.type === 'mlp') {
-    return { kind: 'closed-loop', name, type: spec.type, policy: inlineMlpPolicy(name, spec.network, `strategies.${index}`) };
+    return {
+      kind: 'closed-loop',
+      name,
+      type: spec.type,
+      policy: inlineMlpPolicy(name, spec.network, `strategies.${index}`),
+    };
   }
   if (spec.type === 'policy') {
     const policy = ctx.policies?.get(spec.file);
@@ -107,8 +169,14 @@ function planStrategy(spec: StrategySpec, ctx: Context, index: number): Strategy
   const unplanned = ctx.shares - target.reduce((a, b) => a + b, 0);
   const left = capped.unfilledShares + (unplanned > 1e-9 * ctx.shares ? unplanned : 0);
   const done = completeSchedule({ ...capped, unfilledShares: left }, ctx.completion.rule);
-  return { kind: 'static', name, type: spec.type, unfilledShares: done.unfilledShares, cleanupShares: done.cleanupShares,
-    costs: staticCosts(ctx.impact, done.qty, ctx.stepVolume, ctx.s0, ctx.side) };
+  return {
+    kind: 'static',
+    name,
+    type: spec.type,
+    unfilledShares: done.unfilledShares,
+    cleanupShares: done.cleanupShares,
+    costs: staticCosts(ctx.impact, done.qty, ctx.stepVolume, ctx.s0, ctx.side),
+  };
 }
 
 export function buildExecutionPlan(config: EvaluationConfig, overrides: PlanOverrides = {}): ExecutionPlan {
@@ -117,25 +185,68 @@ export function buildExecutionPlan(config: EvaluationConfig, overrides: PlanOver
   const s0 = model.s0;
   const sigma0 = initialVolatility(model);
   const stepDays = grid.stepMinutes / MINUTES_PER_DAY;
-  const stepVolume = stepVolumes(config.market.volumeCurve, config.market.dailyVolume, grid.steps, grid.stepMinutes, config.order.startMinute);
-  const impact = resolveImpact(config.market.impact, { s0, sigma0, dailyVolume: config.market.dailyVolume, stepVolume, stepDays, logModel: isLogModel(model) });
+  const stepVolume = stepVolumes(
+    config.market.volumeCurve,
+    config.market.dailyVolume,
+    grid.steps,
+    grid.stepMinutes,
+    config.order.startMinute,
+  );
+  const impact = resolveImpact(config.market.impact, {
+    s0,
+    sigma0,
+    dailyVolume: config.market.dailyVolume,
+    stepVolume,
+    stepDays,
+    logModel: isLogModel(model),
+  });
   const side = config.order.side === 'sell' ? 1 : -1;
   const completion = completionPolicy(config.evaluation, s0);
-  const ctx: Context = { config, model, policies: overrides.policies, shares: config.order.shares, steps: grid.steps, stepDays, s0, sigma0, side, stepVolume, impact, completion };
+  const ctx: Context = {
+    config,
+    model,
+    policies: overrides.policies,
+    shares: config.order.shares,
+    steps: grid.steps,
+    stepDays,
+    s0,
+    sigma0,
+    side,
+    stepVolume,
+    impact,
+    completion,
+  };
   const names = new Set<string>();
   const strategies = config.strategies.map((spec, i) => {
     const plan = planStrategy(spec, ctx, i);
-    if (names.has(plan.name)) throw new InputError(`strategies.${i}: duplicate strategy name "${plan.name}" (set "name")`);
+    if (names.has(plan.name))
+      throw new InputError(`strategies.${i}: duplicate strategy name "${plan.name}" (set "name")`);
     names.add(plan.name);
     return plan;
   });
   const dtYears = minutesToYears(grid.stepMinutes);
   const plan: ExecutionPlan = {
-    kind: 'execution', label: config.name, model, modelId: modelId(model), params: modelParamBlock(model, dtYears, config.evaluation.precision),
-    seed: overrides.seed ?? config.evaluation.seed, paths: overrides.paths ?? config.evaluation.paths, steps: grid.steps,
-    horizonYears: minutesToYears(grid.horizonMinutes), side, orderShares: config.order.shares, s0, stepDays, stepVolume,
-    impact, participationCap: config.order.participationCap, strategies, histogram: new Float64Array(2 * strategies.length),
-    bins: IS_BINS, riskAversion: config.evaluation.riskAversion, completion,
+    kind: 'execution',
+    label: config.name,
+    model,
+    modelId: modelId(model),
+    params: modelParamBlock(model, dtYears, config.evaluation.precision),
+    seed: overrides.seed ?? config.evaluation.seed,
+    paths: overrides.paths ?? config.evaluation.paths,
+    steps: grid.steps,
+    horizonYears: minutesToYears(grid.horizonMinutes),
+    side,
+    orderShares: config.order.shares,
+    s0,
+    stepDays,
+    stepVolume,
+    impact,
+    participationCap: config.order.participationCap,
+    strategies,
+    histogram: new Float64Array(2 * strategies.length),
+    bins: IS_BINS,
+    riskAversion: config.evaluation.riskAversion,
+    completion,
   };
   setHistogramRanges(plan, ctx);
   return plan;
@@ -153,7 +264,8 @@ function setHistogramRanges(plan: ExecutionPlan, ctx: Context): void {
   const halfWidth = 10 * Math.max(stdBps, 1e-3);
   const reference = plan.strategies.find((s): s is StaticStrategyPlan => s.kind === 'static');
   plan.strategies.forEach((s, j) => {
-    const centre = s.kind === 'static' ? expectedShortfallBps(plan, s) : reference ? expectedShortfallBps(plan, reference) : 0;
+    const centre =
+      s.kind === 'static' ? expectedShortfallBps(plan, s) : reference ? expectedShortfallBps(plan, reference) : 0;
     plan.histogram[2 * j] = centre - halfWidth;
     plan.histogram[2 * j + 1] = plan.bins / (2 * halfWidth);
   });

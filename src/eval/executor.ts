@@ -12,7 +12,12 @@ export interface ShardExecutor {
 }
 
 /** Concatenated records of a shard, computed with a given runner (shared by the inline and worker executors). */
-export function runShardWith(runner: ChunkRunner, plan: SimulationPlan, firstChunk: number, nChunks: number): Float64Array {
+export function runShardWith(
+  runner: ChunkRunner,
+  plan: SimulationPlan,
+  firstChunk: number,
+  nChunks: number,
+): Float64Array {
   const length = recordLength(recordShape(plan));
   const out = new Float64Array(nChunks * length);
   for (let i = 0; i < nChunks; i++) runner.runInto(plan, firstChunk + i, out.subarray(i * length, (i + 1) * length));

@@ -28,14 +28,23 @@ export function acModelGaps(plan: ExecutionPlan): string[] {
 function staticPlan(plan: ExecutionPlan, name: string, target: Float64Array): StaticStrategyPlan {
   const capped = applyParticipationCap(target, plan.stepVolume, plan.participationCap);
   const done = completeSchedule(capped, plan.completion.rule);
-  return { kind: 'static', name, type: 'schedule', unfilledShares: done.unfilledShares, cleanupShares: done.cleanupShares,
-    costs: staticCosts(plan.impact, done.qty, plan.stepVolume, plan.s0, plan.side) };
+  return {
+    kind: 'static',
+    name,
+    type: 'schedule',
+    unfilledShares: done.unfilledShares,
+    cleanupShares: done.cleanupShares,
+    costs: staticCosts(plan.impact, done.qty, plan.stepVolume, plan.s0, plan.side),
+  };
 }
 
 /** Whether the optimiser runs for this plan, and why not when it does not. */
 export function optimiserApplies(plan: ExecutionPlan): { applies: boolean; reason?: string } {
   if (plan.steps > OPTIMISER_MAX_STEPS) {
-    return { applies: false, reason: `not computed: ${plan.steps} steps (the optimiser runs up to ${OPTIMISER_MAX_STEPS}; use a longer stepMinutes, or the optimal-static strategy)` };
+    return {
+      applies: false,
+      reason: `not computed: ${plan.steps} steps (the optimiser runs up to ${OPTIMISER_MAX_STEPS}; use a longer stepMinutes, or the optimal-static strategy)`,
+    };
   }
   return { applies: true };
 }
@@ -46,19 +55,39 @@ export function optimiserApplies(plan: ExecutionPlan): { applies: boolean; reaso
  * impact (concave, transient, spread, permanent) plus lambda times the AC variance, the cap and completion rule
  * applied after.
  */
-export function frontierPlan(plan: ExecutionPlan, ac: AlmgrenChrissParameters, grid: number[], withOptimiser: boolean): ExecutionPlan {
+export function frontierPlan(
+  plan: ExecutionPlan,
+  ac: AlmgrenChrissParameters,
+  grid: number[],
+  withOptimiser: boolean,
+): ExecutionPlan {
   const notional = plan.orderShares * plan.s0;
   const strategies: StaticStrategyPlan[] = [];
   for (const lambda of grid) {
     const acQty = almgrenChrissSchedule(ac, lambda / notional);
     strategies.push(staticPlan(plan, `ac(${lambda})`, acQty));
     if (withOptimiser) {
-      const best = optimalSchedule({ impact: plan.impact, stepVolume: plan.stepVolume, s0: plan.s0, side: plan.side,
-        shares: plan.orderShares, lambdaPerCurrency: lambda / notional, sigmaPerSqrtDay: ac.sigmaPerSqrtDay, tauDays: plan.stepDays }, acQty, 500);
+      const best = optimalSchedule(
+        {
+          impact: plan.impact,
+          stepVolume: plan.stepVolume,
+          s0: plan.s0,
+          side: plan.side,
+          shares: plan.orderShares,
+          lambdaPerCurrency: lambda / notional,
+          sigmaPerSqrtDay: ac.sigmaPerSqrtDay,
+          tauDays: plan.stepDays,
+        },
+        acQty,
+        500,
+      );
       strategies.push(staticPlan(plan, `optimal(${lambda})`, best.qty));
     }
   }
   const histogram = new Float64Array(2 * strategies.length);
-  for (let j = 0; j < strategies.length; j++) { histogram[2 * j] = plan.histogram[0]!; histogram[2 * j + 1] = plan.histogram[1]!; }
+  for (let j = 0; j < strategies.length; j++) {
+    histogram[2 * j] = plan.histogram[0]!;
+    histogram[2 * j + 1] = plan.histogram[1]!;
+  }
   return { ...plan, strategies, histogram };
 }

@@ -35,11 +35,16 @@ export function acGrid(e: EvaluationConfig['evaluation']): number[] {
   return [...new Set(grid)].sort((a, b) => a - b);
 }
 
-export async function heldOutComparison(config: EvaluationConfig, policy: PolicyFile, executor: ShardExecutor,
-  onProgress?: (done: number, total: number) => void): Promise<HeldOutComparison> {
+export async function heldOutComparison(
+  config: EvaluationConfig,
+  policy: PolicyFile,
+  executor: ShardExecutor,
+  onProgress?: (done: number, total: number) => void,
+): Promise<HeldOutComparison> {
   const grid = acGrid(config.evaluation);
   const strategies: EvaluationConfig['strategies'] = [
-    { type: 'policy', file: 'trained-policy', name: 'policy' }, { type: 'twap' },
+    { type: 'policy', file: 'trained-policy', name: 'policy' },
+    { type: 'twap' },
     ...grid.map((riskAversion) => ({ type: 'almgren-chriss' as const, name: `ac(${riskAversion})`, riskAversion })),
   ];
   const evaluation = { ...config, strategies, evaluation: { ...config.evaluation, frontier: undefined } };
@@ -48,19 +53,37 @@ export async function heldOutComparison(config: EvaluationConfig, policy: Policy
   const summary = summarizeExecution(plan, record);
   const at = (name: string) => plan.strategies.findIndex((s) => s.name === name);
   const s = (name: string) => summary.strategies[at(name)]!;
-  const acIndex = grid.map((_, i) => i).reduce((best, i) => (s(`ac(${grid[i]})`).score < s(`ac(${grid[best]})`).score ? i : best), 0);
+  const acIndex = grid
+    .map((_, i) => i)
+    .reduce((best, i) => (s(`ac(${grid[i]})`).score < s(`ac(${grid[best]})`).score ? i : best), 0);
   const bestAcName = `ac(${grid[acIndex]})`;
   const vsTwap = pairedDifference(plan, record, at('policy'), at('twap'));
   const vsAc = pairedDifference(plan, record, at('policy'), at(bestAcName));
   // SE of a score: the mean's, and the variance's (normal approximation: Var[s^2] = 2 sigma^4 / n), unpaired
-  const scoreSe = (x: StrategySummary) => Math.hypot(x.stderr, plan.riskAversion * 1e-4 * x.std * x.std * Math.sqrt(2 / plan.paths));
-  const versus = (other: StrategySummary) => ({ difference: s('policy').score - other.score, stderr: Math.hypot(scoreSe(s('policy')), scoreSe(other)) });
-  const beats = (v: { difference: number; stderr: number }) => !s('policy').incomplete && v.difference < -1.959963984540054 * v.stderr;
-  const scoreVsTwap = versus(s('twap')), scoreVsBestAc = versus(s(bestAcName));
+  const scoreSe = (x: StrategySummary) =>
+    Math.hypot(x.stderr, plan.riskAversion * 1e-4 * x.std * x.std * Math.sqrt(2 / plan.paths));
+  const versus = (other: StrategySummary) => ({
+    difference: s('policy').score - other.score,
+    stderr: Math.hypot(scoreSe(s('policy')), scoreSe(other)),
+  });
+  const beats = (v: { difference: number; stderr: number }) =>
+    !s('policy').incomplete && v.difference < -1.959963984540054 * v.stderr;
+  const scoreVsTwap = versus(s('twap')),
+    scoreVsBestAc = versus(s(bestAcName));
   return {
-    paths: plan.paths, seed: plan.seed, riskAversion: plan.riskAversion, completionRule: plan.completion.rule,
-    policy: s('policy'), twap: s('twap'), bestAc: { ...s(bestAcName), acRiskAversion: grid[acIndex]! },
+    paths: plan.paths,
+    seed: plan.seed,
+    riskAversion: plan.riskAversion,
+    completionRule: plan.completion.rule,
+    policy: s('policy'),
+    twap: s('twap'),
+    bestAc: { ...s(bestAcName), acRiskAversion: grid[acIndex]! },
     strategies: summary.ranking.map((name) => s(name)),
-    policyMinusTwap: vsTwap, policyMinusBestAc: vsAc, scoreVsTwap, scoreVsBestAc, beatsTwap: beats(scoreVsTwap), beatsBestAc: beats(scoreVsBestAc),
+    policyMinusTwap: vsTwap,
+    policyMinusBestAc: vsAc,
+    scoreVsTwap,
+    scoreVsBestAc,
+    beatsTwap: beats(scoreVsTwap),
+    beatsBestAc: beats(scoreVsBestAc),
   };
 }

@@ -27,13 +27,22 @@ export interface MetaSelector {
 
 function vote(counts: Map<string, number> | undefined): { winner: string; support: number; share: number } | undefined {
   if (!counts || counts.size === 0) return undefined;
-  let winner = '', best = -1, total = 0;
-  for (const [name, n] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) { total += n; if (n > best) { best = n; winner = name; } }
+  let winner = '',
+    best = -1,
+    total = 0;
+  for (const [name, n] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    total += n;
+    if (n > best) {
+      best = n;
+      winner = name;
+    }
+  }
   return { winner, support: total, share: best / total };
 }
 
 export function trainMetaSelector(history: PastWinner[], recentWindow = 20): MetaSelector {
-  const byRegime = new Map<string, Map<string, number>>(), overall = new Map<string, number>();
+  const byRegime = new Map<string, Map<string, number>>(),
+    overall = new Map<string, number>();
   const hits: boolean[] = [];
   const add = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
   const predict = (regime: string): MetaPrediction | undefined => {

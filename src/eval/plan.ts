@@ -82,7 +82,18 @@ export interface ExecutionPlan extends PlanBase {
 export type SimulationPlan = PathsPlan | ExecutionPlan;
 
 /** Parts of a strategy's shortfall, one column each per strategy (IS first: those columns are paired). */
-export const PARTS = ['is', 'timing', 'permanent', 'temporary', 'transient', 'spread', 'opportunity', 'penalty', 'completion', 'maxParticipation'] as const;
+export const PARTS = [
+  'is',
+  'timing',
+  'permanent',
+  'temporary',
+  'transient',
+  'spread',
+  'opportunity',
+  'penalty',
+  'completion',
+  'maxParticipation',
+] as const;
 export type Part = (typeof PARTS)[number];
 
 /** E[IS] in bps of a static strategy when the price is a martingale (zero drift): exact. */

@@ -7,10 +7,12 @@ import type { PolicyFile } from '../strategies/policy-file.js';
 function differences(a: unknown, b: unknown, path: string, out: string[]): void {
   if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    for (const key of keys) differences((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${path}.${key}`, out);
+    for (const key of keys)
+      differences((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${path}.${key}`, out);
     return;
   }
-  if (JSON.stringify(a) !== JSON.stringify(b)) out.push(`${path}: ${JSON.stringify(a) ?? 'unset'} in training, ${JSON.stringify(b) ?? 'unset'} here`);
+  if (JSON.stringify(a) !== JSON.stringify(b))
+    out.push(`${path}: ${JSON.stringify(a) ?? 'unset'} in training, ${JSON.stringify(b) ?? 'unset'} here`);
 }
 
 /** What differs between the policy's training setting and this evaluation (empty: evaluated where it was trained). */
@@ -37,15 +39,18 @@ export function adoptPolicyObjective(config: EvaluationConfig, raw: unknown, pol
   const list = [...policies].map((p) => p.trainedFor as Record<string, unknown>);
   if (list.length === 0) return [];
   const adopted: string[] = [];
-  const agree = (key: string) => list.every((t) => JSON.stringify(t[key]) === JSON.stringify(list[0]![key])) && list[0]![key] !== undefined;
+  const agree = (key: string) =>
+    list.every((t) => JSON.stringify(t[key]) === JSON.stringify(list[0]![key])) && list[0]![key] !== undefined;
   if (given.riskAversion === undefined && agree('riskAversion')) {
     config.evaluation.riskAversion = list[0]!.riskAversion as number;
     adopted.push(`riskAversion ${config.evaluation.riskAversion}`);
   }
   if (given.completion === undefined && agree('completion')) {
     config.evaluation.completion = list[0]!.completion as EvaluationConfig['evaluation']['completion'];
-    if (config.evaluation.completion === 'penalty' && agree('penaltyBpsPerShare')) config.evaluation.penaltyBpsPerShare = list[0]!.penaltyBpsPerShare as number;
-    if (config.evaluation.completion === 'penalty' && config.evaluation.penaltyBpsPerShare === undefined) config.evaluation.completion = 'cleanup';
+    if (config.evaluation.completion === 'penalty' && agree('penaltyBpsPerShare'))
+      config.evaluation.penaltyBpsPerShare = list[0]!.penaltyBpsPerShare as number;
+    if (config.evaluation.completion === 'penalty' && config.evaluation.penaltyBpsPerShare === undefined)
+      config.evaluation.completion = 'cleanup';
     else adopted.push(`completion "${config.evaluation.completion}"`);
   }
   return adopted;

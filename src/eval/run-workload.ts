@@ -44,23 +44,60 @@ export interface WorkloadRunResult extends Estimate {
   cvar95?: number;
 }
 
-export async function runWorkload(workload: Workload, options: WorkloadRunOptions, executor: ShardExecutor): Promise<WorkloadRunResult> {
+export async function runWorkload(
+  workload: Workload,
+  options: WorkloadRunOptions,
+  executor: ShardExecutor,
+): Promise<WorkloadRunResult> {
   const now = options.now ?? (() => performance.now());
   const precision = options.precision ?? workload.precision ?? 'f64';
   const plan: SimulationPlan = planFromWorkload(workload, { ...options, precision });
-  withSource(plan, { kind: 'workload', workload: workloadFile(workload), paths: plan.paths, ...(options.steps !== undefined ? { steps: options.steps } : {}), seed: plan.seed, scheme: options.scheme, precision });
+  withSource(plan, {
+    kind: 'workload',
+    workload: workloadFile(workload),
+    paths: plan.paths,
+    ...(options.steps !== undefined ? { steps: options.steps } : {}),
+    seed: plan.seed,
+    scheme: options.scheme,
+    precision,
+  });
   const started = now();
-  const record = await simulate(plan, executor, { shardChunks: options.shardChunks, onProgress: options.onProgress, signal: options.signal });
+  const record = await simulate(plan, executor, {
+    shardChunks: options.shardChunks,
+    onProgress: options.onProgress,
+    signal: options.signal,
+  });
   const wallSeconds = (now() - started) / 1000;
   const common = {
-    workload: plan.label, kind: plan.kind, paths: plan.paths, steps: plan.steps, seed: plan.seed,
-    threads: executor.threads, pathStepsPerSec: (plan.paths * plan.steps) / wallSeconds, wallSeconds, scheme: options.scheme, precision,
+    workload: plan.label,
+    kind: plan.kind,
+    paths: plan.paths,
+    steps: plan.steps,
+    seed: plan.seed,
+    threads: executor.threads,
+    pathStepsPerSec: (plan.paths * plan.steps) / wallSeconds,
+    wallSeconds,
+    scheme: options.scheme,
+    precision,
   };
   if (plan.kind === 'paths') {
     const s = summarizePaths(plan, record);
     return { ...common, ...s };
   }
   const s = summarizeExecution(plan, record).strategies[0]!;
-  return { ...common, unit: 'bps', mean: s.mean, stderr: s.stderr, std: s.std, ci95: s.ci95, min: s.min, max: s.max,
-    oracleMean: s.oracleMean, attribution: s.attribution, var95: s.var95, cvar95: s.cvar95, histogramBinWidthBps: s.histogramBinWidthBps };
+  return {
+    ...common,
+    unit: 'bps',
+    mean: s.mean,
+    stderr: s.stderr,
+    std: s.std,
+    ci95: s.ci95,
+    min: s.min,
+    max: s.max,
+    oracleMean: s.oracleMean,
+    attribution: s.attribution,
+    var95: s.var95,
+    cvar95: s.cvar95,
+    histogramBinWidthBps: s.histogramBinWidthBps,
+  };
 }

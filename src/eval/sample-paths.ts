@@ -18,9 +18,13 @@ export interface SampledPaths {
 }
 
 export function samplePricePaths(backend: KernelBackend, plan: SimulationPlan, n: number): SampledPaths {
-  if (!Number.isInteger(n) || n < 1 || n > MAX_SAMPLE_PATHS) throw new InputError(`sample paths must be an integer in [1, ${MAX_SAMPLE_PATHS}], got ${n}`, 'samplePaths');
+  if (!Number.isInteger(n) || n < 1 || n > MAX_SAMPLE_PATHS)
+    throw new InputError(`sample paths must be an integer in [1, ${MAX_SAMPLE_PATHS}], got ${n}`, 'samplePaths');
   if (n * (plan.steps + 1) > MAX_SAMPLE_VALUES) {
-    throw new InputError(`sample paths: ${n} paths x ${plan.steps + 1} prices exceeds ${MAX_SAMPLE_VALUES.toLocaleString('en-US')} values; ask for fewer paths`, 'samplePaths');
+    throw new InputError(
+      `sample paths: ${n} paths x ${plan.steps + 1} prices exceeds ${MAX_SAMPLE_VALUES.toLocaleString('en-US')} values; ask for fewer paths`,
+      'samplePaths',
+    );
   }
   const prices = new Float64Array(n * (plan.steps + 1));
   backend.samplePaths(plan.modelId, plan.params, seedWords(plan.seed), 0, n, plan.steps, prices);

@@ -13,7 +13,6 @@ import { InputError } from '../errors/input-error.js';
 import type { ShardSource } from './shard-source.js';
 import { planDigest, encodeRecords, decodeRecords, rangePaths } from './shard.js';
 
-
 export interface ShardTask {
   source: ShardSource;
   firstChunk: number;
@@ -38,7 +37,13 @@ export interface ShardResult {
 export function planOf(source: ShardSource): SimulationPlan {
   if (source.kind === 'workload') {
     const workload = parseWorkload(source.workload, 'workload');
-    return planFromWorkload(workload, { paths: source.paths, steps: source.steps, seed: source.seed, scheme: source.scheme, precision: source.precision });
+    return planFromWorkload(workload, {
+      paths: source.paths,
+      steps: source.steps,
+      seed: source.seed,
+      scheme: source.scheme,
+      precision: source.precision,
+    });
   }
   const config = parseEvaluationConfig(source.config);
   const policies = source.policies ? new Map(Object.entries(source.policies)) : undefined;
@@ -69,40 +74,68 @@ export class PlanCache {
 export function checkRange(plan: SimulationPlan, task: Pick<ShardTask, 'firstChunk' | 'chunks'>): void {
   const chunks = chunkCount(plan);
   if (!(Number.isInteger(task.firstChunk) && task.firstChunk >= 0 && task.firstChunk < chunks)) {
-    throw new InputError(`firstChunk: must be an integer in [0, ${chunks - 1}] (the plan has ${chunks} chunks of ${CHUNK_PATHS} paths), got ${task.firstChunk}`, 'firstChunk');
+    throw new InputError(
+      `firstChunk: must be an integer in [0, ${chunks - 1}] (the plan has ${chunks} chunks of ${CHUNK_PATHS} paths), got ${task.firstChunk}`,
+      'firstChunk',
+    );
   }
   if (!(Number.isInteger(task.chunks) && task.chunks >= 1 && task.firstChunk + task.chunks <= chunks)) {
-    throw new InputError(`chunks: must be an integer in [1, ${chunks - task.firstChunk}] from firstChunk ${task.firstChunk}, got ${task.chunks}`, 'chunks');
+    throw new InputError(
+      `chunks: must be an integer in [1, ${chunks - task.firstChunk}] from firstChunk ${task.firstChunk}, got ${task.chunks}`,
+      'chunks',
+    );
   }
 }
 
 /** A different plan than the coordinator's: another version or another config; never merged. */
 export class PlanMismatchError extends InputError {
   constructor(expected: string, actual: string) {
-    super(`planDigest: this worker builds plan ${actual}, the coordinator sent ${expected} (different flowexec versions?)`, 'planDigest');
+    super(
+      `planDigest: this worker builds plan ${actual}, the coordinator sent ${expected} (different flowexec versions?)`,
+      'planDigest',
+    );
   }
 }
 
 /** Runs one shard task on an executor: the same code behind a queue worker and POST /v1/shards. */
-export async function runShardTask(task: ShardTask, executor: ShardExecutor, plans: PlanCache, plan = plans.get(task.source)): Promise<ShardResult> {
+export async function runShardTask(
+  task: ShardTask,
+  executor: ShardExecutor,
+  plans: PlanCache,
+  plan = plans.get(task.source),
+): Promise<ShardResult> {
   checkRange(plan, task);
   const digest = planDigest(plan);
   if (task.planDigest !== undefined && task.planDigest !== digest) throw new PlanMismatchError(task.planDigest, digest);
   const started = performance.now();
   const records = await executor.runShard(plan, task.firstChunk, task.chunks);
   const seconds = (performance.now() - started) / 1000;
-  return { firstChunk: task.firstChunk, chunks: task.chunks, paths: rangePaths(plan, task.firstChunk, task.chunks),
-    recordLength: recordLength(recordShape(plan)), planDigest: digest, records: encodeRecords(records), seconds };
+  return {
+    firstChunk: task.firstChunk,
+    chunks: task.chunks,
+    paths: rangePaths(plan, task.firstChunk, task.chunks),
+    recordLength: recordLength(recordShape(plan)),
+    planDigest: digest,
+    records: encodeRecords(records),
+    seconds,
+  };
 }
 
 /** The chunk records of a result, checked against the plan and range the coordinator asked for. */
-export function resultRecords(plan: SimulationPlan, firstChunk: number, chunks: number, result: ShardResult): Float64Array {
+export function resultRecords(
+  plan: SimulationPlan,
+  firstChunk: number,
+  chunks: number,
+  result: ShardResult,
+): Float64Array {
   const digest = planDigest(plan);
   if (result.planDigest !== digest) throw new PlanMismatchError(digest, result.planDigest);
   const length = recordLength(recordShape(plan));
   const records = decodeRecords(result.records);
   if (result.firstChunk !== firstChunk || result.chunks !== chunks || records.length !== chunks * length) {
-    throw new Error(`shard result for chunks ${result.firstChunk}+${result.chunks} (${records.length} values) does not answer chunks ${firstChunk}+${chunks}`);
+    throw new Error(
+      `shard result for chunks ${result.firstChunk}+${result.chunks} (${records.length} values) does not answer chunks ${firstChunk}+${chunks}`,
+    );
   }
   return records;
 }

@@ -17,8 +17,11 @@ export interface ShardRange {
 export function shardRanges(plan: SimulationPlan, shardChunks: number): ShardRange[] {
   const chunks = chunkCount(plan);
   const size = Math.max(1, Math.floor(shardChunks));
-  return Array.from({ length: Math.ceil(chunks / size) }, (_, index) =>
-    ({ index, firstChunk: index * size, chunks: Math.min(size, chunks - index * size) }));
+  return Array.from({ length: Math.ceil(chunks / size) }, (_, index) => ({
+    index,
+    firstChunk: index * size,
+    chunks: Math.min(size, chunks - index * size),
+  }));
 }
 
 /** Paths of a range of chunks (the last chunk of a plan may be short). */
@@ -36,21 +39,27 @@ export class ShardMerger {
   private readonly waiting = new Map<number, Float64Array>();
   private next = 0;
 
-  constructor(private readonly shape: RecordShape, readonly shards: number) {
+  constructor(
+    private readonly shape: RecordShape,
+    readonly shards: number,
+  ) {
     this.record = emptyRecord(shape);
     this.length = recordLength(shape);
   }
 
   /** Accepts shard `index`'s concatenated chunk records; false when the shard was seen before (nothing merged). */
   add(index: number, records: Float64Array): boolean {
-    if (!Number.isInteger(index) || index < 0 || index >= this.shards) throw new Error(`shard ${index} is out of range (0..${this.shards - 1})`);
-    if (records.length % this.length !== 0) throw new Error(`shard ${index}: ${records.length} values is not a whole number of records of ${this.length}`);
+    if (!Number.isInteger(index) || index < 0 || index >= this.shards)
+      throw new Error(`shard ${index} is out of range (0..${this.shards - 1})`);
+    if (records.length % this.length !== 0)
+      throw new Error(`shard ${index}: ${records.length} values is not a whole number of records of ${this.length}`);
     if (index < this.next || this.waiting.has(index)) return false;
     this.waiting.set(index, records);
     while (this.waiting.has(this.next)) {
       const shard = this.waiting.get(this.next)!;
       this.waiting.delete(this.next++);
-      for (let at = 0; at < shard.length; at += this.length) mergeInto(this.shape, this.record, shard.subarray(at, at + this.length));
+      for (let at = 0; at < shard.length; at += this.length)
+        mergeInto(this.shape, this.record, shard.subarray(at, at + this.length));
     }
     return true;
   }
@@ -74,7 +83,8 @@ export function mergerFor(plan: SimulationPlan, shards: number): ShardMerger {
 
 /** FNV-1a over a string, two 32-bit lanes with different offsets: 16 hex digits. Not cryptographic; catches skew. */
 function fnv64(text: string): string {
-  let a = 0x811c9dc5, b = 0x01000193 ^ 0x5bd1e995;
+  let a = 0x811c9dc5,
+    b = 0x01000193 ^ 0x5bd1e995;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     a = Math.imul(a ^ c, 0x01000193);
@@ -124,7 +134,11 @@ function pack(values: Float64Array): Uint8Array {
       continue;
     }
     if (v > 0 && v < 128 && Number.isInteger(v)) out[o++] = v;
-    else { out[o++] = RAW; view.setFloat64(o, v, true); o += 8; }
+    else {
+      out[o++] = RAW;
+      view.setFloat64(o, v, true);
+      o += 8;
+    }
     i++;
   }
   return out.subarray(0, o);
@@ -134,9 +148,13 @@ function unpack(bytes: Uint8Array): Float64Array {
   let count = 0;
   for (let i = 0; i < bytes.length;) {
     const b = bytes[i++]!;
-    if (b === RAW) { i += 8; count++; } else count += b < RAW ? 1 : b - RAW;
+    if (b === RAW) {
+      i += 8;
+      count++;
+    } else count += b < RAW ? 1 : b - RAW;
   }
-  const values = new Float64Array(count), view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const values = new Float64Array(count),
+    view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let o = 0;
   for (let i = 0; i < bytes.length;) {
     const b = bytes[i++]!;
@@ -158,16 +176,23 @@ for (let i = 0; i < ALPHABET.length; i++) DECODE[ALPHABET.charCodeAt(i)] = i;
 const latin1 = new TextDecoder('latin1');
 
 function toBase64(bytes: Uint8Array): string {
-  const n = bytes.length, out = new Uint8Array(4 * Math.ceil(n / 3));
-  let o = 0, i = 0;
+  const n = bytes.length,
+    out = new Uint8Array(4 * Math.ceil(n / 3));
+  let o = 0,
+    i = 0;
   for (; i + 2 < n; i += 3) {
     const v = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
-    out[o++] = ENCODE[v >>> 18]!; out[o++] = ENCODE[(v >>> 12) & 63]!; out[o++] = ENCODE[(v >>> 6) & 63]!; out[o++] = ENCODE[v & 63]!;
+    out[o++] = ENCODE[v >>> 18]!;
+    out[o++] = ENCODE[(v >>> 12) & 63]!;
+    out[o++] = ENCODE[(v >>> 6) & 63]!;
+    out[o++] = ENCODE[v & 63]!;
   }
   if (i < n) {
     const v = (bytes[i]! << 16) | ((i + 1 < n ? bytes[i + 1]! : 0) << 8);
-    out[o++] = ENCODE[v >>> 18]!; out[o++] = ENCODE[(v >>> 12) & 63]!;
-    out[o++] = i + 1 < n ? ENCODE[(v >>> 6) & 63]! : 61; out[o++] = 61; // '='
+    out[o++] = ENCODE[v >>> 18]!;
+    out[o++] = ENCODE[(v >>> 12) & 63]!;
+    out[o++] = i + 1 < n ? ENCODE[(v >>> 6) & 63]! : 61;
+    out[o++] = 61; // '='
   }
   return latin1.decode(out);
 }
@@ -175,11 +200,15 @@ function toBase64(bytes: Uint8Array): string {
 function fromBase64(text: string): Uint8Array {
   if (text.length % 4 !== 0) throw new Error('records: not base64 (length is not a multiple of 4)');
   const pad = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
-  const n = (text.length / 4) * 3 - pad, bytes = new Uint8Array(n), data = text.length - pad;
+  const n = (text.length / 4) * 3 - pad,
+    bytes = new Uint8Array(n),
+    data = text.length - pad;
   let o = 0;
   for (let i = 0; i < text.length; i += 4) {
-    const a = DECODE[text.charCodeAt(i)] ?? -1, b = DECODE[text.charCodeAt(i + 1)] ?? -1;
-    const c = i + 2 < data ? DECODE[text.charCodeAt(i + 2)] ?? -1 : 0, d = i + 3 < data ? DECODE[text.charCodeAt(i + 3)] ?? -1 : 0;
+    const a = DECODE[text.charCodeAt(i)] ?? -1,
+      b = DECODE[text.charCodeAt(i + 1)] ?? -1;
+    const c = i + 2 < data ? (DECODE[text.charCodeAt(i + 2)] ?? -1) : 0,
+      d = i + 3 < data ? (DECODE[text.charCodeAt(i + 3)] ?? -1) : 0;
     if ((a | b | c | d) < 0) throw new Error(`records: not base64 (character ${i})`);
     const v = (a << 18) | (b << 12) | (c << 6) | d;
     if (o < n) bytes[o++] = v >>> 16;

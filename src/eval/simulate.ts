@@ -17,12 +17,17 @@ export const DEFAULT_SHARD_CHUNKS = 50;
  * The merged statistics record of the whole plan. Memory stays bounded: at most 2 x threads shards are in
  * flight and each finished shard is folded into the running record as soon as all before it are in.
  */
-export async function simulate(plan: SimulationPlan, executor: ShardExecutor, options: SimulateOptions = {}): Promise<Float64Array> {
+export async function simulate(
+  plan: SimulationPlan,
+  executor: ShardExecutor,
+  options: SimulateOptions = {},
+): Promise<Float64Array> {
   const ranges = shardRanges(plan, options.shardChunks ?? DEFAULT_SHARD_CHUNKS);
   const shards = ranges.length;
   const inFlight = Math.max(1, 2 * executor.threads);
   const merger = mergerFor(plan, shards);
-  let nextToSend = 0, donePaths = 0;
+  let nextToSend = 0,
+    donePaths = 0;
   let failure: unknown;
 
   await new Promise<void>((resolve) => {
@@ -31,14 +36,22 @@ export async function simulate(plan: SimulationPlan, executor: ShardExecutor, op
       while (!failure && running < inFlight && nextToSend < shards && !options.signal?.aborted) {
         const { index, firstChunk, chunks } = ranges[nextToSend++]!;
         running++;
-        executor.runShard(plan, firstChunk, chunks).then((records) => {
-          if (merger.add(index, records)) donePaths += rangePaths(plan, firstChunk, chunks);
-          options.onProgress?.(donePaths, plan.paths);
-        }, (error: unknown) => { failure ??= error; }).finally(() => {
-          running--;
-          if (running === 0 && (failure || nextToSend >= shards || options.signal?.aborted)) resolve();
-          else pump();
-        });
+        executor
+          .runShard(plan, firstChunk, chunks)
+          .then(
+            (records) => {
+              if (merger.add(index, records)) donePaths += rangePaths(plan, firstChunk, chunks);
+              options.onProgress?.(donePaths, plan.paths);
+            },
+            (error: unknown) => {
+              failure ??= error;
+            },
+          )
+          .finally(() => {
+            running--;
+            if (running === 0 && (failure || nextToSend >= shards || options.signal?.aborted)) resolve();
+            else pump();
+          });
       }
       if (running === 0) resolve();
     };

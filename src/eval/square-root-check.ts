@@ -29,12 +29,19 @@ export interface SquareRootCheck {
 export function squareRootCheck(plan: ExecutionPlan, dailyVolume: number): SquareRootCheck {
   const sigmaDaily = initialVolatility(plan.model) / Math.sqrt(DAYS_PER_YEAR);
   const lawBps = 1e4 * sigmaDaily * Math.sqrt(plan.orderShares / dailyVolume);
-  const capped = applyParticipationCap(vwapSchedule(plan.orderShares, plan.stepVolume), plan.stepVolume, plan.participationCap);
+  const capped = applyParticipationCap(
+    vwapSchedule(plan.orderShares, plan.stepVolume),
+    plan.stepVolume,
+    plan.participationCap,
+  );
   const c = staticCosts(plan.impact, capped.qty, plan.stepVolume, plan.s0, plan.side);
-  const impactBps = (1e4 * (c.temporaryCost + c.transientCost + c.additivePermanentCost + c.expectedPermanentCost)) / (plan.orderShares * plan.s0);
+  const impactBps =
+    (1e4 * (c.temporaryCost + c.transientCost + c.additivePermanentCost + c.expectedPermanentCost)) /
+    (plan.orderShares * plan.s0);
   const impliedY = lawBps > 0 ? impactBps / lawBps : 0;
-  const warning = impliedY > FAR_ABOVE
-    ? `impact: VWAP's expected impact cost is ${impactBps.toFixed(2)} bps, ${impliedY.toFixed(1)} times the square-root law sigma_d sqrt(Q/V) = ${lawBps.toFixed(2)} bps (Y = 1; the literature finds Y of order 1): check the impact coefficients' units (docs/market-models.md)`
-    : undefined;
+  const warning =
+    impliedY > FAR_ABOVE
+      ? `impact: VWAP's expected impact cost is ${impactBps.toFixed(2)} bps, ${impliedY.toFixed(1)} times the square-root law sigma_d sqrt(Q/V) = ${lawBps.toFixed(2)} bps (Y = 1; the literature finds Y of order 1): check the impact coefficients' units (docs/market-models.md)`
+      : undefined;
   return { lawBps, impactBps, impliedY, ...(warning ? { warning } : {}) };
 }

@@ -21,7 +21,14 @@ export interface Estimate {
 
 function estimate(record: Float64Array, column: number): Estimate {
   const c = columnSummary(record, column);
-  return { mean: c.mean, stderr: c.stderr, std: c.std, ci95: [c.mean - Z95 * c.stderr, c.mean + Z95 * c.stderr], min: c.min, max: c.max };
+  return {
+    mean: c.mean,
+    stderr: c.stderr,
+    std: c.std,
+    ci95: [c.mean - Z95 * c.stderr, c.mean + Z95 * c.stderr],
+    min: c.min,
+    max: c.max,
+  };
 }
 
 export interface PathsSummary extends Estimate {
@@ -38,8 +45,12 @@ export function summarizePaths(plan: PathsPlan, record: Float64Array): PathsSumm
   const varControl = control.std * control.std;
   const b = varControl > 0 ? cov / varControl : 0;
   const residualVariance = Math.max(payoff.std * payoff.std - (varControl > 0 ? (cov * cov) / varControl : 0), 0);
-  return { ...payoff, unit: 'currency', cvMean: payoff.mean - b * (control.mean - plan.expectedDiscountedTerminal),
-    cvStderr: Math.sqrt(residualVariance / control.count) };
+  return {
+    ...payoff,
+    unit: 'currency',
+    cvMean: payoff.mean - b * (control.mean - plan.expectedDiscountedTerminal),
+    cvStderr: Math.sqrt(residualVariance / control.count),
+  };
 }
 
 /**
@@ -53,7 +64,15 @@ export function summarizePaths(plan: PathsPlan, record: Float64Array): PathsSumm
  * ```
  */
 export type AttributionPart = 'timing' | 'permanent' | 'temporary' | 'transient' | 'spread' | 'opportunity' | 'penalty';
-const ATTRIBUTION: AttributionPart[] = ['timing', 'permanent', 'temporary', 'transient', 'spread', 'opportunity', 'penalty'];
+const ATTRIBUTION: AttributionPart[] = [
+  'timing',
+  'permanent',
+  'temporary',
+  'transient',
+  'spread',
+  'opportunity',
+  'penalty',
+];
 
 /**
  * One strategy's figures in an evaluation, implementation shortfall in bps of the arrival notional.
@@ -130,7 +149,14 @@ export interface ExecutionSummary {
 }
 
 /** VaR and CVaR at level alpha of the upper tail, from histogram counts (under/overflow in the last two slots). */
-function tailRisk(counts: Float64Array, bins: number, lo: number, width: number, max: number, alpha: number): { var: number; cvar: number } {
+function tailRisk(
+  counts: Float64Array,
+  bins: number,
+  lo: number,
+  width: number,
+  max: number,
+  alpha: number,
+): { var: number; cvar: number } {
   const total = counts.reduce((a, b) => a + b, 0);
   const tail = (1 - alpha) * total;
   let above = counts[bins + 1]!;
@@ -141,7 +167,7 @@ function tailRisk(counts: Float64Array, bins: number, lo: number, width: number,
     if (above + c >= tail && c > 0) {
       const need = tail - above;
       const varValue = binLo + width * (1 - need / c);
-      sum += need * (varValue + binLo + width) / 2;
+      sum += (need * (varValue + binLo + width)) / 2;
       return { var: varValue, cvar: sum / tail };
     }
     above += c;
@@ -152,7 +178,8 @@ function tailRisk(counts: Float64Array, bins: number, lo: number, width: number,
 
 export function pairedDifference(plan: ExecutionPlan, record: Float64Array, i: number, j: number): PairedDifference {
   const shape = recordShape(plan);
-  const a = columnSummary(record, i), b = columnSummary(record, j);
+  const a = columnSummary(record, i),
+    b = columnSummary(record, j);
   const n = a.count;
   const variance = Math.max(a.std * a.std + b.std * b.std - 2 * covariance(shape, record, i, j), 0);
   const stderr = Math.sqrt(variance / n);
@@ -161,10 +188,14 @@ export function pairedDifference(plan: ExecutionPlan, record: Float64Array, i: n
   const rounding = 1e-9 * Math.max(Math.abs(a.mean), Math.abs(b.mean), a.std, b.std, 1e-12);
   const identical = stderr <= rounding && Math.abs(mean) <= rounding;
   return {
-    strategy: plan.strategies[i]!.name, versus: plan.strategies[j]!.name, mean, stderr,
+    strategy: plan.strategies[i]!.name,
+    versus: plan.strategies[j]!.name,
+    mean,
+    stderr,
     ci95: [mean - Z95 * stderr, mean + Z95 * stderr],
     // a zero paired variance with a real difference is a certain difference (p = 0); identical ones have p = 1
-    pValue: identical ? 1 : stderr > 0 ? twoSidedPValue(mean, stderr) : 0, identical,
+    pValue: identical ? 1 : stderr > 0 ? twoSidedPValue(mean, stderr) : 0,
+    identical,
     unpairedStderr: Math.sqrt((a.std * a.std + b.std * b.std) / n),
   };
 }
@@ -175,18 +206,34 @@ export function summarizeExecution(plan: ExecutionPlan, record: Float64Array): E
   const column = (part: string, j: number) => PARTS.indexOf(part as never) * count + j;
   const strategies = plan.strategies.map((s, j): StrategySummary => {
     const is = estimate(record, j);
-    const lo = plan.histogram[2 * j]!, width = 1 / plan.histogram[2 * j + 1]!;
+    const lo = plan.histogram[2 * j]!,
+      width = 1 / plan.histogram[2 * j + 1]!;
     const counts = histogram(shape, record, j);
     const risk = tailRisk(counts, plan.bins, lo, width, is.max, 0.95);
-    const attribution = Object.fromEntries(ATTRIBUTION.map((part) => {
-      const c = columnSummary(record, column(part, j));
-      return [part, { mean: c.mean, stderr: c.stderr }];
-    })) as StrategySummary['attribution'];
+    const attribution = Object.fromEntries(
+      ATTRIBUTION.map((part) => {
+        const c = columnSummary(record, column(part, j));
+        return [part, { mean: c.mean, stderr: c.stderr }];
+      }),
+    ) as StrategySummary['attribution'];
     return {
-      name: s.name, type: s.type, kind: s.kind, unit: 'bps', ...is,
+      name: s.name,
+      type: s.type,
+      kind: s.kind,
+      unit: 'bps',
+      ...is,
       oracleMean: s.kind === 'static' && plan.model.mu === 0 ? expectedShortfallBps(plan, s) : null,
-      attribution, var95: risk.var, cvar95: risk.cvar, histogramBinWidthBps: width,
-      distribution: { loBps: lo, binWidthBps: width, counts: Array.from(counts.subarray(0, plan.bins)), below: counts[plan.bins]!, above: counts[plan.bins + 1]! },
+      attribution,
+      var95: risk.var,
+      cvar95: risk.cvar,
+      histogramBinWidthBps: width,
+      distribution: {
+        loBps: lo,
+        binWidthBps: width,
+        counts: Array.from(counts.subarray(0, plan.bins)),
+        below: counts[plan.bins]!,
+        above: counts[plan.bins + 1]!,
+      },
       score: is.mean + plan.riskAversion * is.std * is.std * 1e-4,
       sharpeLike: is.std > 0 ? is.mean / is.std : 0,
       completion: Math.min(1, columnSummary(record, column('completion', j)).mean),
@@ -203,7 +250,9 @@ export function summarizeExecution(plan: ExecutionPlan, record: Float64Array): E
     completionRule: plan.completion.rule,
     completionThreshold: threshold,
     ranking: order.map((j) => strategies[j]!.name),
-    incomplete: order.filter((j) => strategies[j]!.incomplete).map((j) => ({ name: strategies[j]!.name, completion: strategies[j]!.completion })),
+    incomplete: order
+      .filter((j) => strategies[j]!.incomplete)
+      .map((j) => ({ name: strategies[j]!.name, completion: strategies[j]!.completion })),
     pairedToBest: order.slice(1).map((j) => pairedDifference(plan, record, j, best)),
   };
 }

@@ -36,16 +36,34 @@ export function executionWorkloadConfig(w: ExecutionWorkload, o: WorkloadOverrid
       dailyVolume: w.market.dailyVolume,
       volumeCurve: { type: 'flat' },
       impact: {
-        type: 'canonical', temporary: w.impact.temporary, permanent: w.impact.permanent,
-        transient: { kernel: 'exponential', amplitude: w.impact.transient.amplitude, halfLifeSteps: w.impact.transient.halfLifeSteps, beta: 1 },
+        type: 'canonical',
+        temporary: w.impact.temporary,
+        permanent: w.impact.permanent,
+        transient: {
+          kernel: 'exponential',
+          amplitude: w.impact.transient.amplitude,
+          halfLifeSteps: w.impact.transient.halfLifeSteps,
+          beta: 1,
+        },
         spread: { halfSpreadBps: 0 },
       },
     },
-    order: { side: 'sell', shares: w.order.shares, horizonMinutes: w.horizonYears * MINUTES_PER_YEAR, steps, startMinute: 0, participationCap: 1 },
+    order: {
+      side: 'sell',
+      shares: w.order.shares,
+      horizonMinutes: w.horizonYears * MINUTES_PER_YEAR,
+      steps,
+      startMinute: 0,
+      participationCap: 1,
+    },
     strategies: [{ type: 'twap' }],
     evaluation: {
-      paths: o.paths ?? w.paths, seed: o.seed, riskAversion: 1, precision: o.precision,
-      completion: 'opportunity', completionThreshold: DEFAULT_COMPLETION_THRESHOLD,
+      paths: o.paths ?? w.paths,
+      seed: o.seed,
+      riskAversion: 1,
+      precision: o.precision,
+      completion: 'opportunity',
+      completionThreshold: DEFAULT_COMPLETION_THRESHOLD,
     },
   };
 }
@@ -55,9 +73,17 @@ export function planFromWorkload(w: Workload, o: WorkloadOverrides): SimulationP
   const steps = o.steps ?? w.steps;
   const model: PriceModel = { kind: 'heston', scheme: o.scheme, ...w.heston, mu: w.heston.mu ?? 0 };
   return {
-    kind: 'paths', label: w.name, model, modelId: modelId(model), params: modelParamBlock(model, w.horizonYears / steps, o.precision),
-    seed: o.seed, paths: o.paths ?? w.paths, steps, horizonYears: w.horizonYears,
-    strike: w.payoff.strike, discountFactor: exp(-w.payoff.discountRate * w.horizonYears),
+    kind: 'paths',
+    label: w.name,
+    model,
+    modelId: modelId(model),
+    params: modelParamBlock(model, w.horizonYears / steps, o.precision),
+    seed: o.seed,
+    paths: o.paths ?? w.paths,
+    steps,
+    horizonYears: w.horizonYears,
+    strike: w.payoff.strike,
+    discountFactor: exp(-w.payoff.discountRate * w.horizonYears),
     expectedDiscountedTerminal: w.heston.s0 * exp(((w.heston.mu ?? 0) - w.payoff.discountRate) * w.horizonYears),
   };
 }

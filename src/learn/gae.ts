@@ -5,10 +5,18 @@
  * (1 - done_t) - V_t, A_t = delta_t + gamma lambda (1 - done_t) A_{t+1}; returns = A + V. lastValues bootstraps
  * the step after the rollout (ignored where the last step ended an episode).
  */
-export function gae(rewards: Float32Array, values: Float32Array, dones: Uint8Array, lastValues: Float32Array,
-  envs: number, gamma: number, lambda: number): { advantages: Float32Array; returns: Float32Array } {
+export function gae(
+  rewards: Float32Array,
+  values: Float32Array,
+  dones: Uint8Array,
+  lastValues: Float32Array,
+  envs: number,
+  gamma: number,
+  lambda: number,
+): { advantages: Float32Array; returns: Float32Array } {
   const T = rewards.length / envs;
-  const advantages = new Float32Array(rewards.length), returns = new Float32Array(rewards.length);
+  const advantages = new Float32Array(rewards.length),
+    returns = new Float32Array(rewards.length);
   for (let b = 0; b < envs; b++) {
     let next = 0;
     for (let t = T - 1; t >= 0; t--) {

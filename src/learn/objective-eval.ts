@@ -9,8 +9,14 @@ import { Z95 } from '../eval/summary.js';
 import { twoSidedPValue } from '../math/normal-cdf.js';
 
 /** Objective of each of `paths` paths (from path 0 of `seed`) under a deterministic policy, bps. */
-export function objectiveSamples(backend: KernelBackend, spec: EnvSpec, policy: PolicyRef, paths: number, seed: number,
-  terminalCostBps?: TerminalCost): Float64Array {
+export function objectiveSamples(
+  backend: KernelBackend,
+  spec: EnvSpec,
+  policy: PolicyRef,
+  paths: number,
+  seed: number,
+  terminalCostBps?: TerminalCost,
+): Float64Array {
   const s = { ...spec, seed: seedWords(seed) };
   const out = new Float64Array(paths);
   const columns = new Float64Array(ROLLOUT_COLUMNS * CHUNK_PATHS);

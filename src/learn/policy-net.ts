@@ -6,20 +6,36 @@ import type { MlpWeights } from '../engine/mlp-layout.js';
 type Variable = tfTypes.Variable;
 type Tensor2D = tfTypes.Tensor2D;
 
-interface Dense { kernel: Variable; bias: Variable }
+interface Dense {
+  kernel: Variable;
+  bias: Variable;
+}
 
 function dense(tf: Tf, inputs: number, outputs: number, gain: number, seed: number): Dense {
   const init = tf.initializers.orthogonal({ gain, seed });
-  return { kernel: tf.variable(init.apply([inputs, outputs]) as tfTypes.Tensor2D), bias: tf.variable(tf.zeros([outputs])) };
+  return {
+    kernel: tf.variable(init.apply([inputs, outputs]) as tfTypes.Tensor2D),
+    bias: tf.variable(tf.zeros([outputs])),
+  };
 }
 
 export class Mlp {
   readonly layers: Dense[];
 
   /** Orthogonal initialisation (Saxe et al. 2014) as in common PPO implementations: gain sqrt(2) hidden, `outputGain` last. */
-  constructor(readonly tf: Tf, readonly inputs: number, readonly hidden: [number, number], outputGain: number, seed: number) {
+  constructor(
+    readonly tf: Tf,
+    readonly inputs: number,
+    readonly hidden: [number, number],
+    outputGain: number,
+    seed: number,
+  ) {
     const [h1, h2] = hidden;
-    this.layers = [dense(tf, inputs, h1, Math.SQRT2, seed), dense(tf, h1, h2, Math.SQRT2, seed + 1), dense(tf, h2, 1, outputGain, seed + 2)];
+    this.layers = [
+      dense(tf, inputs, h1, Math.SQRT2, seed),
+      dense(tf, h1, h2, Math.SQRT2, seed + 1),
+      dense(tf, h2, 1, outputGain, seed + 2),
+    ];
   }
 
   /** [n, inputs] (already normalised) -> [n, 1]. */
@@ -53,7 +69,8 @@ export class Mlp {
     this.layers.forEach((l, i) => {
       const [inputs, outputs] = l.kernel.shape as [number, number];
       const k = new Float32Array(inputs * outputs);
-      for (let o = 0; o < outputs; o++) for (let j = 0; j < inputs; j++) k[j * outputs + o] = layers[i]!.w[o * inputs + j]!;
+      for (let o = 0; o < outputs; o++)
+        for (let j = 0; j < inputs; j++) k[j * outputs + o] = layers[i]!.w[o * inputs + j]!;
       l.kernel.assign(this.tf.tensor2d(k, [inputs, outputs]));
       l.bias.assign(this.tf.tensor1d(Float32Array.from(layers[i]!.b)));
     });
@@ -65,8 +82,28 @@ export class Mlp {
 }
 
 /** The network's weights with the normalisation, in the form the wasm block is built from. */
-export function mlpWeights(actor: Mlp, obsMean: ArrayLike<number>, obsStd: ArrayLike<number>, actionScale: number): MlpWeights {
-  const [l1, l2, l3] = actor.exportDense() as [{ w: Float32Array; b: Float32Array }, { w: Float32Array; b: Float32Array }, { w: Float32Array; b: Float32Array }];
-  return { actionScale, inputs: actor.inputs, hidden: actor.hidden, obsMean: Float32Array.from(obsMean), obsStd: Float32Array.from(obsStd),
-    w1: l1.w, b1: l1.b, w2: l2.w, b2: l2.b, w3: l3.w, b3: l3.b };
+export function mlpWeights(
+  actor: Mlp,
+  obsMean: ArrayLike<number>,
+  obsStd: ArrayLike<number>,
+  actionScale: number,
+): MlpWeights {
+  const [l1, l2, l3] = actor.exportDense() as [
+    { w: Float32Array; b: Float32Array },
+    { w: Float32Array; b: Float32Array },
+    { w: Float32Array; b: Float32Array },
+  ];
+  return {
+    actionScale,
+    inputs: actor.inputs,
+    hidden: actor.hidden,
+    obsMean: Float32Array.from(obsMean),
+    obsStd: Float32Array.from(obsStd),
+    w1: l1.w,
+    b1: l1.b,
+    w2: l2.w,
+    b2: l2.b,
+    w3: l3.w,
+    b3: l3.b,
+  };
 }

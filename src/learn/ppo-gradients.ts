@@ -52,7 +52,11 @@ export interface GradientRunner {
 }
 
 /** Makes the runner of a training run, given this thread's tfjs and networks and their shape. */
-export type GradientRunnerFactory = (tf: Tf, nets: PpoNets, shape: { inputs: number; hidden: [number, number] }) => GradientRunner;
+export type GradientRunnerFactory = (
+  tf: Tf,
+  nets: PpoNets,
+  shape: { inputs: number; hidden: [number, number] },
+) => GradientRunner;
 
 /** The trainable variables in a fixed order: actor, critic, log-std. */
 export function ppoVariables(n: PpoNets): tfTypes.Variable[] {
@@ -66,12 +70,20 @@ export function loadVariables(tf: Tf, n: PpoNets, weights: Float32Array[]): void
 
 /** The gradient of slice `index`'s share of the minibatch loss with respect to ppoVariables(n). */
 export function sliceGradients(tf: Tf, n: PpoNets, b: GradientSlice, index: number, o: LossSettings): SliceResult {
-  const m = b.u.length, F = b.x.length / m, M = o.minibatch;
+  const m = b.u.length,
+    F = b.x.length / m,
+    M = o.minibatch;
   const variables = ppoVariables(n);
   return tf.tidy(() => {
-    const x = tf.tensor2d(b.x, [m, F]), u = tf.tensor1d(b.u), lOld = tf.tensor1d(b.logpOld), adv = tf.tensor1d(b.adv);
+    const x = tf.tensor2d(b.x, [m, F]),
+      u = tf.tensor1d(b.u),
+      lOld = tf.tensor1d(b.logpOld),
+      adv = tf.tensor1d(b.adv);
     const ret = tf.tensor1d(b.ret);
-    let kl: tfTypes.Scalar = tf.scalar(0), clipped = kl, pl = kl, vl = kl;
+    let kl: tfTypes.Scalar = tf.scalar(0),
+      clipped = kl,
+      pl = kl,
+      vl = kl;
     const { grads } = tf.variableGrads(() => {
       const mu = n.actor.apply(x).reshape([m]);
       const z = tf.div(tf.sub(u, mu), tf.exp(n.logStd));
@@ -89,7 +101,10 @@ export function sliceGradients(tf: Tf, n: PpoNets, b: GradientSlice, index: numb
     }, variables);
     return {
       grads: variables.map((v) => Float32Array.from(grads[v.name]!.dataSync() as Float32Array)),
-      policyLoss: pl.dataSync()[0]!, valueLoss: vl.dataSync()[0]!, approxKl: kl.dataSync()[0]!, clipFraction: clipped.dataSync()[0]!,
+      policyLoss: pl.dataSync()[0]!,
+      valueLoss: vl.dataSync()[0]!,
+      approxKl: kl.dataSync()[0]!,
+      clipFraction: clipped.dataSync()[0]!,
     };
   });
 }
@@ -97,7 +112,10 @@ export function sliceGradients(tf: Tf, n: PpoNets, b: GradientSlice, index: numb
 /** Slices computed one after another on this thread's networks (the weights are already theirs). */
 export class InlineGradients implements GradientRunner {
   readonly threads = 1;
-  constructor(private readonly tf: Tf, private readonly nets: PpoNets) {}
+  constructor(
+    private readonly tf: Tf,
+    private readonly nets: PpoNets,
+  ) {}
 
   async run(_weights: Float32Array[], slices: GradientSlice[], loss: LossSettings): Promise<SliceResult[]> {
     return slices.map((slice, i) => sliceGradients(this.tf, this.nets, slice, i, loss));
@@ -110,17 +128,37 @@ export class InlineGradients implements GradientRunner {
  * The minibatch of samples idx (of the iteration's obs, u, logpOld and returns) cut into `parts` contiguous slices whose
  * sizes differ by at most one; advMinibatch holds the minibatch's normalised advantages in idx order.
  */
-export function cutSlices(idx: Uint32Array, parts: number, obs: Float32Array, u: Float32Array, logpOld: Float32Array,
-  advMinibatch: Float32Array, ret: Float32Array, F: number): GradientSlice[] {
-  const m = idx.length, slices: GradientSlice[] = [];
+export function cutSlices(
+  idx: Uint32Array,
+  parts: number,
+  obs: Float32Array,
+  u: Float32Array,
+  logpOld: Float32Array,
+  advMinibatch: Float32Array,
+  ret: Float32Array,
+  F: number,
+): GradientSlice[] {
+  const m = idx.length,
+    slices: GradientSlice[] = [];
   for (let p = 0; p < parts; p++) {
-    const from = Math.floor((p * m) / parts), to = Math.floor(((p + 1) * m) / parts), k = to - from;
+    const from = Math.floor((p * m) / parts),
+      to = Math.floor(((p + 1) * m) / parts),
+      k = to - from;
     if (k === 0) continue;
-    const s: GradientSlice = { x: new Float32Array(k * F), u: new Float32Array(k), logpOld: new Float32Array(k), adv: new Float32Array(k), ret: new Float32Array(k) };
+    const s: GradientSlice = {
+      x: new Float32Array(k * F),
+      u: new Float32Array(k),
+      logpOld: new Float32Array(k),
+      adv: new Float32Array(k),
+      ret: new Float32Array(k),
+    };
     for (let i = 0; i < k; i++) {
       const j = idx[from + i]!;
       s.x.set(obs.subarray(j * F, j * F + F), i * F);
-      s.u[i] = u[j]!; s.logpOld[i] = logpOld[j]!; s.adv[i] = advMinibatch[from + i]!; s.ret[i] = ret[j]!;
+      s.u[i] = u[j]!;
+      s.logpOld[i] = logpOld[j]!;
+      s.adv[i] = advMinibatch[from + i]!;
+      s.ret[i] = ret[j]!;
     }
     slices.push(s);
   }
@@ -131,7 +169,10 @@ export function cutSlices(idx: Uint32Array, parts: number, obs: Float32Array, u:
 export function sumInOrder(results: SliceResult[]): Float32Array[] {
   return results[0]!.grads.map((_, v) => {
     const acc = new Float64Array(results[0]!.grads[v]!.length);
-    for (const r of results) { const g = r.grads[v]!; for (let k = 0; k < acc.length; k++) acc[k]! += g[k]!; }
+    for (const r of results) {
+      const g = r.grads[v]!;
+      for (let k = 0; k < acc.length; k++) acc[k]! += g[k]!;
+    }
     return Float32Array.from(acc);
   });
 }

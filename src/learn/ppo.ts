@@ -19,7 +19,15 @@ import { RunningStats } from './running-stats.js';
 import { gae } from './gae.js';
 import { Mlp, mlpWeights } from './policy-net.js';
 import type { PpoSettings } from './train-config.js';
-import { InlineGradients, cutSlices, ppoVariables, sumInOrder, type GradientRunner, type GradientRunnerFactory, type PpoNets } from './ppo-gradients.js';
+import {
+  InlineGradients,
+  cutSlices,
+  ppoVariables,
+  sumInOrder,
+  type GradientRunner,
+  type GradientRunnerFactory,
+  type PpoNets,
+} from './ppo-gradients.js';
 
 const LOG_SQRT_2PI = 0.9189385332046727;
 const NOISE_STREAM = 7;
@@ -60,7 +68,10 @@ function shuffler(seed: number): (n: number) => Uint32Array {
   };
   return (n) => {
     const p = Uint32Array.from({ length: n }, (_, i) => i);
-    for (let i = n - 1; i > 0; i--) { const j = Math.floor(next() * (i + 1)); [p[i], p[j]] = [p[j]!, p[i]!]; }
+    for (let i = n - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [p[i], p[j]] = [p[j]!, p[i]!];
+    }
     return p;
   };
 }
@@ -83,9 +94,13 @@ export interface PpoRun {
 
 export async function trainPpo(run: PpoRun): Promise<TrainedPolicy> {
   const tf = await tfWasm();
-  const s = run.settings, now = run.now ?? (() => performance.now());
+  const s = run.settings,
+    now = run.now ?? (() => performance.now());
   const env = new VecEnv(run.engine, run.spec, s.envs, run.terminalCostBps);
-  const B = s.envs, T = env.steps, n = B * T, F = OBSERVATION_FEATURES;
+  const B = s.envs,
+    T = env.steps,
+    n = B * T,
+    F = OBSERVATION_FEATURES;
   const actor = new Mlp(tf, F, s.hidden, 0.01, s.seed * 10 + 1);
   const critic = new Mlp(tf, F, s.hidden, 1, s.seed * 10 + 5);
   const logStd = tf.variable(tf.scalar(s.initLogStd));
@@ -98,10 +113,14 @@ export async function trainPpo(run: PpoRun): Promise<TrainedPolicy> {
   const shift = actionShift(s.actionScale);
   const noisePtr = run.engine.alloc(T * 8);
   const history: IterationLog[] = [];
-  let rewardScale = 0, envSteps = 0;
+  let rewardScale = 0,
+    envSteps = 0;
 
-  const obs = new Float32Array(n * F), u = new Float32Array(n), logpOld = new Float32Array(n);
-  const rewards = new Float32Array(n), dones = new Uint8Array(n);
+  const obs = new Float32Array(n * F),
+    u = new Float32Array(n),
+    logpOld = new Float32Array(n);
+  const rewards = new Float32Array(n),
+    dones = new Uint8Array(n);
   let current = env.reset(s.seed);
   // observation statistics start from the first observations, so iteration 0 already sees normalised inputs
   stats.update(current);
@@ -110,9 +129,11 @@ export async function trainPpo(run: PpoRun): Promise<TrainedPolicy> {
     for (let iteration = 0; iteration < s.iterations; iteration++) {
       if (run.signal?.aborted) throw new Error('training cancelled');
       const started = now();
-      const mean = Float32Array.from(stats.mean), std = Float32Array.from(stats.std());
+      const mean = Float32Array.from(stats.mean),
+        std = Float32Array.from(stats.std());
       env.loadPolicy(mlpBlock(mlpWeights(actor, mean, std, s.actionScale)));
-      const sigma = Math.exp(logStd.dataSync()[0]!), logSigma = Math.log(sigma);
+      const sigma = Math.exp(logStd.dataSync()[0]!),
+        logSigma = Math.log(sigma);
       // exploration noise: normal t of (training seed; path iteration B + b, stream 7)
       const noise = new Float32Array(n);
       for (let b = 0; b < B; b++) {
@@ -126,7 +147,8 @@ export async function trainPpo(run: PpoRun): Promise<TrainedPolicy> {
         const mu = env.policyMeans();
         const fractions = new Float64Array(B);
         for (let b = 0; b < B; b++) {
-          const i = t * B + b, z = noise[i]!;
+          const i = t * B + b,
+            z = noise[i]!;
           u[i] = mu[b]! + sigma * z;
           logpOld[i] = -0.5 * z * z - logSigma - LOG_SQRT_2PI;
           fractions[b] = actionFraction(u[i]!, s.actionScale, shift, T - t);
@@ -136,7 +158,8 @@ export async function trainPpo(run: PpoRun): Promise<TrainedPolicy> {
         rewards.set(r.reward, t * B);
         dones.set(r.done, t * B);
         if (r.info.episode) {
-          const e = r.info.episode, avg = (a: Float64Array) => a.reduce((x, y) => x + y, 0) / a.length;
+          const e = r.info.episode,
+            avg = (a: Float64Array) => a.reduce((x, y) => x + y, 0) / a.length;
           episode = { cost: avg(e.costBps), objective: -avg(e.returns), completion: avg(e.completion) };
         }
       }
@@ -149,16 +172,32 @@ export async function trainPpo(run: PpoRun): Promise<TrainedPolicy> {
       const learningRate = s.schedule === 'linear' ? s.learningRate * (1 - iteration / s.iterations) : s.learningRate;
       // Adam reads this.learningRate at every update (tfjs-core adam_optimizer.js), so the schedule can set it
       (optimizer as unknown as { learningRate: number }).learningRate = learningRate;
-      const losses = await update(tf, { nets, optimizer, settings: s, shuffle, gradients }, normalised, u, logpOld, advantages, returns);
+      const losses = await update(
+        tf,
+        { nets, optimizer, settings: s, shuffle, gradients },
+        normalised,
+        u,
+        logpOld,
+        advantages,
+        returns,
+      );
       stats.update(obs);
       const log: IterationLog = {
-        iteration: iteration + 1, envSteps, meanCostBps: episode.cost, objective: episode.objective, completion: episode.completion,
-        ...losses, learningRate, actionStd: sigma, stepsPerSec: n / ((now() - started) / 1000),
+        iteration: iteration + 1,
+        envSteps,
+        meanCostBps: episode.cost,
+        objective: episode.objective,
+        completion: episode.completion,
+        ...losses,
+        learningRate,
+        actionStd: sigma,
+        stepsPerSec: n / ((now() - started) / 1000),
       };
       history.push(log);
       run.onIteration?.(log);
     }
-    const mean = Float32Array.from(stats.mean), std = Float32Array.from(stats.std());
+    const mean = Float32Array.from(stats.mean),
+      std = Float32Array.from(stats.std());
     return { weights: mlpWeights(actor, mean, std, s.actionScale), logStd: logStd.dataSync()[0]!, history, envSteps };
   } finally {
     await gradients.close();
@@ -171,7 +210,8 @@ export async function trainPpo(run: PpoRun): Promise<TrainedPolicy> {
 
 /** clip((obs - mean) / std, -10, 10) in f32, as the wasm network does. */
 function normaliseObservations(obs: Float32Array, mean: Float32Array, std: Float32Array): Float32Array {
-  const F = mean.length, out = new Float32Array(obs.length);
+  const F = mean.length,
+    out = new Float32Array(obs.length);
   const inv = std.map((v) => 1 / Math.max(v, 1e-8));
   for (let i = 0; i < obs.length; i++) {
     const c = i % F;
@@ -192,11 +232,24 @@ interface Learner {
   gradients: GradientRunner;
 }
 
-async function update(tf: Tf, l: Learner, obs: Float32Array, u: Float32Array, logpOld: Float32Array, advantages: Float32Array,
-  returns: Float32Array) {
-  const s = l.settings, n = u.length, F = obs.length / n;
+async function update(
+  tf: Tf,
+  l: Learner,
+  obs: Float32Array,
+  u: Float32Array,
+  logpOld: Float32Array,
+  advantages: Float32Array,
+  returns: Float32Array,
+) {
+  const s = l.settings,
+    n = u.length,
+    F = obs.length / n;
   const variables = ppoVariables(l.nets);
-  let policyLoss = 0, valueLoss = 0, approxKl = 0, clipFraction = 0, batches = 0;
+  let policyLoss = 0,
+    valueLoss = 0,
+    approxKl = 0,
+    clipFraction = 0,
+    batches = 0;
   for (let epoch = 0; epoch < s.epochs; epoch++) {
     const order = l.shuffle(n);
     for (let start = 0; start < n; start += s.minibatch) {
@@ -205,7 +258,10 @@ async function update(tf: Tf, l: Learner, obs: Float32Array, u: Float32Array, lo
       // advantages normalised per minibatch (over the whole minibatch, before it is sliced)
       const ab = new Float32Array(m);
       let advMean = 0;
-      for (let i = 0; i < m; i++) { ab[i] = advantages[idx[i]!]!; advMean += ab[i]!; }
+      for (let i = 0; i < m; i++) {
+        ab[i] = advantages[idx[i]!]!;
+        advMean += ab[i]!;
+      }
       advMean /= m;
       let advVar = 0;
       for (let i = 0; i < m; i++) advVar += (ab[i]! - advMean) ** 2;
@@ -213,20 +269,44 @@ async function update(tf: Tf, l: Learner, obs: Float32Array, u: Float32Array, lo
       for (let i = 0; i < m; i++) ab[i] = (ab[i]! - advMean) / advStd;
       const slices = cutSlices(idx, s.gradientSlices, obs, u, logpOld, ab, returns, F);
       const weights = l.gradients.threads > 1 ? variables.map((v) => v.dataSync() as Float32Array) : [];
-      const results = await l.gradients.run(weights, slices, { clip: s.clip, valueCoef: s.valueCoef, entropyCoef: s.entropyCoef, minibatch: m });
+      const results = await l.gradients.run(weights, slices, {
+        clip: s.clip,
+        valueCoef: s.valueCoef,
+        entropyCoef: s.entropyCoef,
+        minibatch: m,
+      });
       const grads = sumInOrder(results);
       // global-norm clipping (Pascanu et al. 2013), the norm summed in variable order
       let squares = 0;
       for (const g of grads) for (let k = 0; k < g.length; k++) squares += g[k]! * g[k]!;
       const factor = Math.min(1, s.maxGradNorm / Math.max(Math.sqrt(squares), 1e-12));
       tf.tidy(() => {
-        const named = Object.fromEntries(variables.map((v, i) => [v.name, tf.tensor(grads[i]!.map((g) => g * factor), v.shape)]));
+        const named = Object.fromEntries(
+          variables.map((v, i) => [
+            v.name,
+            tf.tensor(
+              grads[i]!.map((g) => g * factor),
+              v.shape,
+            ),
+          ]),
+        );
         l.optimizer.applyGradients(named as never);
       });
-      for (const r of results) { policyLoss += r.policyLoss; valueLoss += r.valueLoss; approxKl += r.approxKl; clipFraction += r.clipFraction; }
+      for (const r of results) {
+        policyLoss += r.policyLoss;
+        valueLoss += r.valueLoss;
+        approxKl += r.approxKl;
+        clipFraction += r.clipFraction;
+      }
       batches++;
     }
   }
   const entropy = l.nets.logStd.dataSync()[0]! + 0.5 + LOG_SQRT_2PI;
-  return { policyLoss: policyLoss / batches, valueLoss: valueLoss / batches, entropy, approxKl: approxKl / batches, clipFraction: clipFraction / batches };
+  return {
+    policyLoss: policyLoss / batches,
+    valueLoss: valueLoss / batches,
+    entropy,
+    approxKl: approxKl / batches,
+    clipFraction: clipFraction / batches,
+  };
 }

@@ -19,8 +19,12 @@ export class RunningStats {
       for (let r = 0; r < n; r++) sum += rows[r * this.size + i]!;
       const batchMean = sum / n;
       let m2 = 0;
-      for (let r = 0; r < n; r++) { const d = rows[r * this.size + i]! - batchMean; m2 += d * d; }
-      const total = this.count + n, delta = batchMean - this.mean[i]!;
+      for (let r = 0; r < n; r++) {
+        const d = rows[r * this.size + i]! - batchMean;
+        m2 += d * d;
+      }
+      const total = this.count + n,
+        delta = batchMean - this.mean[i]!;
       this.mean[i] = this.mean[i]! + (delta * n) / total;
       this.m2[i] = this.m2[i]! + m2 + (delta * delta * this.count * n) / total;
     }

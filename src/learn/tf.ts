@@ -12,7 +12,11 @@ export function tfWasm(wasmDir?: string): Promise<typeof tf> {
   ready ??= (async () => {
     // import.meta.resolve (Node >= 20.6, Deno, Bun) finds the package without node:module, so learn/ stays runtime-free;
     // where a loader hides it (tsx inside a worker thread) the runtime passes the folder
-    const dist = wasmDir ?? decodeURIComponent(new URL('./dist/', import.meta.resolve('@tensorflow/tfjs-backend-wasm/package.json')).pathname);
+    const dist =
+      wasmDir ??
+      decodeURIComponent(
+        new URL('./dist/', import.meta.resolve('@tensorflow/tfjs-backend-wasm/package.json')).pathname,
+      );
     setWasmPaths(dist.endsWith('/') ? dist : `${dist}/`);
     tf.env().set('IS_TEST', true);
     await tf.setBackend('wasm');

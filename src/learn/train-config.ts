@@ -4,21 +4,31 @@ import { evaluationConfigSchema, parseEvaluationConfig, type EvaluationConfig } 
 import { toPriceModel } from '../market/price-model.js';
 import { InputError } from '../errors/input-error.js';
 
-export const objectiveSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('cost') }),
-  z.strictObject({
-    type: z.literal('mean-variance'),
-    /** On IS as a fraction of the notional (as evaluate's riskAversion); or per currency as in Almgren-Chriss. */
-    riskAversion: z.number().min(0, 'must be >= 0').optional(),
-    riskAversionPerCurrency: z.number().min(0, 'must be >= 0').optional(),
-  }),
-  z.strictObject({ type: z.literal('opd'), alpha: z.number().min(0, 'must be >= 0').default(1) }),
-], { error: 'objective.type must be "cost", "mean-variance" or "opd"' });
+export const objectiveSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({ type: z.literal('cost') }),
+    z.strictObject({
+      type: z.literal('mean-variance'),
+      /** On IS as a fraction of the notional (as evaluate's riskAversion); or per currency as in Almgren-Chriss. */
+      riskAversion: z.number().min(0, 'must be >= 0').optional(),
+      riskAversionPerCurrency: z.number().min(0, 'must be >= 0').optional(),
+    }),
+    z.strictObject({ type: z.literal('opd'), alpha: z.number().min(0, 'must be >= 0').default(1) }),
+  ],
+  { error: 'objective.type must be "cost", "mean-variance" or "opd"' },
+);
 
 export const ppoSchema = z.strictObject({
   iterations: z.number().int().min(1).max(100_000).default(200),
   /** Parallel environments (a multiple of 16); each iteration runs one episode in every one of them. */
-  envs: z.number().int().min(16).max(65_536).refine((n) => n % 16 === 0, 'must be a multiple of 16').default(2048),
+  envs: z
+    .number()
+    .int()
+    .min(16)
+    .max(65_536)
+    .refine((n) => n % 16 === 0, 'must be a multiple of 16')
+    .default(2048),
   epochs: z.number().int().min(1).max(100).default(4),
   minibatch: z.number().int().min(16).max(1_000_000).default(4096),
   /**
@@ -64,10 +74,14 @@ const MOVED_PPO_KEYS: Record<string, string> = {
 };
 
 export function parseTrainConfig(input: unknown): TrainConfig {
-  const raw = input && typeof input === 'object' && !Array.isArray(input) ? input as Record<string, unknown> : {};
-  const rawPpo = raw.ppo && typeof raw.ppo === 'object' ? raw.ppo as Record<string, unknown> : {};
+  const raw = input && typeof input === 'object' && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
+  const rawPpo = raw.ppo && typeof raw.ppo === 'object' ? (raw.ppo as Record<string, unknown>) : {};
   for (const [key, where] of Object.entries(MOVED_PPO_KEYS)) {
-    if (key in rawPpo) throw new InputError(`ppo.${key}: no longer a training setting; training uses the evaluation's completion rule: set ${where}`, `ppo.${key}`);
+    if (key in rawPpo)
+      throw new InputError(
+        `ppo.${key}: no longer a training setting; training uses the evaluation's completion rule: set ${where}`,
+        `ppo.${key}`,
+      );
   }
   const config = parseEvaluationConfig(input, trainConfigSchema);
   const o = config.objective;
@@ -77,10 +91,19 @@ export function parseTrainConfig(input: unknown): TrainConfig {
     }
     // one lambda for training and evaluation: the objective's when given, else evaluation.riskAversion
     const notional = config.order.shares * toPriceModel(config.market.model).s0;
-    const lambda = o.riskAversion ?? (o.riskAversionPerCurrency !== undefined ? o.riskAversionPerCurrency * notional : undefined);
-    const rawEvaluation = raw.evaluation && typeof raw.evaluation === 'object' ? raw.evaluation as Record<string, unknown> : {};
-    if (lambda !== undefined && rawEvaluation.riskAversion !== undefined && Math.abs(lambda - config.evaluation.riskAversion) > 1e-9 * Math.max(1, lambda)) {
-      throw new InputError(`objective: risk aversion ${lambda} differs from evaluation.riskAversion ${config.evaluation.riskAversion}; training and evaluation optimise the same objective (give one)`, 'objective');
+    const lambda =
+      o.riskAversion ?? (o.riskAversionPerCurrency !== undefined ? o.riskAversionPerCurrency * notional : undefined);
+    const rawEvaluation =
+      raw.evaluation && typeof raw.evaluation === 'object' ? (raw.evaluation as Record<string, unknown>) : {};
+    if (
+      lambda !== undefined &&
+      rawEvaluation.riskAversion !== undefined &&
+      Math.abs(lambda - config.evaluation.riskAversion) > 1e-9 * Math.max(1, lambda)
+    ) {
+      throw new InputError(
+        `objective: risk aversion ${lambda} differs from evaluation.riskAversion ${config.evaluation.riskAversion}; training and evaluation optimise the same objective (give one)`,
+        'objective',
+      );
     }
     if (lambda !== undefined) config.evaluation.riskAversion = lambda;
   }
@@ -96,6 +119,9 @@ export function trainingObjective(c: TrainConfig): ObjectiveConfig {
 }
 
 /** The evaluation config of the same market, order and evaluation settings (strategies: the config's, or these). */
-export function evaluationConfigOf(c: TrainConfig, strategies: EvaluationConfig['strategies'] = c.strategies): EvaluationConfig {
+export function evaluationConfigOf(
+  c: TrainConfig,
+  strategies: EvaluationConfig['strategies'] = c.strategies,
+): EvaluationConfig {
   return { name: c.name, market: c.market, order: c.order, strategies, evaluation: { ...c.evaluation } };
 }

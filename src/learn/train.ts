@@ -26,11 +26,12 @@ export function trainingEnvironment(c: TrainConfig): TrainingEnvironment {
   const plan = buildExecutionPlan(evaluationConfigOf(c, [{ type: 'twap' }]), { paths: 1000, seed: c.evaluation.seed });
   const o = trainingObjective(c);
   const notional = plan.orderShares * plan.s0;
-  const objective = o.type === 'cost'
-    ? { objective: OBJECTIVE_COST }
-    : o.type === 'mean-variance'
-      ? { objective: OBJECTIVE_MEAN_VARIANCE, lambdaPerCurrency: lambdaPerCurrency(o, notional) }
-      : { objective: OBJECTIVE_OPD, alpha: o.alpha };
+  const objective =
+    o.type === 'cost'
+      ? { objective: OBJECTIVE_COST }
+      : o.type === 'mean-variance'
+        ? { objective: OBJECTIVE_MEAN_VARIANCE, lambdaPerCurrency: lambdaPerCurrency(o, notional) }
+        : { objective: OBJECTIVE_OPD, alpha: o.alpha };
   const spec = envSpecFor(plan, objective);
   return { plan, training: spec, judging: spec, terminalCostBps: terminalCostOf(plan) };
 }
@@ -40,17 +41,43 @@ export interface TrainingResult {
   history: IterationLog[];
 }
 
-export async function trainFromConfig(c: TrainConfig, engine: Engine, options: { onIteration?: (log: IterationLog) => void; signal?: AbortSignal; createdAt?: string; gradients?: GradientRunnerFactory } = {}): Promise<TrainingResult> {
+export async function trainFromConfig(
+  c: TrainConfig,
+  engine: Engine,
+  options: {
+    onIteration?: (log: IterationLog) => void;
+    signal?: AbortSignal;
+    createdAt?: string;
+    gradients?: GradientRunnerFactory;
+  } = {},
+): Promise<TrainingResult> {
   const env = trainingEnvironment(c);
-  const trained = await trainPpo({ engine, spec: env.training, terminalCostBps: env.terminalCostBps, settings: c.ppo,
-    onIteration: options.onIteration, signal: options.signal, gradients: options.gradients });
+  const trained = await trainPpo({
+    engine,
+    spec: env.training,
+    terminalCostBps: env.terminalCostBps,
+    settings: c.ppo,
+    onIteration: options.onIteration,
+    signal: options.signal,
+    gradients: options.gradients,
+  });
   // the file is a function of the config and seed alone: no wall-clock figures (steps/s) in it
   const { stepsPerSec: _stepsPerSec, ...last } = trained.history[trained.history.length - 1]!;
-  const policy = policyFileOf(c.name, trained.weights, trained.logStd,
-    { market: c.market, order: c.order, objective: trainingObjective(c), riskAversion: c.evaluation.riskAversion,
-      completion: c.evaluation.completion, completionThreshold: c.evaluation.completionThreshold,
-      ...(c.evaluation.penaltyBpsPerShare !== undefined ? { penaltyBpsPerShare: c.evaluation.penaltyBpsPerShare } : {}) },
+  const policy = policyFileOf(
+    c.name,
+    trained.weights,
+    trained.logStd,
+    {
+      market: c.market,
+      order: c.order,
+      objective: trainingObjective(c),
+      riskAversion: c.evaluation.riskAversion,
+      completion: c.evaluation.completion,
+      completionThreshold: c.evaluation.completionThreshold,
+      ...(c.evaluation.penaltyBpsPerShare !== undefined ? { penaltyBpsPerShare: c.evaluation.penaltyBpsPerShare } : {}),
+    },
     { algorithm: 'ppo', settings: c.ppo, iterations: trained.history.length, envSteps: trained.envSteps, final: last },
-    options.createdAt ?? new Date().toISOString());
+    options.createdAt ?? new Date().toISOString(),
+  );
   return { policy, history: trained.history };
 }

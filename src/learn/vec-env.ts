@@ -47,8 +47,12 @@ export class VecEnv {
    * terminalCostBps: what shares left at the horizon cost (the completion rule's opportunity mark or penalty), charged
    * in the last step's reward, so returns are minus the evaluation's IS (plus the objective's other terms).
    */
-  constructor(private readonly engine: Engine, private readonly spec: EnvSpec, envs: number,
-    private readonly terminalCostBps?: TerminalCost) {
+  constructor(
+    private readonly engine: Engine,
+    private readonly spec: EnvSpec,
+    envs: number,
+    private readonly terminalCostBps?: TerminalCost,
+  ) {
     if (envs % ENV_PATH_BLOCK !== 0) throw new RangeError(`envs must be a multiple of ${ENV_PATH_BLOCK}, got ${envs}`);
     this.envs = envs;
     this.steps = spec.steps;
@@ -102,7 +106,11 @@ export class VecEnv {
   }
 
   private observationPlanes(): Float32Array {
-    return new Float32Array(this.engine.exports.memory.buffer, this.base + this.header()[E.OFF_OBSERVATIONS]!, OBSERVATION_FEATURES * this.envs);
+    return new Float32Array(
+      this.engine.exports.memory.buffer,
+      this.base + this.header()[E.OFF_OBSERVATIONS]!,
+      OBSERVATION_FEATURES * this.envs,
+    );
   }
 
   /** Puts a policy network (f32 block of mlp-layout) into wasm memory, for policyMeans until the next load. */
@@ -118,7 +126,13 @@ export class VecEnv {
   policyMeans(): Float32Array {
     if (this.policyLength === 0) throw new Error('policyMeans needs a network: call loadPolicy first');
     this.observe();
-    this.engine.exports.mlpForward(this.policyPtr, this.base + this.header()[E.OFF_OBSERVATIONS]!, this.muPtr, this.envs, this.constantMask);
+    this.engine.exports.mlpForward(
+      this.policyPtr,
+      this.base + this.header()[E.OFF_OBSERVATIONS]!,
+      this.muPtr,
+      this.envs,
+      this.constantMask,
+    );
     return new Float32Array(this.engine.exports.memory.buffer, this.muPtr, this.envs).slice();
   }
 
@@ -152,9 +166,13 @@ export class VecEnv {
   private terminalCosts(): Float64Array | undefined {
     if (!this.terminalCostBps) return undefined;
     const field = (f: number) => envState(this.engine, this.base, f);
-    const q = field(S.Q), cum = field(S.CUM), x = field(S.X);
+    const q = field(S.Q),
+      cum = field(S.CUM),
+      x = field(S.X);
     const abm = this.spec.modelId === MODEL_ABM;
-    return Float64Array.from({ length: this.envs }, (_, p) => this.terminalCostBps!(q[p]!, cum[p]!, abm ? x[p]! : exp(x[p]!)));
+    return Float64Array.from({ length: this.envs }, (_, p) =>
+      this.terminalCostBps!(q[p]!, cum[p]!, abm ? x[p]! : exp(x[p]!)),
+    );
   }
 
   private episodeInfo(terminal?: Float64Array): EpisodeInfo {
@@ -167,10 +185,15 @@ export class VecEnv {
       costBps[p] = parts.reduce((sum, a) => sum + a[p]!, 0) * toBps + (terminal?.[p] ?? 0);
       returns[p] = returns[p]! - (terminal?.[p] ?? 0);
     }
-    const cum = field(S.CUM), maxp = field(S.MAXP);
+    const cum = field(S.CUM),
+      maxp = field(S.MAXP);
     const lastVolume = this.spec.stepVolume[this.steps - 1]!;
-    const completion = cum.map((c, p) => (this.spec.forceLiquidation
-      ? c - cleanupSharesOfRollout(maxp[p]!, this.spec.participationCap, lastVolume) : c) / this.spec.shares);
+    const completion = cum.map(
+      (c, p) =>
+        (this.spec.forceLiquidation
+          ? c - cleanupSharesOfRollout(maxp[p]!, this.spec.participationCap, lastVolume)
+          : c) / this.spec.shares,
+    );
     return { returns, costBps, completion };
   }
 }

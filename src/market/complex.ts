@@ -20,10 +20,12 @@ export const cMul = (a: Complex, b: Complex): Complex => ({
 /** a / b by Smith's algorithm (Smith 1962, CACM 5(8) 435), so |b| near the overflow edge cannot overflow. */
 export function cDiv(a: Complex, b: Complex): Complex {
   if (Math.abs(b.re) >= Math.abs(b.im)) {
-    const r = b.im / b.re, den = b.re + b.im * r;
+    const r = b.im / b.re,
+      den = b.re + b.im * r;
     return { re: (a.re + a.im * r) / den, im: (a.im - a.re * r) / den };
   }
-  const r = b.re / b.im, den = b.re * r + b.im;
+  const r = b.re / b.im,
+    den = b.re * r + b.im;
   return { re: (a.re * r + a.im) / den, im: (a.im * r - a.re) / den };
 }
 
@@ -48,7 +50,8 @@ export function cExpm1(z: Complex): Complex {
 
 /** Principal log(1 + z), accurate near z = 0 where log(1 + z) would lose the digits of z. */
 export function cLog1p(z: Complex): Complex {
-  const x = z.re, y = z.im;
+  const x = z.re,
+    y = z.im;
   if (Math.abs(x) < 0.5 && Math.abs(y) < 0.5) {
     // |1 + z|^2 - 1 = 2x + x^2 + y^2 has no cancellation for |z| < 1/2.
     return { re: 0.5 * Math.log1p(2 * x + x * x + y * y), im: Math.atan2(y, 1 + x) };

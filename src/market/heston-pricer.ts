@@ -28,16 +28,42 @@
 // tolerance: 6 of 17 random |rho| = 1 cases did, by up to 1.3e-7 of the price scale (never NaN; ~70 ms).
 // Prices are clamped to the no-arbitrage bounds (the exact price lies inside, so this never adds error).
 import { normalCdf } from '../math/normal-cdf.js';
-import { type Complex, complex, cAdd, cDiv, cExp, cExpm1, cLog1pOverZ, cMul, cNeg, cScale, cSqrt, cSub } from './complex.js';
+import {
+  type Complex,
+  complex,
+  cAdd,
+  cDiv,
+  cExp,
+  cExpm1,
+  cLog1pOverZ,
+  cMul,
+  cNeg,
+  cScale,
+  cSqrt,
+  cSub,
+} from './complex.js';
 
 export interface HestonOptionParams {
-  s0: number; strike: number; maturityYears: number; rate: number; dividendYield: number;
-  v0: number; kappa: number; theta: number; xi: number; rho: number;
+  s0: number;
+  strike: number;
+  maturityYears: number;
+  rate: number;
+  dividendYield: number;
+  v0: number;
+  kappa: number;
+  theta: number;
+  xi: number;
+  rho: number;
 }
 
 export interface BlackScholesParams {
-  s0: number; strike: number; maturityYears: number; rate: number; dividendYield: number;
-  volatility: number; isCall: boolean;
+  s0: number;
+  strike: number;
+  maturityYears: number;
+  rate: number;
+  dividendYield: number;
+  volatility: number;
+  isCall: boolean;
 }
 
 type Check = (x: number) => boolean;
@@ -45,15 +71,23 @@ const positive: [Check, string] = [(x) => x > 0, 'must be > 0'];
 const nonNegative: [Check, string] = [(x) => x >= 0, 'must be >= 0'];
 const anyFinite: [Check, string] = [() => true, ''];
 const HESTON_RULES: Record<keyof HestonOptionParams, [Check, string]> = {
-  s0: positive, strike: positive, maturityYears: positive, rate: anyFinite, dividendYield: anyFinite,
-  v0: nonNegative, kappa: positive, theta: nonNegative, xi: nonNegative,
+  s0: positive,
+  strike: positive,
+  maturityYears: positive,
+  rate: anyFinite,
+  dividendYield: anyFinite,
+  v0: nonNegative,
+  kappa: positive,
+  theta: nonNegative,
+  xi: nonNegative,
   rho: [(x) => x >= -1 && x <= 1, 'must be in [-1, 1]'],
 };
 
 function validate<T extends object>(p: T, rules: Partial<Record<keyof T, [Check, string]>>): void {
   for (const field of Object.keys(rules) as Array<keyof T & string>) {
     const x = p[field] as unknown;
-    if (typeof x !== 'number' || !Number.isFinite(x)) throw new RangeError(`${field} must be a finite number, got ${String(x)}`);
+    if (typeof x !== 'number' || !Number.isFinite(x))
+      throw new RangeError(`${field} must be a finite number, got ${String(x)}`);
     const [ok, what] = rules[field]!;
     if (!ok(x)) throw new RangeError(`${field} ${what}, got ${x}`);
   }
@@ -61,18 +95,26 @@ function validate<T extends object>(p: T, rules: Partial<Record<keyof T, [Check,
 
 // ---- Black-Scholes ----------------------------------------------------------------------------
 
-
 /** Black-Scholes-Merton price with a continuous dividend yield; volatility 0 gives the discounted forward intrinsic. */
 export function blackScholesPrice(p: BlackScholesParams): number {
-  validate(p, { s0: positive, strike: positive, maturityYears: positive, rate: anyFinite, dividendYield: anyFinite, volatility: nonNegative });
+  validate(p, {
+    s0: positive,
+    strike: positive,
+    maturityYears: positive,
+    rate: anyFinite,
+    dividendYield: anyFinite,
+    volatility: nonNegative,
+  });
   if (typeof p.isCall !== 'boolean') throw new RangeError(`isCall must be a boolean, got ${String(p.isCall)}`);
   const { s0, strike, maturityYears: t, rate, dividendYield, volatility } = p;
-  const spotPv = s0 * Math.exp(-dividendYield * t), strikePv = strike * Math.exp(-rate * t);
+  const spotPv = s0 * Math.exp(-dividendYield * t),
+    strikePv = strike * Math.exp(-rate * t);
   const sd = volatility * Math.sqrt(t);
   const sign = p.isCall ? 1 : -1;
   if (!(sd > 0)) return Math.max(sign * (spotPv - strikePv), 0);
   // ln(F / K) from the inputs, not from spotPv / strikePv, which both underflow at very long maturities.
-  const d1 = (Math.log(s0 / strike) + (rate - dividendYield) * t) / sd + sd / 2, d2 = d1 - sd;
+  const d1 = (Math.log(s0 / strike) + (rate - dividendYield) * t) / sd + sd / 2,
+    d2 = d1 - sd;
   return sign * (spotPv * normalCdf(sign * d1) - strikePv * normalCdf(sign * d2));
 }
 
@@ -107,22 +149,35 @@ export function hestonLogCf(z: Complex, p: HestonOptionParams): Complex {
 // ---- Quadrature -------------------------------------------------------------------------------
 
 // QUADPACK qk15: Kronrod nodes (descending, last is 0) and weights; Gauss weights for nodes 1, 3, 5, 7.
-const XK = [0.991455371120812639206854697526329, 0.949107912342758524526189684047851, 0.864864423359769072789712788640926,
+const XK = [
+  0.991455371120812639206854697526329, 0.949107912342758524526189684047851, 0.864864423359769072789712788640926,
   0.741531185599394439863864773280788, 0.586087235467691130294144845693013, 0.405845151377397166906606412076961,
-  0.207784955007898467600689403773245, 0];
-const WK = [0.022935322010529224963732008058970, 0.063092092629978553290700663189204, 0.104790010322250183839876322541518,
-  0.140653259715525918745189590510238, 0.169004726639267902826583426598550, 0.190350578064785409913256402421014,
-  0.204432940075298892414161999234649, 0.209482141084727828012999174891714];
-const WG = [0.129484966168869693270611432679082, 0.279705391489276667901467771423780, 0.381830050505118944950369775488975,
-  0.417959183673469387755102040816327];
+  0.207784955007898467600689403773245, 0,
+];
+const WK = [
+  0.02293532201052922496373200805897, 0.063092092629978553290700663189204, 0.104790010322250183839876322541518,
+  0.140653259715525918745189590510238, 0.16900472663926790282658342659855, 0.190350578064785409913256402421014,
+  0.204432940075298892414161999234649, 0.209482141084727828012999174891714,
+];
+const WG = [
+  0.129484966168869693270611432679082, 0.27970539148927666790146777142378, 0.381830050505118944950369775488975,
+  0.417959183673469387755102040816327,
+];
 
-interface Piece { a: number; b: number; value: number; error: number }
+interface Piece {
+  a: number;
+  b: number;
+  value: number;
+  error: number;
+}
 
 /** Kronrod-15 estimate on [a, b] with |K15 - G7| as its error (conservative: K15 is far more accurate than G7). */
 export function gaussKronrod15(f: (x: number) => number, a: number, b: number): Piece {
-  const c = (a + b) / 2, h = (b - a) / 2;
+  const c = (a + b) / 2,
+    h = (b - a) / 2;
   const fc = f(c);
-  let k = WK[7]! * fc, g = WG[3]! * fc;
+  let k = WK[7]! * fc,
+    g = WG[3]! * fc;
   for (let j = 0; j < 7; j++) {
     const fs = f(c - h * XK[j]!) + f(c + h * XK[j]!);
     k += WK[j]! * fs;
@@ -134,11 +189,19 @@ export function gaussKronrod15(f: (x: number) => number, a: number, b: number): 
 const MAX_PIECES = 2000;
 
 /** Global adaptive Gauss-Kronrod on [a, b]: bisect the worst piece until the summed error <= tol or MAX_PIECES. */
-export function integrateAdaptive(f: (x: number) => number, a: number, b: number, tol: number, initialPieces = 8): number {
+export function integrateAdaptive(
+  f: (x: number) => number,
+  a: number,
+  b: number,
+  tol: number,
+  initialPieces = 8,
+): number {
   const pieces: Piece[] = [];
-  for (let i = 0; i < initialPieces; i++) pieces.push(gaussKronrod15(f, a + ((b - a) * i) / initialPieces, a + ((b - a) * (i + 1)) / initialPieces));
+  for (let i = 0; i < initialPieces; i++)
+    pieces.push(gaussKronrod15(f, a + ((b - a) * i) / initialPieces, a + ((b - a) * (i + 1)) / initialPieces));
   for (;;) {
-    let error = 0, worst = 0;
+    let error = 0,
+      worst = 0;
     for (let i = 0; i < pieces.length; i++) {
       error += pieces[i]!.error;
       if (pieces[i]!.error > pieces[worst]!.error) worst = i;
@@ -151,7 +214,10 @@ export function integrateAdaptive(f: (x: number) => number, a: number, b: number
     pieces.push(gaussKronrod15(f, mid, hi));
   }
   // Summing smallest first keeps the rounding of the total at the level of its largest parts.
-  return pieces.map((p) => p.value).sort((x, y) => Math.abs(x) - Math.abs(y)).reduce((s, v) => s + v, 0);
+  return pieces
+    .map((p) => p.value)
+    .sort((x, y) => Math.abs(x) - Math.abs(y))
+    .reduce((s, v) => s + v, 0);
 }
 
 // ---- Pricer -----------------------------------------------------------------------------------
@@ -170,9 +236,18 @@ function hestonPrice(p: HestonOptionParams, isCall: boolean): number {
   validate(p, HESTON_RULES);
   const { s0, strike, maturityYears: t, rate, dividendYield } = p;
   const variance = expectedIntegratedVariance(p);
-  const bs = blackScholesPrice({ s0, strike, maturityYears: t, rate, dividendYield, volatility: Math.sqrt(variance / t), isCall });
+  const bs = blackScholesPrice({
+    s0,
+    strike,
+    maturityYears: t,
+    rate,
+    dividendYield,
+    volatility: Math.sqrt(variance / t),
+    isCall,
+  });
   if (p.xi === 0 || (p.v0 === 0 && p.theta === 0)) return bs; // deterministic variance: BS is exact
-  const spotPv = s0 * Math.exp(-dividendYield * t), strikePv = strike * Math.exp(-rate * t);
+  const spotPv = s0 * Math.exp(-dividendYield * t),
+    strikePv = strike * Math.exp(-rate * t);
   if (!Number.isFinite(spotPv) || !Number.isFinite(strikePv)) {
     throw new RangeError(`the price overflows a double: s0 e^{-qT} = ${spotPv}, strike e^{-rT} = ${strikePv}`);
   }
@@ -187,13 +262,18 @@ function hestonPrice(p: HestonOptionParams, isCall: boolean): number {
     // phi_BS - phi_H = phi_BS (1 - e^delta): the expm1 form keeps the digits of a small delta (xi -> 0).
     // Once Re(delta) >= 1, |phi_H| > e |phi_BS| so the plain difference cannot cancel, and e^delta could
     // overflow while phi_BS underflows.
-    const diff = delta.re < 1 ? cScale(cNeg(cExpm1(delta)), Math.exp(logBs))
-      : cSub(complex(Math.exp(logBs)), cExp(cAdd(delta, complex(logBs))));
+    const diff =
+      delta.re < 1
+        ? cScale(cNeg(cExpm1(delta)), Math.exp(logBs))
+        : cSub(complex(Math.exp(logBs)), cExp(cAdd(delta, complex(logBs))));
     return (diff.re * Math.cos(u * k) - diff.im * Math.sin(u * k)) / denom;
   };
   // u = L t / (1 - t) puts the bulk of the integrand (u ~ 1 / sqrt(V)) in the middle of [0, 1).
   const l = 1 / Math.sqrt(Math.max(variance, 1e-12));
-  const mapped = (x: number): number => { const s = 1 - x; return s > 0 ? (integrand((l * x) / s) * l) / (s * s) : 0; };
+  const mapped = (x: number): number => {
+    const s = 1 - x;
+    return s > 0 ? (integrand((l * x) / s) * l) / (s * s) : 0;
+  };
   const tol = (PRICE_TOLERANCE * Math.max(spotPv, strikePv)) / scale;
   const price = bs + scale * integrateAdaptive(mapped, 0, 1, tol);
   if (!Number.isFinite(price)) throw new Error(`Heston quadrature failed for ${JSON.stringify(p)}`);

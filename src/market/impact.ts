@@ -29,24 +29,28 @@ import { DAYS_PER_YEAR, MINUTES_PER_DAY } from './time.js';
 
 const nonNegative = z.number({ error: 'must be a number' }).min(0, 'must be >= 0');
 
-const transientSchema = z.discriminatedUnion('kernel', [
-  z.strictObject({
-    kernel: z.literal('exponential'),
-    amplitude: nonNegative.max(10, 'must be <= 10'),
-    halfLifeSteps: z.number().gt(0, 'must be > 0'),
-    /** Concave instantaneous part (G0 gamma (n / V)^beta in the MAP-Elites propagator); default linear. */
-    beta: z.number().gt(0, 'must be in (0, 2]').max(2, 'must be in (0, 2]').default(1),
-  }),
-  z.strictObject({
-    kernel: z.literal('power-law'),
-    amplitude: nonNegative.max(10, 'must be <= 10'),
-    /** G(t) = (1 + t / t0)^(-alpha), t in steps. */
-    alpha: z.number().gt(0, 'must be in (0, 2]').max(2, 'must be in (0, 2]'),
-    t0Steps: z.number().gt(0, 'must be > 0'),
-    beta: z.number().gt(0, 'must be in (0, 2]').max(2, 'must be in (0, 2]').default(1),
-    components: z.number().int().min(4).max(32).default(16),
-  }),
-], { error: 'transient.kernel must be "exponential" or "power-law"' });
+const transientSchema = z.discriminatedUnion(
+  'kernel',
+  [
+    z.strictObject({
+      kernel: z.literal('exponential'),
+      amplitude: nonNegative.max(10, 'must be <= 10'),
+      halfLifeSteps: z.number().gt(0, 'must be > 0'),
+      /** Concave instantaneous part (G0 gamma (n / V)^beta in the MAP-Elites propagator); default linear. */
+      beta: z.number().gt(0, 'must be in (0, 2]').max(2, 'must be in (0, 2]').default(1),
+    }),
+    z.strictObject({
+      kernel: z.literal('power-law'),
+      amplitude: nonNegative.max(10, 'must be <= 10'),
+      /** G(t) = (1 + t / t0)^(-alpha), t in steps. */
+      alpha: z.number().gt(0, 'must be in (0, 2]').max(2, 'must be in (0, 2]'),
+      t0Steps: z.number().gt(0, 'must be > 0'),
+      beta: z.number().gt(0, 'must be in (0, 2]').max(2, 'must be in (0, 2]').default(1),
+      components: z.number().int().min(4).max(32).default(16),
+    }),
+  ],
+  { error: 'transient.kernel must be "exponential" or "power-law"' },
+);
 
 const betaSchema = z.number({ error: 'must be a number' }).gt(0, 'must be in (0, 2]').max(2, 'must be in (0, 2]');
 /** What a transient impulse's size is measured against: the day's volume at the current rate, or a fixed depth. */
@@ -55,65 +59,79 @@ const impulseScale = {
   depthShares: z.number().gt(0, 'must be > 0').optional(),
 };
 
-const transientMinutesSchema = z.discriminatedUnion('kernel', [
-  z.strictObject({
-    kernel: z.literal('exponential'),
-    /** Instantaneous price move, in daily sigmas, of trading the day's volume (or depthShares) at once. */
-    amplitude: nonNegative.max(100, 'must be <= 100'),
-    halfLifeMinutes: z.number().gt(0, 'must be > 0').max(1e5, 'must be <= 1e5'),
-    beta: betaSchema.default(1),
-    ...impulseScale,
-  }),
-  z.strictObject({
-    kernel: z.literal('power-law'),
-    amplitude: nonNegative.max(100, 'must be <= 100'),
-    /** G(t) = (1 + t / t0)^(-alpha), t in minutes. */
-    alpha: z.number().gt(0, 'must be in (0, 2]').max(2, 'must be in (0, 2]'),
-    t0Minutes: z.number().gt(0, 'must be > 0'),
-    beta: betaSchema.default(1),
-    components: z.number().int().min(4).max(32).default(16),
-    ...impulseScale,
-  }),
-], { error: 'transient.kernel must be "exponential" or "power-law"' });
+const transientMinutesSchema = z.discriminatedUnion(
+  'kernel',
+  [
+    z.strictObject({
+      kernel: z.literal('exponential'),
+      /** Instantaneous price move, in daily sigmas, of trading the day's volume (or depthShares) at once. */
+      amplitude: nonNegative.max(100, 'must be <= 100'),
+      halfLifeMinutes: z.number().gt(0, 'must be > 0').max(1e5, 'must be <= 1e5'),
+      beta: betaSchema.default(1),
+      ...impulseScale,
+    }),
+    z.strictObject({
+      kernel: z.literal('power-law'),
+      amplitude: nonNegative.max(100, 'must be <= 100'),
+      /** G(t) = (1 + t / t0)^(-alpha), t in minutes. */
+      alpha: z.number().gt(0, 'must be in (0, 2]').max(2, 'must be in (0, 2]'),
+      t0Minutes: z.number().gt(0, 'must be > 0'),
+      beta: betaSchema.default(1),
+      components: z.number().int().min(4).max(32).default(16),
+      ...impulseScale,
+    }),
+  ],
+  { error: 'transient.kernel must be "exponential" or "power-law"' },
+);
 
-const spreadSchema = z.strictObject({ halfSpreadBps: nonNegative.max(1000, 'must be <= 1000') }).default({ halfSpreadBps: 0 });
+const spreadSchema = z
+  .strictObject({ halfSpreadBps: nonNegative.max(1000, 'must be <= 1000') })
+  .default({ halfSpreadBps: 0 });
 
 /** The 2005 paper's fit (Almgren, Thum, Hauptmann and Li, Risk 18(7), Table 3): eta 0.142, beta 0.6, gamma 0.314. */
 export const ALMGREN_2005 = { temporary: { eta: 0.142, beta: 0.6 }, permanent: { gamma: 0.314 } } as const;
 
-export const impactSchema = z.discriminatedUnion('type', [
-  z.strictObject({
-    type: z.literal('daily-volatility'),
-    temporary: z.strictObject({ eta: nonNegative.max(100, 'must be <= 100'), beta: betaSchema }).default({ eta: 0, beta: 1 }),
-    permanent: z.strictObject({ gamma: nonNegative.max(100, 'must be <= 100') }).default({ gamma: 0 }),
-    transient: transientMinutesSchema.optional(),
-    spread: spreadSchema,
-  }),
-  z.strictObject({
-    type: z.literal('square-root'),
-    /** Y of the square-root law Y sigma_d sqrt(Q / V); of order 1 in the literature (Toth et al. 2011: 0.5-1). */
-    Y: nonNegative.max(100, 'must be <= 100'),
-    permanent: z.strictObject({ gamma: nonNegative.max(100, 'must be <= 100') }).default({ gamma: 0 }),
-    transient: transientMinutesSchema.optional(),
-    spread: spreadSchema,
-  }),
-  z.strictObject({
-    type: z.literal('canonical'),
-    temporary: z.strictObject({
-      eta: nonNegative.max(10, 'must be <= 10'),
-      beta: z.number({ error: 'must be a number' }).gt(0, 'must be in (0, 2]').max(2, 'must be in (0, 2]'),
-    }).default({ eta: 0, beta: 1 }),
-    permanent: z.strictObject({ gamma: nonNegative.max(100, 'must be <= 100') }).default({ gamma: 0 }),
-    transient: transientSchema.optional(),
-    spread: z.strictObject({ halfSpreadBps: nonNegative.max(1000, 'must be <= 1000') }).default({ halfSpreadBps: 0 }),
-  }),
-  z.strictObject({
-    type: z.literal('almgren-chriss'),
-    epsilon: nonNegative,
-    eta: nonNegative,
-    gamma: nonNegative,
-  }),
-], { error: 'impact.type must be "daily-volatility", "square-root", "canonical" or "almgren-chriss"' });
+export const impactSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({
+      type: z.literal('daily-volatility'),
+      temporary: z
+        .strictObject({ eta: nonNegative.max(100, 'must be <= 100'), beta: betaSchema })
+        .default({ eta: 0, beta: 1 }),
+      permanent: z.strictObject({ gamma: nonNegative.max(100, 'must be <= 100') }).default({ gamma: 0 }),
+      transient: transientMinutesSchema.optional(),
+      spread: spreadSchema,
+    }),
+    z.strictObject({
+      type: z.literal('square-root'),
+      /** Y of the square-root law Y sigma_d sqrt(Q / V); of order 1 in the literature (Toth et al. 2011: 0.5-1). */
+      Y: nonNegative.max(100, 'must be <= 100'),
+      permanent: z.strictObject({ gamma: nonNegative.max(100, 'must be <= 100') }).default({ gamma: 0 }),
+      transient: transientMinutesSchema.optional(),
+      spread: spreadSchema,
+    }),
+    z.strictObject({
+      type: z.literal('canonical'),
+      temporary: z
+        .strictObject({
+          eta: nonNegative.max(10, 'must be <= 10'),
+          beta: z.number({ error: 'must be a number' }).gt(0, 'must be in (0, 2]').max(2, 'must be in (0, 2]'),
+        })
+        .default({ eta: 0, beta: 1 }),
+      permanent: z.strictObject({ gamma: nonNegative.max(100, 'must be <= 100') }).default({ gamma: 0 }),
+      transient: transientSchema.optional(),
+      spread: z.strictObject({ halfSpreadBps: nonNegative.max(1000, 'must be <= 1000') }).default({ halfSpreadBps: 0 }),
+    }),
+    z.strictObject({
+      type: z.literal('almgren-chriss'),
+      epsilon: nonNegative,
+      eta: nonNegative,
+      gamma: nonNegative,
+    }),
+  ],
+  { error: 'impact.type must be "daily-volatility", "square-root", "canonical" or "almgren-chriss"' },
+);
 
 /**
  * What a config may write for impact: a type (default "daily-volatility"; "relative" is the canonical convention's
@@ -173,27 +191,34 @@ export function resolveImpact(c: ImpactConfig, ctx: ImpactContext): ResolvedImpa
   const steps = ctx.stepVolume.length;
   if (c.type === 'almgren-chriss') {
     return {
-      temporaryScale: new Float64Array(steps).fill(c.eta / ctx.stepDays), temporaryBeta: 1,
+      temporaryScale: new Float64Array(steps).fill(c.eta / ctx.stepDays),
+      temporaryBeta: 1,
       spread: new Float64Array(steps).fill(c.epsilon),
       // the AC world is arithmetic; on a log model the same dollar impact is a log shift gamma / s0 per share
-      permanentLog: ctx.logModel ? c.gamma / ctx.s0 : 0, permanentAdd: ctx.logModel ? 0 : c.gamma,
-      transientScale: new Float64Array(steps), transientBeta: 1, transientSelf: 0, kernel: noTransient(),
+      permanentLog: ctx.logModel ? c.gamma / ctx.s0 : 0,
+      permanentAdd: ctx.logModel ? 0 : c.gamma,
+      transientScale: new Float64Array(steps),
+      transientBeta: 1,
+      transientSelf: 0,
+      kernel: noTransient(),
     };
   }
   if (c.type === 'daily-volatility' || c.type === 'square-root') return resolveDailyVolatility(c, ctx);
   const { s0, sigma0, dailyVolume, stepVolume } = ctx;
   const tb = c.transient?.beta ?? 1;
-  const permanent = c.permanent.gamma * sigma0 / dailyVolume;
-  const kernel = !c.transient ? noTransient()
-    : c.transient.kernel === 'exponential' ? exponentialKernel(c.transient.halfLifeSteps)
-    : powerLawKernel(c.transient.alpha, c.transient.t0Steps, steps, c.transient.components);
+  const permanent = (c.permanent.gamma * sigma0) / dailyVolume;
+  const kernel = !c.transient
+    ? noTransient()
+    : c.transient.kernel === 'exponential'
+      ? exponentialKernel(c.transient.halfLifeSteps)
+      : powerLawKernel(c.transient.alpha, c.transient.t0Steps, steps, c.transient.components);
   return {
-    temporaryScale: stepVolume.map((v) => c.temporary.eta * s0 / powPositive(v, c.temporary.beta)),
+    temporaryScale: stepVolume.map((v) => (c.temporary.eta * s0) / powPositive(v, c.temporary.beta)),
     temporaryBeta: c.temporary.beta,
     spread: new Float64Array(steps).fill(c.spread.halfSpreadBps * 1e-4 * s0),
     permanentLog: ctx.logModel ? permanent : 0,
     permanentAdd: ctx.logModel ? 0 : permanent * s0,
-    transientScale: stepVolume.map((v) => (c.transient?.amplitude ?? 0) * s0 * sigma0 / powPositive(v, tb)),
+    transientScale: stepVolume.map((v) => ((c.transient?.amplitude ?? 0) * s0 * sigma0) / powPositive(v, tb)),
     transientBeta: tb,
     transientSelf: 0,
     kernel,
@@ -207,22 +232,27 @@ function resolveDailyVolatility(c: DailyVolatilityConfig, ctx: ImpactContext): R
   const steps = stepVolume.length;
   const sigmaDaily = ctx.sigma0 / Math.sqrt(DAYS_PER_YEAR);
   const temporary = c.type === 'square-root' ? { eta: c.Y, beta: 0.5 } : c.temporary;
-  const permanent = c.permanent.gamma * sigmaDaily / dailyVolume;
+  const permanent = (c.permanent.gamma * sigmaDaily) / dailyVolume;
   const stepMinutes = ctx.stepDays * MINUTES_PER_DAY;
   const t = c.transient;
   const tb = t?.beta ?? 1;
-  const kernel = !t ? noTransient()
-    : t.kernel === 'exponential' ? exponentialKernel(t.halfLifeMinutes / stepMinutes)
-    : powerLawKernel(t.alpha, t.t0Minutes / stepMinutes, steps, t.components);
+  const kernel = !t
+    ? noTransient()
+    : t.kernel === 'exponential'
+      ? exponentialKernel(t.halfLifeMinutes / stepMinutes)
+      : powerLawKernel(t.alpha, t.t0Minutes / stepMinutes, steps, t.components);
   // the reference quantity of an impulse: book depth, or the day's volume at this step's rate
   const reference_k = (k: number) => t?.depthShares ?? stepVolume[k]! * (MINUTES_PER_DAY / stepMinutes);
   return {
-    temporaryScale: stepVolume.map((v) => temporary.eta * sigmaDaily * s0 / powPositive(v, temporary.beta)),
+    temporaryScale: stepVolume.map((v) => (temporary.eta * sigmaDaily * s0) / powPositive(v, temporary.beta)),
     temporaryBeta: temporary.beta,
     spread: new Float64Array(steps).fill(c.spread.halfSpreadBps * 1e-4 * s0),
     permanentLog: ctx.logModel ? permanent : 0,
     permanentAdd: ctx.logModel ? 0 : permanent * s0,
-    transientScale: Float64Array.from({ length: steps }, (_, k) => (t?.amplitude ?? 0) * sigmaDaily * s0 / powPositive(reference_k(k), tb)),
+    transientScale: Float64Array.from(
+      { length: steps },
+      (_, k) => ((t?.amplitude ?? 0) * sigmaDaily * s0) / powPositive(reference_k(k), tb),
+    ),
     transientBeta: tb,
     transientSelf: t ? 1 / (1 + tb) : 0,
     kernel,

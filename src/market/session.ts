@@ -12,7 +12,10 @@ export function checkSession(order: { horizonMinutes?: number; horizonDays?: num
   if (order.horizonMinutes === undefined) return;
   const end = start + order.horizonMinutes;
   if (end > MINUTES_PER_DAY + 1e-9) {
-    throw new InputError(`order.horizonMinutes: the order runs past the close (from minute ${start} to ${end}; the session has ${MINUTES_PER_DAY} minutes). `
-      + 'Orders are not carried overnight: start earlier, shorten it, or give horizonDays for a multi-day order (trading time, no overnight gap)', 'order.horizonMinutes');
+    throw new InputError(
+      `order.horizonMinutes: the order runs past the close (from minute ${start} to ${end}; the session has ${MINUTES_PER_DAY} minutes). ` +
+        'Orders are not carried overnight: start earlier, shorten it, or give horizonDays for a multi-day order (trading time, no overnight gap)',
+      'order.horizonMinutes',
+    );
   }
 }

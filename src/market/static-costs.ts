@@ -28,14 +28,24 @@ export interface StaticCosts {
   maxParticipation: number;
 }
 
-export function staticCosts(impact: ResolvedImpact, qty: Float64Array, stepVolume: Float64Array, s0: number,
-  side: 1 | -1): StaticCosts {
+export function staticCosts(
+  impact: ResolvedImpact,
+  qty: Float64Array,
+  stepVolume: Float64Array,
+  s0: number,
+  side: 1 | -1,
+): StaticCosts {
   const steps = qty.length;
   const weight = new Float64Array(steps);
   const components = impact.kernel.weights.length;
   const transient = new Float64Array(components);
-  let cumulative = 0, temporaryCost = 0, spreadCost = 0, transientCost = 0, additivePermanentCost = 0;
-  let expectedPermanentCost = 0, maxParticipation = 0;
+  let cumulative = 0,
+    temporaryCost = 0,
+    spreadCost = 0,
+    transientCost = 0,
+    additivePermanentCost = 0;
+  let expectedPermanentCost = 0,
+    maxParticipation = 0;
   for (let k = 0; k < steps; k++) {
     const n = qty[k]!;
     const f = exp(-side * impact.permanentLog * cumulative);
@@ -55,8 +65,16 @@ export function staticCosts(impact: ResolvedImpact, qty: Float64Array, stepVolum
     cumulative += n;
   }
   return {
-    qty, weight, temporaryCost, spreadCost, transientCost, additivePermanentCost, expectedPermanentCost,
-    terminalFactor: exp(-side * impact.permanentLog * cumulative), terminalShift: -side * impact.permanentAdd * cumulative,
-    executedShares: cumulative, maxParticipation,
+    qty,
+    weight,
+    temporaryCost,
+    spreadCost,
+    transientCost,
+    additivePermanentCost,
+    expectedPermanentCost,
+    terminalFactor: exp(-side * impact.permanentLog * cumulative),
+    terminalShift: -side * impact.permanentAdd * cumulative,
+    executedShares: cumulative,
+    maxParticipation,
   };
 }

@@ -26,15 +26,26 @@ export function noTransient(): ExponentialComponents {
 }
 
 export function exponentialKernel(halfLifeSteps: number): ExponentialComponents {
-  return { weights: new Float64Array([1]), decays: new Float64Array([exp(-0.6931471805599453 / halfLifeSteps)]), maxRelativeError: 0 };
+  return {
+    weights: new Float64Array([1]),
+    decays: new Float64Array([exp(-0.6931471805599453 / halfLifeSteps)]),
+    maxRelativeError: 0,
+  };
 }
 
 /** Power-law kernel (1 + t / t0)^(-alpha), t in steps, on [0, horizonSteps], with `components` exponentials. */
-export function powerLawKernel(alpha: number, t0Steps: number, horizonSteps: number, components = 12): ExponentialComponents {
+export function powerLawKernel(
+  alpha: number,
+  t0Steps: number,
+  horizonSteps: number,
+  components = 12,
+): ExponentialComponents {
   // rates below t0 / (100 T) barely decay over the horizon, rates above ~40 carry no weight (e^-40)
-  const yMin = log(t0Steps / (100 * Math.max(horizonSteps, 1))), yMax = log(40);
+  const yMin = log(t0Steps / (100 * Math.max(horizonSteps, 1))),
+    yMax = log(40);
   const h = (yMax - yMin) / (components - 2);
-  const weights = new Float64Array(components), rates = new Float64Array(components);
+  const weights = new Float64Array(components),
+    rates = new Float64Array(components);
   const sMin = exp(yMin);
   weights[0] = exp(alpha * yMin) / alpha;
   rates[0] = (sMin * alpha) / (alpha + 1) / t0Steps;

@@ -9,24 +9,28 @@ import { MINUTES_PER_DAY } from './time.js';
  * defaults fitted to SPY minute bars of October 2013 (../shared/data/lean-2013-10: about 12.7% of the day's volume in the
  * first 30 minutes, 4.1% at the midday low per 30 minutes, 17% in the last 30).
  */
-export const volumeCurveSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('flat') }),
-  z.strictObject({
-    type: z.literal('u-shape'),
-    open: z.number().min(0, 'must be >= 0').max(100).default(2.6),
-    close: z.number().min(0, 'must be >= 0').max(100).default(4.3),
-    decay: z.number().gt(0, 'must be > 0').max(1, 'must be <= 1 (a fraction of the day)').default(0.06),
-  }),
-  z.strictObject({
-    type: z.literal('array'),
-    /**
-     * The day's volume profile: the share of the day's volume in each of fractions.length equal buckets from the
-     * open to the close (each > 0; normalised to sum to 1), e.g. 13 half-hour or 390 one-minute buckets. It is
-     * read from the order's startMinute, like the other curves; a step spanning buckets gets each one's part.
-     */
-    fractions: z.array(z.number().gt(0, 'must be > 0')).min(1).max(100_000),
-  }),
-], { error: 'volumeCurve.type must be "flat", "u-shape" or "array"' });
+export const volumeCurveSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({ type: z.literal('flat') }),
+    z.strictObject({
+      type: z.literal('u-shape'),
+      open: z.number().min(0, 'must be >= 0').max(100).default(2.6),
+      close: z.number().min(0, 'must be >= 0').max(100).default(4.3),
+      decay: z.number().gt(0, 'must be > 0').max(1, 'must be <= 1 (a fraction of the day)').default(0.06),
+    }),
+    z.strictObject({
+      type: z.literal('array'),
+      /**
+       * The day's volume profile: the share of the day's volume in each of fractions.length equal buckets from the
+       * open to the close (each > 0; normalised to sum to 1), e.g. 13 half-hour or 390 one-minute buckets. It is
+       * read from the order's startMinute, like the other curves; a step spanning buckets gets each one's part.
+       */
+      fractions: z.array(z.number().gt(0, 'must be > 0')).min(1).max(100_000),
+    }),
+  ],
+  { error: 'volumeCurve.type must be "flat", "u-shape" or "array"' },
+);
 
 export type VolumeCurve = z.infer<typeof volumeCurveSchema>;
 
@@ -49,20 +53,31 @@ function arrayIntegral(fractions: number[]): (a: number, b: number) => number {
 /** Integral of the unnormalised U density over [a, b] (day fractions). */
 function uIntegral(c: { open: number; close: number; decay: number }, a: number, b: number): number {
   const d = c.decay;
-  return (b - a) + c.open * d * (exp(-a / d) - exp(-b / d)) + c.close * d * (exp(-(1 - b) / d) - exp(-(1 - a) / d));
+  return b - a + c.open * d * (exp(-a / d) - exp(-b / d)) + c.close * d * (exp(-(1 - b) / d) - exp(-(1 - a) / d));
 }
 
 /**
  * Shares traded by the market in each step of an order starting at startMinute (minutes after the open)
  * and lasting steps x stepMinutes; multi-day horizons wrap onto the next day's curve.
  */
-export function stepVolumes(curve: VolumeCurve, dailyVolume: number, steps: number, stepMinutes: number,
-  startMinute = 0): Float64Array {
+export function stepVolumes(
+  curve: VolumeCurve,
+  dailyVolume: number,
+  steps: number,
+  stepMinutes: number,
+  startMinute = 0,
+): Float64Array {
   const out = new Float64Array(steps);
-  const integral = curve.type === 'array' ? arrayIntegral(curve.fractions) : (a: number, b: number) => uIntegral(curve as UShape, a, b);
+  const integral =
+    curve.type === 'array'
+      ? arrayIntegral(curve.fractions)
+      : (a: number, b: number) => uIntegral(curve as UShape, a, b);
   const total = curve.type === 'u-shape' ? uIntegral(curve, 0, 1) : 1;
   for (let k = 0; k < steps; k++) {
-    if (curve.type === 'flat') { out[k] = dailyVolume * stepMinutes / MINUTES_PER_DAY; continue; }
+    if (curve.type === 'flat') {
+      out[k] = (dailyVolume * stepMinutes) / MINUTES_PER_DAY;
+      continue;
+    }
     // split a step that crosses the close into its parts on each day
     let from = startMinute + k * stepMinutes;
     const to = from + stepMinutes;

@@ -4,9 +4,21 @@ import { hestonSchema } from './heston.js';
 import { parseWith } from '../errors/zod-errors.js';
 import { InputError } from '../errors/input-error.js';
 
-const positiveInt = (what: string) => z.number({ error: `must be a positive integer (${what})` }).int('must be a positive integer').positive('must be a positive integer');
-const positive = (what: string) => z.number({ error: `must be a finite number (${what})` }).finite().gt(0, 'must be > 0');
-const nonNegative = (what: string) => z.number({ error: `must be a finite number (${what})` }).finite().min(0, 'must be >= 0');
+const positiveInt = (what: string) =>
+  z
+    .number({ error: `must be a positive integer (${what})` })
+    .int('must be a positive integer')
+    .positive('must be a positive integer');
+const positive = (what: string) =>
+  z
+    .number({ error: `must be a finite number (${what})` })
+    .finite()
+    .gt(0, 'must be > 0');
+const nonNegative = (what: string) =>
+  z
+    .number({ error: `must be a finite number (${what})` })
+    .finite()
+    .min(0, 'must be >= 0');
 /** Free-text fields of the canonical files: documentation, ignored by the runner. */
 const doc = z.unknown().optional();
 
@@ -17,7 +29,12 @@ const common = {
   steps: positiveInt('steps').max(1_000_000, 'must be at most 1e6'),
   horizonYears: positive('horizon in years'),
   heston: hestonSchema,
-  scheme: z.string().refine((s) => s.startsWith('full-truncation-euler-log'), 'must be "full-truncation-euler-log" (the scheme is chosen with --scheme)'),
+  scheme: z
+    .string()
+    .refine(
+      (s) => s.startsWith('full-truncation-euler-log'),
+      'must be "full-truncation-euler-log" (the scheme is chosen with --scheme)',
+    ),
   schemeDefinition: doc,
   report: doc,
   oracle: doc,
@@ -47,9 +64,15 @@ const executionWorkload = z.strictObject({
     volumeCurve: z.string().refine((s) => s.startsWith('flat'), 'must be "flat" (other curves: flowexec evaluate)'),
   }),
   impact: z.strictObject({
-    temporary: z.strictObject({ eta: nonNegative('temporary impact coefficient'), beta: z.number().finite().gt(0, 'must be in (0, 1]').max(1, 'must be in (0, 1]') }),
+    temporary: z.strictObject({
+      eta: nonNegative('temporary impact coefficient'),
+      beta: z.number().finite().gt(0, 'must be in (0, 1]').max(1, 'must be in (0, 1]'),
+    }),
     permanent: z.strictObject({ gamma: nonNegative('permanent impact coefficient') }),
-    transient: z.strictObject({ amplitude: nonNegative('transient amplitude'), halfLifeSteps: positive('half-life in steps') }),
+    transient: z.strictObject({
+      amplitude: nonNegative('transient amplitude'),
+      halfLifeSteps: positive('half-life in steps'),
+    }),
   }),
 });
 
@@ -63,9 +86,13 @@ export type Workload = PathsWorkload | ExecutionWorkload;
  */
 export function parseWorkload(input: unknown, prefix = ''): Workload {
   const where = prefix || 'workload';
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) throw new InputError(`${where}: must be a JSON object`, prefix || undefined);
+  if (input === null || typeof input !== 'object' || Array.isArray(input))
+    throw new InputError(`${where}: must be a JSON object`, prefix || undefined);
   const record = input as Record<string, unknown>;
   if ('payoff' in record) return { ...parseWith(pathsWorkload, input, prefix), kind: 'paths' };
   if ('order' in record) return { ...parseWith(executionWorkload, input, prefix), kind: 'execution' };
-  throw new InputError(`${where}: must have either "payoff" (path generation) or "order" (execution)`, prefix || undefined);
+  throw new InputError(
+    `${where}: must have either "payoff" (path generation) or "order" (execution)`,
+    prefix || undefined,
+  );
 }

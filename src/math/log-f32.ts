@@ -1,9 +1,17 @@
 // Plain-TS twin of assembly/math/log-f32.ts: musl's logf for positive normal f32, each operation by Math.fround.
 const f = Math.fround;
-const bits = new Int32Array(1), float = new Float32Array(bits.buffer);
-const fromBits = (b: number) => { bits[0] = b; return float[0]!; };
-const LG1 = fromBits(0x3f2aaaaa), LG2 = fromBits(0x3ecccce1), LG3 = fromBits(0x3e91e9ee), LG4 = fromBits(0x3e789e26);
-const LN2_HI = fromBits(0x3f317180), LN2_LO = fromBits(0x3717f7d1);
+const bits = new Int32Array(1),
+  float = new Float32Array(bits.buffer);
+const fromBits = (b: number) => {
+  bits[0] = b;
+  return float[0]!;
+};
+const LG1 = fromBits(0x3f2aaaaa),
+  LG2 = fromBits(0x3ecccce1),
+  LG3 = fromBits(0x3e91e9ee),
+  LG4 = fromBits(0x3e789e26);
+const LN2_HI = fromBits(0x3f317180),
+  LN2_LO = fromBits(0x3717f7d1);
 
 /** log(x) for a positive normal f32 x, the bits of logPositiveNormalF32x4. */
 export function logPositiveNormalF32(x: number): number {

@@ -17,17 +17,25 @@ function expMinusSquare(x: number): number {
 function erfcNonNegative(x: number): number {
   if (x < 1) {
     // erf x = 2x/sqrt(pi) e^{-x^2} sum (2x^2)^n / (1.3...(2n+1)): positive terms, so no cancellation.
-    let term = 1, sum = 1;
-    for (let n = 1; term > 1e-17 * sum; n++) { term *= (2 * x * x) / (2 * n + 1); sum += term; }
+    let term = 1,
+      sum = 1;
+    for (let n = 1; term > 1e-17 * sum; n++) {
+      term *= (2 * x * x) / (2 * n + 1);
+      sum += term;
+    }
     return 1 - ((2 * x) / SQRT_PI) * expMinusSquare(x) * sum;
   }
   // erfc x = e^{-x^2}/sqrt(pi) / (x + (1/2)/(x + 1/(x + (3/2)/(x + ...)))) by modified Lentz (189 terms at x = 1).
   const tiny = 1e-300;
-  let f = x, c = x, d = 0;
+  let f = x,
+    c = x,
+    d = 0;
   for (let n = 1; n < 500; n++) {
     const a = n / 2;
-    d = x + a * d; d = 1 / (Math.abs(d) < tiny ? tiny : d);
-    c = x + a / c; if (Math.abs(c) < tiny) c = tiny;
+    d = x + a * d;
+    d = 1 / (Math.abs(d) < tiny ? tiny : d);
+    c = x + a / c;
+    if (Math.abs(c) < tiny) c = tiny;
     const delta = c * d;
     f *= delta;
     if (Math.abs(delta - 1) < 1e-16) break;

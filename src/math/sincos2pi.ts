@@ -3,15 +3,23 @@
 import { nearest } from './bits.js';
 
 const PIO2 = 1.5707963267948966;
-const S1 = -1.66666666666666324348e-01, S2 = 8.33333333332248946124e-03, S3 = -1.98412698298579493134e-04;
-const S4 = 2.75573137070700676789e-06, S5 = -2.50507602534068634195e-08, S6 = 1.58969099521155010221e-10;
-const CC1 = 4.16666666666666019037e-02, CC2 = -1.38888888888741095749e-03, CC3 = 2.48015872894767294178e-05;
-const CC4 = -2.75573143513906633035e-07, CC5 = 2.08757232129817482790e-09, CC6 = -1.13596475577881948265e-11;
+const S1 = -1.66666666666666324348e-1,
+  S2 = 8.33333333332248946124e-3,
+  S3 = -1.98412698298579493134e-4;
+const S4 = 2.75573137070700676789e-6,
+  S5 = -2.50507602534068634195e-8,
+  S6 = 1.58969099521155010221e-10;
+const CC1 = 4.16666666666666019037e-2,
+  CC2 = -1.38888888888741095749e-3,
+  CC3 = 2.48015872894767294178e-5;
+const CC4 = -2.75573143513906633035e-7,
+  CC5 = 2.0875723212981748279e-9,
+  CC6 = -1.13596475577881948265e-11;
 
 /** fdlibm __sin(y, 0, 0), z = y * y. */
 export function sinKernel(y: number, z: number): number {
   const w = z * z;
-  const r = (S2 + z * (S3 + z * S4)) + (z * w) * (S5 + z * S6);
+  const r = S2 + z * (S3 + z * S4) + z * w * (S5 + z * S6);
   const v = z * y;
   return y + v * (S1 + z * r);
 }
@@ -19,10 +27,10 @@ export function sinKernel(y: number, z: number): number {
 /** fdlibm __cos(y, 0), z = y * y. */
 export function cosKernel(z: number): number {
   const w = z * z;
-  const r = z * (CC1 + z * (CC2 + z * CC3)) + (w * w) * (CC4 + z * (CC5 + z * CC6));
+  const r = z * (CC1 + z * (CC2 + z * CC3)) + w * w * (CC4 + z * (CC5 + z * CC6));
   const hz = 0.5 * z;
   const ww = 1.0 - hz;
-  return ww + (((1.0 - ww) - hz) + z * r);
+  return ww + (1.0 - ww - hz + z * r);
 }
 
 /** Writes [sin(2 pi u), cos(2 pi u)] into out (length >= 2); max 1.83 ulp (measured); bit-identical to sincos2piF64. */

@@ -6,17 +6,33 @@ declare const Deno: {
   args: string[];
   env: { get(name: string): string | undefined };
   readFile(path: URL): Promise<Uint8Array>;
-  serve(options: { port: number; hostname: string; onListen?: (addr: { hostname: string; port: number }) => void },
-    handler: (request: Request) => Response | Promise<Response>): unknown;
+  serve(
+    options: { port: number; hostname: string; onListen?: (addr: { hostname: string; port: number }) => void },
+    handler: (request: Request) => Response | Promise<Response>,
+  ): unknown;
   exit(code: number): never;
 };
 
 try {
   const { port, host } = serveFlags(Deno.args);
-  const module = await WebAssembly.compile(await Deno.readFile(new URL('./flowexec.wasm', import.meta.url)) as BufferSource);
-  const app = await edgeApp({ module, runtime: 'deno', limits: SERVER_LIMITS, jobMode: 'background', env: (name) => Deno.env.get(name) });
-  Deno.serve({ port, hostname: host, onListen: (addr) => console.log(`flowexec deno: listening on http://${addr.hostname}:${addr.port}`) },
-    (request) => app.fetch(request));
+  const module = await WebAssembly.compile(
+    (await Deno.readFile(new URL('./flowexec.wasm', import.meta.url))) as BufferSource,
+  );
+  const app = await edgeApp({
+    module,
+    runtime: 'deno',
+    limits: SERVER_LIMITS,
+    jobMode: 'background',
+    env: (name) => Deno.env.get(name),
+  });
+  Deno.serve(
+    {
+      port,
+      hostname: host,
+      onListen: (addr) => console.log(`flowexec deno: listening on http://${addr.hostname}:${addr.port}`),
+    },
+    (request) => app.fetch(request),
+  );
 } catch (error) {
   console.error(`flowexec deno: ${(error as Error).message}`);
   Deno.exit(2);

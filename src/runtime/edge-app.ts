@@ -28,17 +28,24 @@ export async function edgeApp(o: EdgeAppOptions) {
   const executor = new InlineExecutor(new WasmBackend(await Engine.create(o.module)));
   const jobs = new JobRunner({ store: new MemoryJobStore(), executor, limits, mode: o.jobMode, durable: false });
   return createApp({
-    executor, jobs, limits, authToken: o.env('FLOWEXEC_API_TOKEN') || undefined, runtime: o.runtime, version: VERSION,
+    executor,
+    jobs,
+    limits,
+    authToken: o.env('FLOWEXEC_API_TOKEN') || undefined,
+    runtime: o.runtime,
+    version: VERSION,
     workloads: BUNDLED_WORKLOADS,
   });
 }
 
 /** --port N and --host H of the Deno and Bun entries (defaults 8080, 127.0.0.1). */
 export function serveFlags(args: string[]): { port: number; host: string } {
-  let port = 8080, host = '127.0.0.1';
+  let port = 8080,
+    host = '127.0.0.1';
   for (let i = 0; i < args.length; i += 2) {
     const [flag, value] = [args[i], args[i + 1]];
-    if (flag === '--port' && value !== undefined && /^\d{1,5}$/.test(value) && Number(value) <= 65535) port = Number(value);
+    if (flag === '--port' && value !== undefined && /^\d{1,5}$/.test(value) && Number(value) <= 65535)
+      port = Number(value);
     else if (flag === '--host' && value !== undefined && /^[\w.:-]{1,255}$/.test(value)) host = value;
     else throw new InputError(`bad argument ${JSON.stringify(flag)} (usage: [--port N] [--host H])`);
   }

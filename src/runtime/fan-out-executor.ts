@@ -32,12 +32,21 @@ class Retryable extends Error {}
 
 /** Comma-separated http(s) URLs; an InputError naming --fan-out otherwise. */
 export function parseFanOutUrls(text: string): string[] {
-  const urls = text.split(',').map((u) => u.trim()).filter((u) => u !== '');
-  if (urls.length === 0) throw new InputError('--fan-out needs at least one URL, such as http://api-1:8080,http://api-2:8080', 'fan-out');
+  const urls = text
+    .split(',')
+    .map((u) => u.trim())
+    .filter((u) => u !== '');
+  if (urls.length === 0)
+    throw new InputError('--fan-out needs at least one URL, such as http://api-1:8080,http://api-2:8080', 'fan-out');
   return urls.map((u) => {
     let url: URL;
-    try { url = new URL(u); } catch { throw new InputError(`--fan-out: not a URL: "${u}"`, 'fan-out'); }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InputError(`--fan-out: must be http:// or https:// URLs (got "${u}")`, 'fan-out');
+    try {
+      url = new URL(u);
+    } catch {
+      throw new InputError(`--fan-out: not a URL: "${u}"`, 'fan-out');
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      throw new InputError(`--fan-out: must be http:// or https:// URLs (got "${u}")`, 'fan-out');
     return url.href.replace(/\/+$/, '');
   });
 }
@@ -47,7 +56,10 @@ export class FanOutExecutor implements ShardExecutor {
   private readonly instances: Instance[];
   private readonly controller = new AbortController();
 
-  constructor(urls: string[], private readonly o: FanOutOptions = {}) {
+  constructor(
+    urls: string[],
+    private readonly o: FanOutOptions = {},
+  ) {
     this.instances = urls.map((url) => ({ url, busy: 0, coolUntil: 0 }));
     // simulate keeps 2 x threads shards in flight
     this.threads = Math.max(1, Math.ceil((urls.length * (o.perInstance ?? 2)) / 2));
@@ -55,12 +67,25 @@ export class FanOutExecutor implements ShardExecutor {
 
   async runShard(plan: SimulationPlan, firstChunk: number, nChunks: number): Promise<Float64Array> {
     const source = sourceOf(plan);
-    if (!source) throw new Error('this plan has no source to send to other instances (built outside runEvaluation/runWorkload)');
-    if (source.kind === 'evaluation' && source.policies) throw new InputError('--fan-out: policy strategies cannot be sent to an API (use --queue)', 'fan-out');
+    if (!source)
+      throw new Error('this plan has no source to send to other instances (built outside runEvaluation/runWorkload)');
+    if (source.kind === 'evaluation' && source.policies)
+      throw new InputError('--fan-out: policy strategies cannot be sent to an API (use --queue)', 'fan-out');
     const body = JSON.stringify({
-      ...(source.kind === 'evaluation' ? { evaluation: source.config, part: source.part }
-        : { simulation: { workload: source.workload, paths: source.paths, steps: source.steps, seed: source.seed, scheme: source.scheme } }),
-      firstChunk, chunks: nChunks, planDigest: planDigest(plan),
+      ...(source.kind === 'evaluation'
+        ? { evaluation: source.config, part: source.part }
+        : {
+            simulation: {
+              workload: source.workload,
+              paths: source.paths,
+              steps: source.steps,
+              seed: source.seed,
+              scheme: source.scheme,
+            },
+          }),
+      firstChunk,
+      chunks: nChunks,
+      planDigest: planDigest(plan),
     });
     const attempts = this.o.attempts ?? 4 + this.instances.length;
     let last: unknown;
@@ -78,7 +103,10 @@ export class FanOutExecutor implements ShardExecutor {
         this.o.log?.(`flowexec: shard ${firstChunk}+${nChunks} on ${instance.url}: ${error.message}; retrying`);
       }
     }
-    throw new InputError(`--fan-out: shard ${firstChunk}+${nChunks} failed ${attempts} times; last: ${(last as Error).message}`, 'fan-out');
+    throw new InputError(
+      `--fan-out: shard ${firstChunk}+${nChunks} failed ${attempts} times; last: ${(last as Error).message}`,
+      'fan-out',
+    );
   }
 
   async close(): Promise<void> {
@@ -100,18 +128,27 @@ export class FanOutExecutor implements ShardExecutor {
       let response: Response;
       try {
         response = await (this.o.fetch ?? fetch)(`${instance.url}/v1/shards`, {
-          method: 'POST', body, signal,
-          headers: { 'content-type': 'application/json', ...(this.o.token ? { authorization: `Bearer ${this.o.token}` } : {}) },
+          method: 'POST',
+          body,
+          signal,
+          headers: {
+            'content-type': 'application/json',
+            ...(this.o.token ? { authorization: `Bearer ${this.o.token}` } : {}),
+          },
         });
       } catch (error) {
         const e = error as Error & { cause?: { code?: string } };
-        const why = e.name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : e.cause?.code ?? e.message;
+        const why = e.name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : (e.cause?.code ?? e.message);
         throw new Retryable(why);
       }
       const text = await response.text().catch(() => '');
       if (response.status === 429 || response.status >= 500) throw new Retryable(`HTTP ${response.status}`);
       let parsed: unknown;
-      try { parsed = JSON.parse(text); } catch { throw new Retryable(`HTTP ${response.status}, not JSON`); }
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        throw new Retryable(`HTTP ${response.status}, not JSON`);
+      }
       if (!response.ok) {
         const message = (parsed as { error?: { message?: string } })?.error?.message ?? `HTTP ${response.status}`;
         throw new InputError(`--fan-out: ${instance.url} refused a shard: ${message}`, 'fan-out');

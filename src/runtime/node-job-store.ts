@@ -24,7 +24,10 @@ export class DiskJobStore implements JobStore {
     const store = new DiskJobStore(join(dataDir, 'jobs'));
     await mkdir(store.dir, { recursive: true });
     for (const name of await readdir(store.dir)) {
-      if (isJobId(TEMPORARY.exec(name)?.[1] ?? '')) { await unlink(join(store.dir, name)).catch(() => {}); continue; } // a save cut short
+      if (isJobId(TEMPORARY.exec(name)?.[1] ?? '')) {
+        await unlink(join(store.dir, name)).catch(() => {});
+        continue;
+      } // a save cut short
       const id = FILE.exec(name)?.[1];
       if (!id || !isJobId(id)) continue;
       try {
@@ -44,7 +47,10 @@ export class DiskJobStore implements JobStore {
 
   private async write(id: string, text: string | null): Promise<void> {
     const target = this.path(id);
-    if (text === null) { await unlink(target).catch(() => {}); return; }
+    if (text === null) {
+      await unlink(target).catch(() => {});
+      return;
+    }
     const temporary = `${target}.tmp-${randomBytes(6).toString('hex')}`;
     const file = await open(temporary, 'w');
     try {
@@ -55,7 +61,11 @@ export class DiskJobStore implements JobStore {
     }
     await rename(temporary, target);
     const folder = await open(this.dir, 'r');
-    try { await folder.sync(); } finally { await folder.close(); }
+    try {
+      await folder.sync();
+    } finally {
+      await folder.close();
+    }
   }
 
   /** Chains the write after the previous one of the same job. */
@@ -63,7 +73,11 @@ export class DiskJobStore implements JobStore {
     const previous = this.writes.get(id) ?? Promise.resolve();
     const next = previous.catch(() => {}).then(() => this.write(id, text));
     this.writes.set(id, next);
-    next.finally(() => { if (this.writes.get(id) === next) this.writes.delete(id); }).catch(() => {});
+    next
+      .finally(() => {
+        if (this.writes.get(id) === next) this.writes.delete(id);
+      })
+      .catch(() => {});
     return next;
   }
 

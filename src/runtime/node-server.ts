@@ -33,7 +33,9 @@ export interface RunningServer {
 
 /** The canonical workloads, read from fixed file names in the package (never from a request). */
 export function nodeWorkloads(): Record<string, unknown> {
-  return Object.fromEntries(WORKLOAD_NAMES.map((name) => [name, JSON.parse(readFileSync(join(WORKLOADS_DIR, `${name}.json`), 'utf8'))]));
+  return Object.fromEntries(
+    WORKLOAD_NAMES.map((name) => [name, JSON.parse(readFileSync(join(WORKLOADS_DIR, `${name}.json`), 'utf8'))]),
+  );
 }
 
 export function packageVersion(): string {
@@ -45,11 +47,21 @@ export async function startNodeServer(o: NodeServerOptions): Promise<RunningServ
   const token = o.env.FLOWEXEC_API_TOKEN || undefined;
   const store = await DiskJobStore.open(o.dataDir);
   // bullmq is loaded only when asked for
-  const queue = o.queue ? await (await import('./queue-executor.js')).QueueExecutor.open(o.queue, { log: (line) => console.error(line) }) : undefined;
+  const queue = o.queue
+    ? await (await import('./queue-executor.js')).QueueExecutor.open(o.queue, { log: (line) => console.error(line) })
+    : undefined;
   const executor = await executorFor(o.threads);
   const jobs = new JobRunner({ store, executor: queue ?? executor, limits, durable: true });
-  const app = createApp({ executor, workloads: nodeWorkloads(), jobs, limits, authToken: token, runtime: 'node', version: packageVersion(),
-    dashboardHtml: readDashboardHtml() });
+  const app = createApp({
+    executor,
+    workloads: nodeWorkloads(),
+    jobs,
+    limits,
+    authToken: token,
+    runtime: 'node',
+    version: packageVersion(),
+    dashboardHtml: readDashboardHtml(),
+  });
 
   const server = createAdaptorServer({
     fetch: app.fetch,
@@ -63,7 +75,10 @@ export async function startNodeServer(o: NodeServerOptions): Promise<RunningServ
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(o.port, o.host, () => { server.off('error', reject); resolve(); });
+      server.listen(o.port, o.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
   } catch (error) {
     await executor.close();
@@ -75,14 +90,17 @@ export async function startNodeServer(o: NodeServerOptions): Promise<RunningServ
   const host = o.host.includes(':') ? `[${o.host}]` : o.host;
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${host}:${port}`, port, threads: executor.threads,
-    close: () => closing ??= (async () => {
-      await jobs.stop();
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      if ('closeAllConnections' in server) server.closeAllConnections(); // event streams would hold close() open
-      await closed;
-      await executor.close();
-      await queue?.close();
-    })(),
+    url: `http://${host}:${port}`,
+    port,
+    threads: executor.threads,
+    close: () =>
+      (closing ??= (async () => {
+        await jobs.stop();
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        if ('closeAllConnections' in server) server.closeAllConnections(); // event streams would hold close() open
+        await closed;
+        await executor.close();
+        await queue?.close();
+      })()),
   };
 }

@@ -11,7 +11,9 @@ interface WorkerSetup {
 }
 
 const setup = workerData as WorkerSetup;
-const runner: Promise<ChunkRunner> = Engine.create(setup.module).then((engine) => new ChunkRunner(new WasmBackend(engine)));
+const runner: Promise<ChunkRunner> = Engine.create(setup.module).then(
+  (engine) => new ChunkRunner(new WasmBackend(engine)),
+);
 
 export interface ShardTask {
   plan: SimulationPlan;

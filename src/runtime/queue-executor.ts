@@ -32,7 +32,12 @@ interface Pending {
 
 /** Re-adds of a shard whose job failed for a reason other than its input (stalled too often, attempts used up). */
 const MAX_RESUBMITS = 3;
-const JOB_OPTIONS = { attempts: 3, backoff: { type: 'fixed', delay: 500 }, removeOnComplete: { age: 3600 }, removeOnFail: { age: 86_400 } } as const;
+const JOB_OPTIONS = {
+  attempts: 3,
+  backoff: { type: 'fixed', delay: 500 },
+  removeOnComplete: { age: 3600 },
+  removeOnFail: { age: 86_400 },
+} as const;
 
 export class QueueExecutor implements ShardExecutor {
   readonly threads: number;
@@ -45,11 +50,18 @@ export class QueueExecutor implements ShardExecutor {
   private reconciling = false;
   private closed = false;
 
-  private constructor(private readonly target: RedisTarget, private readonly client: Redis, private readonly queue: Queue,
-    private readonly events: QueueEvents, private readonly o: QueueExecutorOptions) {
+  private constructor(
+    private readonly target: RedisTarget,
+    private readonly client: Redis,
+    private readonly queue: Queue,
+    private readonly events: QueueEvents,
+    private readonly o: QueueExecutorOptions,
+  ) {
     this.threads = Math.max(1, Math.floor((o.inFlight ?? 256) / 2));
     events.on('completed', ({ jobId, returnvalue }) => this.completed(jobId, returnvalue as unknown as ShardResult));
-    events.on('failed', ({ jobId }) => { if (this.pending.has(jobId)) void this.check(jobId); });
+    events.on('failed', ({ jobId }) => {
+      if (this.pending.has(jobId)) void this.check(jobId);
+    });
     this.timer = setInterval(() => void this.reconcile(false), o.reconcileMs ?? 2000);
     this.timer.unref?.();
   }
@@ -71,18 +83,24 @@ export class QueueExecutor implements ShardExecutor {
 
   /** Workers currently connected to the queue. */
   async workers(): Promise<number> {
-    return (await this.queue.getWorkersCount());
+    return await this.queue.getWorkersCount();
   }
 
   runShard(plan: SimulationPlan, firstChunk: number, nChunks: number): Promise<Float64Array> {
     const source = sourceOf(plan);
-    if (!source) return Promise.reject(new Error('this plan has no source to send to workers (built outside runEvaluation/runWorkload)'));
+    if (!source)
+      return Promise.reject(
+        new Error('this plan has no source to send to workers (built outside runEvaluation/runWorkload)'),
+      );
     if (this.closed) return Promise.reject(new Error('the queue executor is closed'));
     const digest = planDigest(plan);
     const id = `${digest}.${this.run}.${firstChunk}.${nChunks}`;
     return new Promise((resolve, reject) => {
       const known = this.pending.get(id);
-      if (known) { known.waiters.push({ resolve, reject }); return; }
+      if (known) {
+        known.waiters.push({ resolve, reject });
+        return;
+      }
       const task: ShardTask = { source, firstChunk, chunks: nChunks, planDigest: digest };
       this.pending.set(id, { task, plan, waiters: [{ resolve, reject }], resubmits: 0, checkedAt: Date.now() });
       this.submit(id);
@@ -96,7 +114,10 @@ export class QueueExecutor implements ShardExecutor {
     const ids = [...this.pending.keys()];
     for (const id of ids) this.settle(id, new Error('the queue executor closed before the shard finished'));
     // jobs nobody waits for any more: best effort (an active one is locked by its worker and expires with its age)
-    await Promise.race([Promise.allSettled(ids.map((id) => this.queue.remove(id))), new Promise((r) => setTimeout(r, 1000).unref?.())]);
+    await Promise.race([
+      Promise.allSettled(ids.map((id) => this.queue.remove(id))),
+      new Promise((r) => setTimeout(r, 1000).unref?.()),
+    ]);
     await Promise.allSettled([this.events.close(), this.queue.close()]);
     await this.client.quit().catch(() => this.client.disconnect());
   }
@@ -116,7 +137,7 @@ export class QueueExecutor implements ShardExecutor {
     if (!p || !value) return; // another coordinator's job, or a duplicate completion: taken once
     let records: Float64Array;
     try {
-      const result = typeof value === 'string' ? JSON.parse(value) as ShardResult : value;
+      const result = typeof value === 'string' ? (JSON.parse(value) as ShardResult) : value;
       records = resultRecords(p.plan, p.task.firstChunk, p.task.chunks, result);
       this.stats.shards++;
       this.stats.engineSeconds += result.seconds ?? 0;
@@ -149,12 +170,25 @@ export class QueueExecutor implements ShardExecutor {
     if (!this.pending.has(id) || !['completed', 'failed', 'unknown'].includes(state)) return;
     const job = await Job.fromId<ShardTask, ShardResult>(this.queue, id);
     if (!this.pending.has(id)) return;
-    if (!job) { this.submit(id); return; }
-    if (state === 'completed') { if (job.returnvalue) this.completed(id, job.returnvalue); }
-    else if (state === 'failed') {
+    if (!job) {
+      this.submit(id);
+      return;
+    }
+    if (state === 'completed') {
+      if (job.returnvalue) this.completed(id, job.returnvalue);
+    } else if (state === 'failed') {
       const why = job.failedReason ?? 'unknown';
-      if (why.startsWith('invalid shard: ')) { this.settle(id, new InputError(why.slice('invalid shard: '.length))); return; }
-      if (p.resubmits >= MAX_RESUBMITS) { this.settle(id, new Error(`shard ${p.task.firstChunk}+${p.task.chunks} failed ${p.resubmits + 1} times: ${why}`)); return; }
+      if (why.startsWith('invalid shard: ')) {
+        this.settle(id, new InputError(why.slice('invalid shard: '.length)));
+        return;
+      }
+      if (p.resubmits >= MAX_RESUBMITS) {
+        this.settle(
+          id,
+          new Error(`shard ${p.task.firstChunk}+${p.task.chunks} failed ${p.resubmits + 1} times: ${why}`),
+        );
+        return;
+      }
       p.resubmits++;
       await job.remove().catch(() => {});
       this.submit(id);
@@ -166,7 +200,10 @@ export class QueueExecutor implements ShardExecutor {
     if (this.downSince !== undefined) {
       const outage = this.o.outageMs ?? 60_000;
       if (Date.now() - this.downSince > outage) {
-        const error = new InputError(`--queue: lost Redis at ${this.target.label} for more than ${Math.round(outage / 1000)} s`, 'queue');
+        const error = new InputError(
+          `--queue: lost Redis at ${this.target.label} for more than ${Math.round(outage / 1000)} s`,
+          'queue',
+        );
         for (const id of [...this.pending.keys()]) this.settle(id, error);
       }
       return;

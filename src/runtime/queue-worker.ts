@@ -54,14 +54,19 @@ export async function startQueueWorker(o: QueueWorkerOptions): Promise<RunningWo
     removeOnComplete: { age: 3600 },
     removeOnFail: { age: 86_400 },
   });
-  let down = false, lastError = '';
-  worker.on('error', (error) => { lastError = reason(error); }); // every failed reconnect lands here: one line per outage below
+  let down = false,
+    lastError = '';
+  worker.on('error', (error) => {
+    lastError = reason(error);
+  }); // every failed reconnect lands here: one line per outage below
   client.on('close', () => {
     if (down || closing) return;
     down = true;
     log(`flowexec worker: lost Redis at ${o.target.label}${lastError ? ` (${lastError})` : ''}; reconnecting`);
   });
-  worker.on('completed', () => { completed++; });
+  worker.on('completed', () => {
+    completed++;
+  });
   client.on('ready', () => {
     if (!down) return;
     down = false;
@@ -70,11 +75,14 @@ export async function startQueueWorker(o: QueueWorkerOptions): Promise<RunningWo
   let closing: Promise<void> | undefined;
   await worker.waitUntilReady();
   return {
-    get completed() { return completed; },
-    close: () => closing ??= (async () => {
-      await worker.close();
-      await executor.close();
-      client.disconnect();
-    })(),
+    get completed() {
+      return completed;
+    },
+    close: () =>
+      (closing ??= (async () => {
+        await worker.close();
+        await executor.close();
+        client.disconnect();
+      })()),
   };
 }

@@ -31,10 +31,14 @@ export function parseRedisUrl(text: string, option = 'queue'): RedisTarget {
   if (!url.hostname) throw new InputError(`--${option}: the URL names no host (got "${text}")`, option);
   const port = url.port === '' ? 6379 : Number(url.port);
   const dbText = url.pathname.replace(/^\//, '');
-  if (!/^\d{0,2}$/.test(dbText)) throw new InputError(`--${option}: the database must be a number such as /0 (got "/${dbText}")`, option);
+  if (!/^\d{0,2}$/.test(dbText))
+    throw new InputError(`--${option}: the database must be a number such as /0 (got "/${dbText}")`, option);
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
   return {
-    label: `${url.protocol}//${url.host}${dbText ? `/${dbText}` : ''}`, host, port, db: dbText ? Number(dbText) : 0,
+    label: `${url.protocol}//${url.host}${dbText ? `/${dbText}` : ''}`,
+    host,
+    port,
+    db: dbText ? Number(dbText) : 0,
     ...(url.username ? { username: decodeURIComponent(url.username) } : {}),
     ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
     tls: url.protocol === 'rediss:',
@@ -42,7 +46,14 @@ export function parseRedisUrl(text: string, option = 'queue'): RedisTarget {
 }
 
 function baseOptions(t: RedisTarget): RedisOptions {
-  return { host: t.host, port: t.port, db: t.db, username: t.username, password: t.password, ...(t.tls ? { tls: {} } : {}) };
+  return {
+    host: t.host,
+    port: t.port,
+    db: t.db,
+    username: t.username,
+    password: t.password,
+    ...(t.tls ? { tls: {} } : {}),
+  };
 }
 
 /**
@@ -50,7 +61,12 @@ function baseOptions(t: RedisTarget): RedisOptions {
  * BullMQ's blocking workers require) and the client reconnects every 0.2 to 2 s for as long as it takes.
  */
 export function connectionOptions(t: RedisTarget): RedisOptions {
-  return { ...baseOptions(t), maxRetriesPerRequest: null, enableReadyCheck: true, retryStrategy: (times: number) => Math.min(200 * times, 2000) };
+  return {
+    ...baseOptions(t),
+    maxRetriesPerRequest: null,
+    enableReadyCheck: true,
+    retryStrategy: (times: number) => Math.min(200 * times, 2000),
+  };
 }
 
 /** A reconnecting client for BullMQ (it duplicates it for its blocking connections); the caller quits it. */
@@ -68,13 +84,23 @@ export function reason(error: unknown): string {
 
 /** Connects once, without retrying, and pings: an InputError (exit 2, one line) within timeoutMs when Redis is not there. */
 export async function probeRedis(t: RedisTarget, timeoutMs = 5000, option = 'queue'): Promise<void> {
-  const client = new Redis({ ...baseOptions(t), lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0,
-    retryStrategy: () => null, enableOfflineQueue: false });
+  const client = new Redis({
+    ...baseOptions(t),
+    lazyConnect: true,
+    connectTimeout: timeoutMs,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    enableOfflineQueue: false,
+  });
   let last: unknown;
-  client.on('error', (error) => { last = error; }); // connect() rejects with "Connection is closed"; this says why
+  client.on('error', (error) => {
+    last = error;
+  }); // connect() rejects with "Connection is closed"; this says why
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    const deadline = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })), timeoutMs); });
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })), timeoutMs);
+    });
     await Promise.race([client.connect().then(() => client.ping()), deadline]);
   } catch (error) {
     throw new InputError(`--${option}: cannot reach Redis at ${t.label} (${reason(last ?? error)})`, option);

@@ -31,7 +31,10 @@ const SCHEMA = `CREATE TABLE IF NOT EXISTS runs (
   seed BIGINT, version VARCHAR, config VARCHAR)`;
 
 export class RunHistory {
-  private constructor(private readonly connection: DuckDBConnection, readonly path: string) {}
+  private constructor(
+    private readonly connection: DuckDBConnection,
+    readonly path: string,
+  ) {}
 
   static async open(path: string): Promise<RunHistory> {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -45,23 +48,64 @@ export class RunHistory {
     for (const r of rows) {
       await this.connection.run(
         'INSERT INTO runs (run_id, command, symbol, regime, grid, strategy, strategy_type, mean_bps, stderr_bps, score_bps, won, seed, version, config) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)',
-        [r.runId, r.command, r.symbol, r.regime, r.grid, r.strategy, r.strategyType, r.meanBps, r.stderrBps, r.scoreBps, r.won, r.seed, r.version, r.config]);
+        [
+          r.runId,
+          r.command,
+          r.symbol,
+          r.regime,
+          r.grid,
+          r.strategy,
+          r.strategyType,
+          r.meanBps,
+          r.stderrBps,
+          r.scoreBps,
+          r.won,
+          r.seed,
+          r.version,
+          r.config,
+        ],
+      );
     }
   }
 
   /** Per regime, command (recommend: simulated; replay: real days) and strategy: runs, wins, mean IS and score, best first within a regime. */
-  async summary(regime?: string): Promise<Array<{ regime: string; command: string; strategyType: string; runs: number; wins: number; meanBps: number; meanScoreBps: number }>> {
+  async summary(
+    regime?: string,
+  ): Promise<
+    Array<{
+      regime: string;
+      command: string;
+      strategyType: string;
+      runs: number;
+      wins: number;
+      meanBps: number;
+      meanScoreBps: number;
+    }>
+  > {
     const where = regime ? 'WHERE regime = $1' : '';
     const reader = await this.connection.runAndReadAll(
       `SELECT regime, command, strategy_type, count(*)::INTEGER AS runs, sum(CASE WHEN won THEN 1 ELSE 0 END)::INTEGER AS wins, avg(mean_bps) AS mean_bps, avg(score_bps) AS score
-       FROM runs ${where} GROUP BY regime, command, strategy_type ORDER BY regime, command, score`, regime ? [regime] : []);
-    return reader.getRows().map((r) => ({ regime: String(r[0]), command: String(r[1]), strategyType: String(r[2]), runs: Number(r[3]), wins: Number(r[4]), meanBps: Number(r[5]), meanScoreBps: Number(r[6]) }));
+       FROM runs ${where} GROUP BY regime, command, strategy_type ORDER BY regime, command, score`,
+      regime ? [regime] : [],
+    );
+    return reader
+      .getRows()
+      .map((r) => ({
+        regime: String(r[0]),
+        command: String(r[1]),
+        strategyType: String(r[2]),
+        runs: Number(r[3]),
+        wins: Number(r[4]),
+        meanBps: Number(r[5]),
+        meanScoreBps: Number(r[6]),
+      }));
   }
 
   /** (regime, winning strategy type) of every run, oldest first: what the meta-selector learns from. */
   async winners(): Promise<Array<{ regime: string; winner: string }>> {
     const reader = await this.connection.runAndReadAll(
-      `SELECT regime, strategy_type FROM runs WHERE won AND command = 'recommend' ORDER BY recorded_at, run_id`);
+      `SELECT regime, strategy_type FROM runs WHERE won AND command = 'recommend' ORDER BY recorded_at, run_id`,
+    );
     return reader.getRows().map((r) => ({ regime: String(r[0]), winner: String(r[1]) }));
   }
 

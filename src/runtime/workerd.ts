@@ -11,7 +11,10 @@ export default {
   async fetch(request: Request, env: Record<string, unknown>): Promise<Response> {
     // bindings arrive with the first request, so the app is built then (once per isolate)
     app ??= edgeApp({
-      module: flowexecWasm, runtime: 'workerd', limits: EDGE_LIMITS, jobMode: 'inline',
+      module: flowexecWasm,
+      runtime: 'workerd',
+      limits: EDGE_LIMITS,
+      jobMode: 'inline',
       env: (name) => (typeof env[name] === 'string' ? env[name] : undefined),
     });
     let ready: App;

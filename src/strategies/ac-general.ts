@@ -16,7 +16,8 @@ export function quadraticSchedule(shares: number, a: Float64Array, b: Float64Arr
   h[0] = shares;
   const m = N - 1; // unknowns h_1 .. h_{N-1}
   if (m > 0) {
-    const c = new Float64Array(m), d = new Float64Array(m);
+    const c = new Float64Array(m),
+      d = new Float64Array(m);
     for (let i = 0; i < m; i++) {
       const diag = a[i]! + a[i + 1]! + b[i]!;
       const lower = i > 0 ? -a[i]! : 0;

@@ -24,7 +24,8 @@ export interface AlmgrenChrissParameters {
 export function almgrenChrissKappa(p: AlmgrenChrissParameters, lambda: number): number {
   const etaTilde = p.eta - (p.gamma * p.tauDays) / 2;
   if (lambda <= 0 || p.sigmaPerSqrtDay === 0) return 0;
-  if (etaTilde <= 0) throw new RangeError('Almgren-Chriss needs eta > gamma tau / 2 (temporary impact too small for the permanent)');
+  if (etaTilde <= 0)
+    throw new RangeError('Almgren-Chriss needs eta > gamma tau / 2 (temporary impact too small for the permanent)');
   const kTilde2 = (lambda * p.sigmaPerSqrtDay * p.sigmaPerSqrtDay) / etaTilde;
   const y = 1 + (kTilde2 * p.tauDays * p.tauDays) / 2;
   return log(y + Math.sqrt(y * y - 1)) / p.tauDays;
@@ -38,7 +39,7 @@ export function almgrenChrissHoldings(p: AlmgrenChrissParameters, lambda: number
     if (j === p.steps) return 0;
     const t = j * p.tauDays;
     if (kappa === 0) return p.shares * (1 - j / p.steps);
-    return p.shares * exp(-kappa * t) * (1 - exp(-2 * kappa * (T - t))) / (1 - exp(-2 * kappa * T));
+    return (p.shares * exp(-kappa * t) * (1 - exp(-2 * kappa * (T - t)))) / (1 - exp(-2 * kappa * T));
   });
 }
 
@@ -49,9 +50,14 @@ export function almgrenChrissSchedule(p: AlmgrenChrissParameters, lambda: number
 }
 
 /** Expected cost and variance (currency, currency^2) of a schedule in the AC model. */
-export function almgrenChrissMoments(p: AlmgrenChrissParameters, qty: Float64Array): { mean: number; variance: number } {
+export function almgrenChrissMoments(
+  p: AlmgrenChrissParameters,
+  qty: Float64Array,
+): { mean: number; variance: number } {
   const etaTilde = p.eta - (p.gamma * p.tauDays) / 2;
-  let sumSquares = 0, heldSquares = 0, held = p.shares;
+  let sumSquares = 0,
+    heldSquares = 0,
+    held = p.shares;
   for (let j = 0; j < qty.length; j++) {
     sumSquares += qty[j]! * qty[j]!;
     held -= qty[j]!;

@@ -15,7 +15,12 @@ export function vwapSchedule(shares: number, stepVolume: Float64Array): Float64A
  * Percentage of volume: rate x step volume each step; in the last catchUpSteps steps the remainder is spread
  * evenly (never below the rate) so the order completes when volume allows.
  */
-export function povSchedule(shares: number, stepVolume: Float64Array, rate: number, catchUpSteps: number): Float64Array {
+export function povSchedule(
+  shares: number,
+  stepVolume: Float64Array,
+  rate: number,
+  catchUpSteps: number,
+): Float64Array {
   const steps = stepVolume.length;
   const qty = new Float64Array(steps);
   let remaining = shares;

@@ -59,7 +59,14 @@ export function quadraticModel(i: LinearisationInputs): QuadraticModel {
     a[k] = factor * scale * powPositive(nBar, beta - 1) - gamma / 2;
   }
   const sigmaPerSqrtDay = (i.s0 * i.sigma0PerSqrtYear) / Math.sqrt(DAYS_PER_YEAR);
-  const b = Float64Array.from({ length: Math.max(N - 1, 0) }, (_, k) =>
-    i.lambdaPerCurrency * sigmaPerSqrtDay * sigmaPerSqrtDay * i.tauDays * (i.varianceWeights ? i.varianceWeights[k]! : 1));
+  const b = Float64Array.from(
+    { length: Math.max(N - 1, 0) },
+    (_, k) =>
+      i.lambdaPerCurrency *
+      sigmaPerSqrtDay *
+      sigmaPerSqrtDay *
+      i.tauDays *
+      (i.varianceWeights ? i.varianceWeights[k]! : 1),
+  );
   return { a, b, gamma, sigmaPerSqrtDay };
 }

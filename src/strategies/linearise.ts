@@ -11,21 +11,37 @@ import { DAYS_PER_YEAR } from '../market/time.js';
 import type { AlmgrenChrissParameters } from './almgren-chriss.js';
 import { curvatureFactor, type Linearisation } from './linearise-general.js';
 
-export function linearisedParameters(impact: ResolvedImpact, s0: number, sigma0PerSqrtYear: number, shares: number,
-  steps: number, tauDays: number, linearisation: Linearisation = 'secant'): AlmgrenChrissParameters {
+export function linearisedParameters(
+  impact: ResolvedImpact,
+  s0: number,
+  sigma0PerSqrtYear: number,
+  shares: number,
+  steps: number,
+  tauDays: number,
+  linearisation: Linearisation = 'secant',
+): AlmgrenChrissParameters {
   const mean = (a: Float64Array) => a.reduce((x, y) => x + y, 0) / a.length;
   const nBar = shares / steps;
   return {
-    shares, steps, tauDays,
+    shares,
+    steps,
+    tauDays,
     sigmaPerSqrtDay: (s0 * sigma0PerSqrtYear) / Math.sqrt(DAYS_PER_YEAR),
     gamma: impact.permanentAdd + s0 * impact.permanentLog,
-    eta: curvatureFactor(impact.temporaryBeta, linearisation) * mean(impact.temporaryScale) * powPositive(nBar, impact.temporaryBeta - 1) * tauDays,
+    eta:
+      curvatureFactor(impact.temporaryBeta, linearisation) *
+      mean(impact.temporaryScale) *
+      powPositive(nBar, impact.temporaryBeta - 1) *
+      tauDays,
     epsilon: mean(impact.spread),
   };
 }
 
 /** lambda in 1 / currency from a config's riskAversion (per unit of IS/notional squared) or its per-currency form. */
-export function lambdaPerCurrency(spec: { riskAversion?: number; riskAversionPerCurrency?: number }, notional: number): number {
+export function lambdaPerCurrency(
+  spec: { riskAversion?: number; riskAversionPerCurrency?: number },
+  notional: number,
+): number {
   if (spec.riskAversionPerCurrency !== undefined) return spec.riskAversionPerCurrency;
   return (spec.riskAversion ?? 1) / notional;
 }

@@ -36,7 +36,13 @@ export interface ScheduleObjective {
 }
 
 function riskWeight(o: ScheduleObjective, k: number): number {
-  return o.lambdaPerCurrency * o.sigmaPerSqrtDay * o.sigmaPerSqrtDay * o.tauDays * (o.varianceWeights ? o.varianceWeights[k]! : 1);
+  return (
+    o.lambdaPerCurrency *
+    o.sigmaPerSqrtDay *
+    o.sigmaPerSqrtDay *
+    o.tauDays *
+    (o.varianceWeights ? o.varianceWeights[k]! : 1)
+  );
 }
 
 /** E[cost] + lambda Var of a schedule, currency. */
@@ -45,7 +51,10 @@ export function scheduleObjective(o: ScheduleObjective, qty: Float64Array): numb
   let value = c.temporaryCost + c.spreadCost + c.transientCost + c.additivePermanentCost + c.expectedPermanentCost;
   if (o.lambdaPerCurrency > 0) {
     let held = o.shares;
-    for (let k = 0; k < qty.length - 1; k++) { held -= qty[k]!; value += riskWeight(o, k) * held * held; }
+    for (let k = 0; k < qty.length - 1; k++) {
+      held -= qty[k]!;
+      value += riskWeight(o, k) * held * held;
+    }
   }
   return value;
 }
@@ -56,12 +65,17 @@ export function scheduleObjective(o: ScheduleObjective, qty: Float64Array): numb
  */
 export function scheduleGradient(o: ScheduleObjective, n: Float64Array): Float64Array {
   const { impact, s0, side } = o;
-  const N = n.length, J = impact.kernel.weights.length;
+  const N = n.length,
+    J = impact.kernel.weights.length;
   const g = new Float64Array(N);
   const floor = 1e-12 * o.shares;
-  const tb = impact.transientBeta, self = impact.transientSelf;
+  const tb = impact.transientBeta,
+    self = impact.transientSelf;
   // forward: cumulative c_k, transient state D_k, permanent factor f_k
-  const c = new Float64Array(N), f = new Float64Array(N), D = new Float64Array(N), impulse = new Float64Array(N);
+  const c = new Float64Array(N),
+    f = new Float64Array(N),
+    D = new Float64Array(N),
+    impulse = new Float64Array(N);
   const state = new Float64Array(J);
   let cumulative = 0;
   for (let k = 0; k < N; k++) {
@@ -71,23 +85,32 @@ export function scheduleGradient(o: ScheduleObjective, n: Float64Array): Float64
     for (let j = 0; j < J; j++) d += state[j]!;
     D[k] = d;
     impulse[k] = impact.transientScale[k]! * powPositive(n[k]!, tb);
-    for (let j = 0; j < J; j++) state[j] = (state[j]! + impact.kernel.weights[j]! * impulse[k]!) * impact.kernel.decays[j]!;
+    for (let j = 0; j < J; j++)
+      state[j] = (state[j]! + impact.kernel.weights[j]! * impulse[k]!) * impact.kernel.decays[j]!;
     cumulative += n[k]!;
   }
   // backward: R_m = sum_{k>m} n_k G(k - m) per component, P_m = sum_{k>m} n_k f_k, Q_m = sum_{k>m} n_k
   const r = new Float64Array(J);
-  let P = 0, Q = 0, heldSum = 0;
+  let P = 0,
+    Q = 0,
+    heldSum = 0;
   let held = o.shares - cumulative; // x_{N-1}
   for (let m = N - 1; m >= 0; m--) {
     let R = 0;
     for (let j = 0; j < J; j++) R += impact.kernel.weights[j]! * r[j]!;
-    const nm = n[m]!, nFloor = Math.max(nm, floor);
-    const dImpulse = tb === 1 ? impact.transientScale[m]! : tb * impact.transientScale[m]! * powPositive(nFloor, tb - 1);
-    let gm = (1 + impact.temporaryBeta) * impact.temporaryScale[m]! * powPositive(nm, impact.temporaryBeta)
-      + impact.spread[m]!
-      + D[m]! + dImpulse * (R + self * nm) + self * impulse[m]!
-      + impact.permanentAdd * (c[m]! + Q)
-      + s0 * side * (1 - f[m]!) + s0 * impact.permanentLog * P;
+    const nm = n[m]!,
+      nFloor = Math.max(nm, floor);
+    const dImpulse =
+      tb === 1 ? impact.transientScale[m]! : tb * impact.transientScale[m]! * powPositive(nFloor, tb - 1);
+    let gm =
+      (1 + impact.temporaryBeta) * impact.temporaryScale[m]! * powPositive(nm, impact.temporaryBeta) +
+      impact.spread[m]! +
+      D[m]! +
+      dImpulse * (R + self * nm) +
+      self * impulse[m]! +
+      impact.permanentAdd * (c[m]! + Q) +
+      s0 * side * (1 - f[m]!) +
+      s0 * impact.permanentLog * P;
     // risk: d/dn_m sum_{k<N-1} w_k x_k^2 = -2 sum_{k=m}^{N-2} w_k x_k
     if (m < N - 1) heldSum += riskWeight(o, m) * held; // held = x_m here
     if (o.lambdaPerCurrency > 0) gm -= 2 * heldSum;
@@ -109,13 +132,15 @@ export function projectOntoCappedSimplex(y: Float64Array, total: number, upper?:
   let lo = Math.min(...y) - total;
   for (let i = 0; i < 200 && hi - lo > 1e-15 * Math.max(1, Math.abs(hi)); i++) {
     const mid = (lo + hi) / 2;
-    if (clip(mid).reduce((a, b) => a + b, 0) > total) lo = mid; else hi = mid;
+    if (clip(mid).reduce((a, b) => a + b, 0) > total) lo = mid;
+    else hi = mid;
   }
   const x = clip((lo + hi) / 2);
   // the bisection leaves a residual of a few ulps of the threshold: put it on the largest free coordinate
   const residual = total - x.reduce((a, b) => a + b, 0);
   let free = -1;
-  for (let k = 0; k < x.length; k++) if (x[k]! + residual >= 0 && (!upper || x[k]! + residual <= upper[k]!) && (free < 0 || x[k]! > x[free]!)) free = k;
+  for (let k = 0; k < x.length; k++)
+    if (x[k]! + residual >= 0 && (!upper || x[k]! + residual <= upper[k]!) && (free < 0 || x[k]! > x[free]!)) free = k;
   if (free >= 0) x[free] = x[free]! + residual;
   return x;
 }
@@ -133,7 +158,9 @@ export interface OptimalSchedule {
 
 export function optimalSchedule(o: ScheduleObjective, start: Float64Array, maxIterations = 5000): OptimalSchedule {
   const project = (v: Float64Array) => projectOntoCappedSimplex(v, o.shares, o.capShares);
-  let x = project(start), y = x, t = 1;
+  let x = project(start),
+    y = x,
+    t = 1;
   let fx = scheduleObjective(o, x);
   let lipschitz = 1e-12;
   let iterations = 0;
@@ -145,8 +172,13 @@ export function optimalSchedule(o: ScheduleObjective, start: Float64Array, maxIt
     for (;;) {
       next = project(y.map((v, k) => v - g[k]! / lipschitz));
       fNext = scheduleObjective(o, next);
-      let linear = 0, squared = 0;
-      for (let k = 0; k < next.length; k++) { const d = next[k]! - y[k]!; linear += g[k]! * d; squared += d * d; }
+      let linear = 0,
+        squared = 0;
+      for (let k = 0; k < next.length; k++) {
+        const d = next[k]! - y[k]!;
+        linear += g[k]! * d;
+        squared += d * d;
+      }
       if (fNext <= fy + linear + (lipschitz / 2) * squared + 1e-15 * Math.abs(fy) || lipschitz > 1e300) break;
       lipschitz *= 2;
     }
@@ -157,7 +189,10 @@ export function optimalSchedule(o: ScheduleObjective, start: Float64Array, maxIt
     if (!restart) {
       const change = Math.abs(fx - fNext);
       x = next;
-      if (change <= 1e-12 * Math.abs(fNext) && iterations > 10) { fx = fNext; break; }
+      if (change <= 1e-12 * Math.abs(fNext) && iterations > 10) {
+        fx = fNext;
+        break;
+      }
       fx = fNext;
     }
     t = restart ? 1 : tNext;

@@ -28,9 +28,15 @@ export interface OptimalStaticInputs {
 
 export function optimalStaticObjective(i: OptimalStaticInputs): ScheduleObjective {
   return {
-    impact: i.impact, stepVolume: i.stepVolume, s0: i.s0, side: i.side, shares: i.shares,
-    lambdaPerCurrency: i.lambdaPerCurrency, sigmaPerSqrtDay: (i.s0 * i.sigma0PerSqrtYear) / Math.sqrt(DAYS_PER_YEAR),
-    tauDays: i.stepDays, varianceWeights: i.varianceWeights,
+    impact: i.impact,
+    stepVolume: i.stepVolume,
+    s0: i.s0,
+    side: i.side,
+    shares: i.shares,
+    lambdaPerCurrency: i.lambdaPerCurrency,
+    sigmaPerSqrtDay: (i.s0 * i.sigma0PerSqrtYear) / Math.sqrt(DAYS_PER_YEAR),
+    tauDays: i.stepDays,
+    varianceWeights: i.varianceWeights,
     capShares: i.participationCap < 1 ? i.stepVolume.map((v) => i.participationCap * v) : undefined,
   };
 }

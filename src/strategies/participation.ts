@@ -16,5 +16,16 @@ export function applyParticipationCap(target: Float64Array, stepVolume: Float64A
     carry = want - qty[k]!;
   }
   // tiny carries are rounding, not unfilled shares
-  return { qty, unfilledShares: carry > 1e-9 * Math.max(1, target.reduce((a, b) => a + b, 0)) ? carry : 0 };
+  return {
+    qty,
+    unfilledShares:
+      carry >
+      1e-9 *
+        Math.max(
+          1,
+          target.reduce((a, b) => a + b, 0),
+        )
+        ? carry
+        : 0,
+  };
 }

@@ -4,5 +4,8 @@ import type { ExecutionWorkload } from '../../src/market/workload.js';
 import { canonical } from '../support/workloads.js';
 
 export function hestonJob(paths: number, seed = 20240601): Record<string, unknown> {
-  return { ...executionWorkloadConfig(canonical('heston-execution') as ExecutionWorkload, { paths, seed, scheme: 'euler' }), name: `heston-${paths}` };
+  return {
+    ...executionWorkloadConfig(canonical('heston-execution') as ExecutionWorkload, { paths, seed, scheme: 'euler' }),
+    name: `heston-${paths}`,
+  };
 }

@@ -14,7 +14,9 @@ import { CANONICAL_WORKLOAD_NAMES } from '../../src/workloads/names.js';
 const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
 
 export function catalog(): Record<string, unknown> {
-  return Object.fromEntries(CANONICAL_WORKLOAD_NAMES.map((n) => [n, JSON.parse(readFileSync(join(WORKLOADS_DIR, `${n}.json`), 'utf8'))]));
+  return Object.fromEntries(
+    CANONICAL_WORKLOAD_NAMES.map((n) => [n, JSON.parse(readFileSync(join(WORKLOADS_DIR, `${n}.json`), 'utf8'))]),
+  );
 }
 
 export function example(name: string): Record<string, any> {
@@ -29,8 +31,10 @@ export interface TestApp {
 }
 
 /** The app over the wasm engine in this thread (or the given executor), jobs in memory. */
-export async function testApp(o: { limits?: Partial<Limits>; executor?: ShardExecutor; authToken?: string; mode?: 'background' | 'inline' } = {}): Promise<TestApp> {
-  const executor = o.executor ?? await wasmExecutor();
+export async function testApp(
+  o: { limits?: Partial<Limits>; executor?: ShardExecutor; authToken?: string; mode?: 'background' | 'inline' } = {},
+): Promise<TestApp> {
+  const executor = o.executor ?? (await wasmExecutor());
   const limits = { ...SERVER_LIMITS, ...o.limits };
   const jobs = new JobRunner({ store: new MemoryJobStore(), executor, limits, mode: o.mode });
   const deps: AppDeps = { executor, workloads: catalog(), jobs, limits, authToken: o.authToken, runtime: 'test' };
@@ -38,7 +42,11 @@ export async function testApp(o: { limits?: Partial<Limits>; executor?: ShardExe
 }
 
 export function post(body: unknown, headers: Record<string, string> = {}): RequestInit {
-  return { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) };
+  return {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  };
 }
 
 /** What must not depend on the runtime, the thread count or the clock: everything but timings and threads. */
@@ -67,12 +75,19 @@ export function simulationCases(): Array<[string, Record<string, unknown>]> {
     ['heston-paths with the QE scheme', { workload: 'heston-paths', paths: 3000, scheme: 'qe', steps: 64 }],
     ['the Almgren-Chriss market with five strategies and a frontier', ac],
     ['a Heston market with a power-law transient kernel', power],
-    ['a Heston market + explicit schedule', {
-      name: 'schedule', market: { model: { type: 'heston', s0: 50, v0: 0.09, kappa: 2, theta: 0.09, xi: 0.5, rho: -0.5 }, dailyVolume: 2e6 },
-      order: { shares: 50_000, horizonMinutes: 60, steps: 6 },
-      strategies: [{ type: 'schedule', fractions: [3, 2, 1, 1, 2, 3] }, { type: 'twap' }],
-      evaluation: { paths: 2500, seed: 11 },
-    }],
+    [
+      'a Heston market + explicit schedule',
+      {
+        name: 'schedule',
+        market: {
+          model: { type: 'heston', s0: 50, v0: 0.09, kappa: 2, theta: 0.09, xi: 0.5, rho: -0.5 },
+          dailyVolume: 2e6,
+        },
+        order: { shares: 50_000, horizonMinutes: 60, steps: 6 },
+        strategies: [{ type: 'schedule', fractions: [3, 2, 1, 1, 2, 3] }, { type: 'twap' }],
+        evaluation: { paths: 2500, seed: 11 },
+      },
+    ],
   ];
 }
 
@@ -90,9 +105,13 @@ export interface SseEvent {
 }
 
 export function parseSse(text: string): SseEvent[] {
-  return text.split(/\n\n/).filter((block) => /^(event|data):/m.test(block)).map((block) => {
-    const lines = block.split('\n');
-    const field = (name: string) => lines.filter((l) => l.startsWith(`${name}: `)).map((l) => l.slice(name.length + 2));
-    return { event: field('event')[0] ?? 'message', id: field('id')[0], data: JSON.parse(field('data').join('\n')) };
-  });
+  return text
+    .split(/\n\n/)
+    .filter((block) => /^(event|data):/m.test(block))
+    .map((block) => {
+      const lines = block.split('\n');
+      const field = (name: string) =>
+        lines.filter((l) => l.startsWith(`${name}: `)).map((l) => l.slice(name.length + 2));
+      return { event: field('event')[0] ?? 'message', id: field('id')[0], data: JSON.parse(field('data').join('\n')) };
+    });
 }

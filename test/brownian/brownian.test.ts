@@ -16,13 +16,18 @@ const CASES: Array<[string, number, PriceModel, number, number]> = [
 for (const [name, id, model] of CASES) {
   test(`${name} with drift: terminal states are bit-identical over a ragged path count`, () => {
     const params = modelParamBlock(model, 1 / 252);
-    runContract('x_T', (be) => { const out = new Float64Array(29); be.terminalValues(id, params, SEED, 40, 29, 252, out); return out; });
+    runContract('x_T', (be) => {
+      const out = new Float64Array(29);
+      be.terminalValues(id, params, SEED, 40, 29, 252, out);
+      return out;
+    });
   });
 }
 
 for (const [name, id, model, mean, sd] of CASES) {
   test(`${name}: the mean of x_T after one year is the exact one within 3 standard errors, and the spread is the model's`, () => {
-    const n = 4000, params = modelParamBlock(model, 1 / 12);
+    const n = 4000,
+      params = modelParamBlock(model, 1 / 12);
     const out = new Float64Array(n);
     wasm.terminalValues(id, params, SEED, 0, n, 12, out);
     const m = out.reduce((s, x) => s + x, 0) / n;
@@ -30,7 +35,10 @@ for (const [name, id, model, mean, sd] of CASES) {
     const se = Math.sqrt(variance / n);
     assert.ok(Math.abs(m - mean) < 3 * se, `mean ${m}, exact ${mean}, 3 SE ${3 * se}`);
     // the sample variance's SE is about var sqrt(2 / (n - 1)) for normal data
-    assert.ok(Math.abs(variance - sd * sd) < 3 * sd * sd * Math.sqrt(2 / (n - 1)), `variance ${variance}, exact ${sd * sd}`);
+    assert.ok(
+      Math.abs(variance - sd * sd) < 3 * sd * sd * Math.sqrt(2 / (n - 1)),
+      `variance ${variance}, exact ${sd * sd}`,
+    );
   });
 }
 

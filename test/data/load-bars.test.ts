@@ -41,7 +41,10 @@ test('SPY minute bars have 390 regular-session bars on each of the 7 days, with 
 
 test('BAC has six days of 390 bars and a median spread near 7 bp', async () => {
   const bac = await openBarFile(`${LEAN}/minute_trade.csv`, { symbol: 'bac' });
-  assert.equal(splitDays(bac.series).map((d) => d.end - d.start), [390, 390, 390, 390, 390, 390]);
+  assert.equal(
+    splitDays(bac.series).map((d) => d.end - d.start),
+    [390, 390, 390, 390, 390, 390],
+  );
   const spreads = [...bac.spreadBps!].filter(Number.isFinite).sort((a, b) => a - b);
   const median = spreads[Math.floor(spreads.length / 2)]!;
   assert.ok(median > 5 && median < 9, `BAC median spread ${median} bp`);
@@ -89,19 +92,32 @@ test('a 24-hour market keeps every bar and splits days at midnight UTC', async (
 });
 
 test('unsorted and duplicated rows are sorted, de-duplicated and counted', async () => {
-  const text = ['timestamp,open,high,low,close,volume',
-    '2024-01-02 10:02:00,1,1,1,1,5', '2024-01-02 10:00:00,1,1,1,1,5', '2024-01-02 10:01:00,1,1,1,1,5', '2024-01-02 10:01:00,2,2,2,2,5'].join('\n');
+  const text = [
+    'timestamp,open,high,low,close,volume',
+    '2024-01-02 10:02:00,1,1,1,1,5',
+    '2024-01-02 10:00:00,1,1,1,1,5',
+    '2024-01-02 10:01:00,1,1,1,1,5',
+    '2024-01-02 10:01:00,2,2,2,2,5',
+  ].join('\n');
   const { series, quality } = await loadText(text);
-  assert.equal([...series.epochMs].map((t) => new Date(t).toISOString().slice(11, 16)), ['10:00', '10:01', '10:02']);
+  assert.equal(
+    [...series.epochMs].map((t) => new Date(t).toISOString().slice(11, 16)),
+    ['10:00', '10:01', '10:02'],
+  );
   assert.is(series.close[1], 1, 'the first of two rows with the same time is kept');
   assert.is(quality.unsorted, 3);
   assert.is(quality.duplicates, 1);
 });
 
 test('gaps, zero-volume bars and OHLC violations are counted; the violations repaired', async () => {
-  const text = ['timestamp,open,high,low,close,volume',
-    '2024-01-02 10:00:00,10,11,9,10,5', '2024-01-02 10:01:00,10,11,9,10,0', '2024-01-02 10:02:00,10,9.5,9,10,5',
-    '2024-01-02 10:06:00,10,11,10.5,10,5', '2024-01-02 10:07:00,10,11,9,10,5'].join('\n');
+  const text = [
+    'timestamp,open,high,low,close,volume',
+    '2024-01-02 10:00:00,10,11,9,10,5',
+    '2024-01-02 10:01:00,10,11,9,10,0',
+    '2024-01-02 10:02:00,10,9.5,9,10,5',
+    '2024-01-02 10:06:00,10,11,10.5,10,5',
+    '2024-01-02 10:07:00,10,11,9,10,5',
+  ].join('\n');
   const { series, quality } = await loadText(text);
   assert.is(quality.gaps, 1);
   assert.is(quality.missingBars, 3);
@@ -126,13 +142,41 @@ const MALFORMED: Array<[string, string, RegExp]> = [
   ['a header only', 'timestamp,open,high,low,close,volume\n', /bars\.csv: line 2: no data rows/],
   ['a missing column', 'timestamp,open,high,low,close\n2024-01-02,1,1,1,1\n', /line 1: missing column volume/],
   ['no time column', 'when,open,high,low,close,volume\n', /line 1: no time column/],
-  ['a non-numeric price', 'timestamp,open,high,low,close,volume\n2024-01-02 10:00:00,1,1,1,1,1\n2024-01-02 10:01:00,1,abc,1,1,1\n', /bars\.csv: line 3, column 3 \(high\): not a number: "abc"/],
-  ['an empty field', 'timestamp,open,high,low,close,volume\n2024-01-02 10:00:00,1,1,1,,1\n', /line 2, column 5 \(close\): not a number: ""/],
-  ['a negative volume', 'timestamp,open,high,low,close,volume\n2024-01-02 10:00:00,1,1,1,1,-5\n', /line 2, column 6 \(volume\): must be >= 0, got -5/],
-  ['a zero price', 'timestamp,open,high,low,close,volume\n2024-01-02 10:00:00,0,1,1,1,5\n', /line 2, column 2 \(open\): must be > 0/],
-  ['a bad timestamp', 'timestamp,open,high,low,close,volume\n2024-13-02 10:00:00,1,1,1,1,5\n', /line 2, column 1 \(timestamp\): not a timestamp/],
-  ['a short row', 'timestamp,open,high,low,close,volume\n2024-01-02 10:00:00,1,1,1,1,5\n2024-01-02 10:01:00,1,1\n', /bars\.csv: line 3.*wrong number of fields/],
-  ['an unclosed quote', 'timestamp,open,high,low,close,volume\n"2024-01-02 10:00:00,1,1,1,1,5\n', /bars\.csv: line \d+/],
+  [
+    'a non-numeric price',
+    'timestamp,open,high,low,close,volume\n2024-01-02 10:00:00,1,1,1,1,1\n2024-01-02 10:01:00,1,abc,1,1,1\n',
+    /bars\.csv: line 3, column 3 \(high\): not a number: "abc"/,
+  ],
+  [
+    'an empty field',
+    'timestamp,open,high,low,close,volume\n2024-01-02 10:00:00,1,1,1,,1\n',
+    /line 2, column 5 \(close\): not a number: ""/,
+  ],
+  [
+    'a negative volume',
+    'timestamp,open,high,low,close,volume\n2024-01-02 10:00:00,1,1,1,1,-5\n',
+    /line 2, column 6 \(volume\): must be >= 0, got -5/,
+  ],
+  [
+    'a zero price',
+    'timestamp,open,high,low,close,volume\n2024-01-02 10:00:00,0,1,1,1,5\n',
+    /line 2, column 2 \(open\): must be > 0/,
+  ],
+  [
+    'a bad timestamp',
+    'timestamp,open,high,low,close,volume\n2024-13-02 10:00:00,1,1,1,1,5\n',
+    /line 2, column 1 \(timestamp\): not a timestamp/,
+  ],
+  [
+    'a short row',
+    'timestamp,open,high,low,close,volume\n2024-01-02 10:00:00,1,1,1,1,5\n2024-01-02 10:01:00,1,1\n',
+    /bars\.csv: line 3.*wrong number of fields/,
+  ],
+  [
+    'an unclosed quote',
+    'timestamp,open,high,low,close,volume\n"2024-01-02 10:00:00,1,1,1,1,5\n',
+    /bars\.csv: line \d+/,
+  ],
 ];
 
 for (const [what, text, expected] of MALFORMED) {

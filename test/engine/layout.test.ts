@@ -12,7 +12,12 @@ test('every layout constant of src/engine/layout.ts equals the wasm one', () => 
 });
 
 test('the statistics record length agrees between wasm and TypeScript', () => {
-  for (const [nCols, nPaired, bins] of [[1, 0, 0], [2, 2, 0], [7, 5, 64], [12, 1, 512]] as const) {
+  for (const [nCols, nPaired, bins] of [
+    [1, 0, 0],
+    [2, 2, 0],
+    [7, 5, 64],
+    [12, 1, 512],
+  ] as const) {
     assert.is(engine.exports.momentsRecordLength(nCols, nPaired, bins), recordLength({ nCols, nPaired, bins }));
   }
 });

@@ -20,7 +20,12 @@ function planWithClosedLoopTwin(file: string): ExecutionPlan {
   config.strategies = [{ type: 'twap' }, { type: 'vwap' }];
   const plan = buildExecutionPlan(config, { paths: CHUNK_PATHS, seed: 3 });
   const twap = plan.strategies[0] as StaticStrategyPlan;
-  plan.strategies.push({ kind: 'closed-loop', name: 'twap-as-policy', type: 'schedule', policy: { kind: POLICY_SCHEDULE, params: twap.costs.qty } });
+  plan.strategies.push({
+    kind: 'closed-loop',
+    name: 'twap-as-policy',
+    type: 'schedule',
+    policy: { kind: POLICY_SCHEDULE, params: twap.costs.qty },
+  });
   plan.histogram = new Float64Array([...plan.histogram, plan.histogram[0]!, plan.histogram[1]!]);
   return plan;
 }
@@ -34,13 +39,22 @@ for (const example of ['heston-execution', 'power-law-transient', 'almgren-chris
     for (let i = 0; i < CHUNK_PATHS; i++) {
       for (let j = 0; j < count; j++) {
         const total = values[column('is', j) + i]!;
-        const parts = ['timing', 'permanent', 'temporary', 'transient', 'spread', 'opportunity']
-          .reduce((sum, part) => sum + values[column(part, j) + i]!, 0);
-        assert.ok(Math.abs(parts - total) <= RELATIVE_TOLERANCE * (1 + Math.abs(total)), `path ${i} strategy ${j}: ${parts} vs ${total}`);
+        const parts = ['timing', 'permanent', 'temporary', 'transient', 'spread', 'opportunity'].reduce(
+          (sum, part) => sum + values[column(part, j) + i]!,
+          0,
+        );
+        assert.ok(
+          Math.abs(parts - total) <= RELATIVE_TOLERANCE * (1 + Math.abs(total)),
+          `path ${i} strategy ${j}: ${parts} vs ${total}`,
+        );
       }
       for (const part of ['is', 'timing', 'permanent', 'temporary', 'transient', 'spread']) {
-        const a = values[column(part, 0) + i]!, b = values[column(part, 2) + i]!;
-        assert.ok(Math.abs(a - b) <= RELATIVE_TOLERANCE * (1 + Math.abs(a)), `path ${i} ${part}: static ${a} vs closed loop ${b}`);
+        const a = values[column(part, 0) + i]!,
+          b = values[column(part, 2) + i]!;
+        assert.ok(
+          Math.abs(a - b) <= RELATIVE_TOLERANCE * (1 + Math.abs(a)),
+          `path ${i} ${part}: static ${a} vs closed loop ${b}`,
+        );
       }
     }
   });

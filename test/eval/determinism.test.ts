@@ -36,7 +36,11 @@ test('shard sizes of 1e3 and 1e5 paths, and 1, 2 and 3 threads, give bit-identic
       same(await simulate(plan, wasm, { shardChunks: 100 }), base, `${plan.label}: shard 1e5 vs 1e3`);
       for (const pool of pools) {
         same(await simulate(plan, pool, { shardChunks: 1 }), base, `${plan.label}: ${pool.threads} threads, shard 1e3`);
-        same(await simulate(plan, pool, { shardChunks: 100 }), base, `${plan.label}: ${pool.threads} threads, shard 1e5`);
+        same(
+          await simulate(plan, pool, { shardChunks: 100 }),
+          base,
+          `${plan.label}: ${pool.threads} threads, shard 1e5`,
+        );
       }
     }
   } finally {

@@ -16,11 +16,21 @@ test('in a market with concave and transient impact, a curve and a cap the note 
   c.order.stepMinutes = 10;
   c.evaluation = { ...c.evaluation, paths: 2000, frontier: [0, 50] };
   const r = await runEvaluation(parseEvaluationConfig(c), executor);
-  assert.equal(r.frontierInfo!.acModelGaps.slice(0, 4), ['concave impact', 'transient impact', 'a volume curve', 'a 20% participation cap']);
-  assert.ok(r.frontier!.every((p) => p.optimal && Number.isFinite(p.optimal.monteCarloMean) && p.optimal.completion > 0.5));
+  assert.equal(r.frontierInfo!.acModelGaps.slice(0, 4), [
+    'concave impact',
+    'transient impact',
+    'a volume curve',
+    'a 20% participation cap',
+  ]);
+  assert.ok(
+    r.frontier!.every((p) => p.optimal && Number.isFinite(p.optimal.monteCarloMean) && p.optimal.completion > 0.5),
+  );
   const text = formatEvaluation(r);
   assert.match(text, /closed form of the linearised Almgren-Chriss model/);
-  assert.match(text, /note: this market has concave impact, .* the AC schedules are optimal for the linearised model, not for this market/);
+  assert.match(
+    text,
+    /note: this market has concave impact, .* the AC schedules are optimal for the linearised model, not for this market/,
+  );
   assert.match(text, /optimal static E \(SE\)/);
 });
 

@@ -12,7 +12,8 @@ import { wasmExecutor } from '../support/workloads.js';
 
 const base = JSON.parse(readFileSync('examples/heston-execution.json', 'utf8'));
 const config = parseEvaluationConfig({
-  ...base, market: { ...base.market, volumeCurve: { type: 'flat' } },
+  ...base,
+  market: { ...base.market, volumeCurve: { type: 'flat' } },
   strategies: [{ type: 'twap' }, { type: 'vwap' }, { type: 'pov', rate: 0.02 }],
   evaluation: { paths: 3000, riskAversion: 1 },
 });
@@ -26,14 +27,17 @@ test('on a flat volume curve TWAP and VWAP are identical: p = 1, flagged', () =>
   assert.is(d.pValue, 1);
 });
 
-test('a real difference with positive paired variance gets the t-statistic\'s p-value', () => {
+test("a real difference with positive paired variance gets the t-statistic's p-value", () => {
   const ac = r.pairedToBest.find((x) => x.strategy.startsWith('pov'))!;
   assert.ok(!ac.identical && ac.stderr > 0);
   assert.is(ac.pValue, twoSidedPValue(ac.mean, ac.stderr));
 });
 
 test('the CSV says identical with p = 1 and the table prints "identical"', () => {
-  const rows = evaluationCsv(r).trim().split('\n').map((l) => l.split(','));
+  const rows = evaluationCsv(r)
+    .trim()
+    .split('\n')
+    .map((l) => l.split(','));
   const header = rows[0]!;
   const row = rows.find((x) => x[1] === other)!;
   assert.is(row[header.indexOf('identical_to_best')], 'true');

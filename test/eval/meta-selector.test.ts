@@ -15,7 +15,7 @@ function history(n: number): PastWinner[] {
   });
 }
 
-test('with no history there is no prediction; with history the regime\'s usual winner is predicted', () => {
+test("with no history there is no prediction; with history the regime's usual winner is predicted", () => {
   assert.is(trainMetaSelector([]).predict('HH'), undefined);
   const meta = trainMetaSelector(history(200));
   for (const r of REGIMES) {

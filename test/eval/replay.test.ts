@@ -9,18 +9,29 @@ import { runReplay, type ReplayDayInput } from '../../src/eval/replay.js';
 import { flowexec } from '../support/cli.js';
 
 const market = (eta: number, halfSpreadBps: number) => ({
-  model: { type: 'gbm', s0: 100, sigma: 0.2 }, dailyVolume: 390_000,
+  model: { type: 'gbm', s0: 100, sigma: 0.2 },
+  dailyVolume: 390_000,
   impact: { type: 'canonical', temporary: { eta, beta: 1 }, permanent: { gamma: 0 }, spread: { halfSpreadBps } },
 });
 
 function setup(m: unknown, order: Record<string, unknown>, strategies: unknown[]) {
-  const config = parseEvaluationConfig({ market: m, order: { shares: 6000, horizonMinutes: 60, ...order }, strategies });
+  const config = parseEvaluationConfig({
+    market: m,
+    order: { shares: 6000, horizonMinutes: 60, ...order },
+    strategies,
+  });
   return { config, plan: buildExecutionPlan(config, { paths: 1000 }), steps: orderGrid(config.order).steps };
 }
 
 function day(steps: number, price: (k: number) => number, volume = 1000): ReplayDayInput {
-  return { date: '2024-01-02', arrivalPrice: price(0), price: Float64Array.from({ length: steps }, (_, k) => price(k)),
-    volume: new Float64Array(steps).fill(volume), halfSpreadBps: new Float64Array(steps).fill(NaN), closePrice: price(steps - 1) };
+  return {
+    date: '2024-01-02',
+    arrivalPrice: price(0),
+    price: Float64Array.from({ length: steps }, (_, k) => price(k)),
+    volume: new Float64Array(steps).fill(volume),
+    halfSpreadBps: new Float64Array(steps).fill(NaN),
+    closePrice: price(steps - 1),
+  };
 }
 
 test('on a flat price, TWAP pays exactly the half spread plus the linear temporary impact', () => {
@@ -49,7 +60,10 @@ test('the participation cap binds on the real volume and leaves the rest unfille
   const o = r.days[0]!.outcomes.twap!;
   assert.ok(Math.abs(o.filledFraction - 0.5) < 1e-12, 'at most 50 of the 100 shares a step');
   assert.ok(o.maxParticipation <= 0.05 + 1e-12);
-  assert.ok(Math.abs(o.opportunity - 0.5 * 100) < 1e-9, `half the order marked 1 dollar lower: 50 bp, got ${o.opportunity}`);
+  assert.ok(
+    Math.abs(o.opportunity - 0.5 * 100) < 1e-9,
+    `half the order marked 1 dollar lower: 50 bp, got ${o.opportunity}`,
+  );
 });
 
 test('paired differences across days use the t interval of the per-day differences', () => {
@@ -64,19 +78,37 @@ test('paired differences across days use the t interval of the per-day differenc
 });
 
 test('replay on the shipped BAC days runs end to end with the calibrated market', async () => {
-  const r = await flowexec(['replay', 'data/lean-2013-10/minute_trade.csv', '--symbol', 'BAC', '--order', 'examples/real-markets/sell-bac.json', '--json']);
+  const r = await flowexec([
+    'replay',
+    'data/lean-2013-10/minute_trade.csv',
+    '--symbol',
+    'BAC',
+    '--order',
+    'examples/real-markets/sell-bac.json',
+    '--json',
+  ]);
   assert.is(r.status, 0, r.stderr);
   const out = JSON.parse(r.stdout);
   assert.is(out.days.length, 6);
   assert.is(out.dataQuality.bars, 2340);
   for (const s of out.strategies) {
     const t = out.total[s];
-    assert.ok(Number.isFinite(t.isBps) && Math.abs(t.timing + t.permanent + t.temporary + t.spread + t.opportunity - t.isBps) < 1e-9);
+    assert.ok(
+      Number.isFinite(t.isBps) &&
+        Math.abs(t.timing + t.permanent + t.temporary + t.spread + t.opportunity - t.isBps) < 1e-9,
+    );
   }
 });
 
 test('replay refuses closed-loop strategies and orders past the close with exit 2', async () => {
-  const r = await flowexec(['replay', 'data/lean-2013-10/minute_trade.csv', '--symbol', 'BAC', '--order', 'test/fixtures/replay-too-long.json']);
+  const r = await flowexec([
+    'replay',
+    'data/lean-2013-10/minute_trade.csv',
+    '--symbol',
+    'BAC',
+    '--order',
+    'test/fixtures/replay-too-long.json',
+  ]);
   assert.is(r.status, 2);
 });
 

@@ -16,7 +16,15 @@ const bits = (a: Float64Array) => Array.from(new Uint8Array(a.buffer, a.byteOffs
 
 test('shards cover every chunk once, in order, the last one short', () => {
   const ranges = shardRanges(plan, 3);
-  assert.equal(ranges.map((r) => [r.firstChunk, r.chunks]), [[0, 3], [3, 3], [6, 3], [9, 1]]);
+  assert.equal(
+    ranges.map((r) => [r.firstChunk, r.chunks]),
+    [
+      [0, 3],
+      [3, 3],
+      [6, 3],
+      [9, 1],
+    ],
+  );
 });
 
 test('shards arriving out of order and twice merge to the bits of the in-order local run', async () => {
@@ -56,11 +64,16 @@ test('an execution record packs to under a third of its raw bytes (histogram cou
   const { buildExecutionPlan } = await import('../../src/eval/execution-plan.js');
   const { parseEvaluationConfig } = await import('../../src/eval/config.js');
   const { readFileSync } = await import('node:fs');
-  const config = parseEvaluationConfig(JSON.parse(readFileSync(new URL('../../examples/almgren-chriss.json', import.meta.url), 'utf8')));
+  const config = parseEvaluationConfig(
+    JSON.parse(readFileSync(new URL('../../examples/almgren-chriss.json', import.meta.url), 'utf8')),
+  );
   const execution = buildExecutionPlan(config, { paths: 5_000 });
   const records = runShardWith(new ChunkRunner(new WasmBackend(await createNodeEngine())), execution, 0, 5);
   const text = encodeRecords(records);
-  assert.ok((text.length * 3) / 4 < records.byteLength / 3, `${text.length} base64 characters for ${records.byteLength} bytes`);
+  assert.ok(
+    (text.length * 3) / 4 < records.byteLength / 3,
+    `${text.length} base64 characters for ${records.byteLength} bytes`,
+  );
   assert.equal(bits(decodeRecords(text)), bits(records));
 });
 

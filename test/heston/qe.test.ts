@@ -7,7 +7,11 @@ import { modelParamBlock } from '../../src/engine/model-params.js';
 import { MODEL_HESTON_QE } from '../../src/engine/layout.js';
 
 const terminal = (params: Float64Array, n: number, steps: number) =>
-  runContract('x_T', (be) => { const out = new Float64Array(n); be.terminalValues(MODEL_HESTON_QE, params, SEED, 0, n, steps, out); return out; });
+  runContract('x_T', (be) => {
+    const out = new Float64Array(n);
+    be.terminalValues(MODEL_HESTON_QE, params, SEED, 0, n, steps, out);
+    return out;
+  });
 
 test('QE at a positive correlation, where the martingale correction can be undefined, stays bit-identical and finite', () => {
   const out = terminal(modelParamBlock(heston('qe', { rho: 0.9, xi: 1.0, v0: 0.09 }), 1 / 12), 64, 24);

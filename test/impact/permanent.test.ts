@@ -20,15 +20,20 @@ for (const [name, id, model] of QUIET) {
     const spec = { ...base, params: modelParamBlock(model, 1 / (252 * 390)), participationCap: 1e9 };
     const qty = Float64Array.from({ length: spec.steps }, (_, k) => 1000 + 250 * (k % 3));
     const out = runContract(name, (be) => rollout(be, spec, { kind: POLICY_SCHEDULE, params: qty }, RAGGED_PATHS));
-    let cum = 0, exact = 0;
+    let cum = 0,
+      exact = 0;
     for (const n of qty) {
-      exact += model.kind === 'abm' ? n * spec.permanentAdd * cum : n * model.s0 * (1 - Math.exp(-spec.permanentLog * cum));
+      exact +=
+        model.kind === 'abm' ? n * spec.permanentAdd * cum : n * model.s0 * (1 - Math.exp(-spec.permanentLog * cum));
       cum += n;
     }
     assert.ok(exact > 0);
     for (let p = 0; p < RAGGED_PATHS; p++) {
       // 1 - exp(-c) for c up to 6e-3 loses up to three digits to cancellation (the engine's exp against Math.exp)
-      assert.ok(Math.abs(out[COLUMN_PERMANENT * RAGGED_PATHS + p]! / exact - 1) <= 1e-11, `path ${p}: ${out[COLUMN_PERMANENT * RAGGED_PATHS + p]} vs ${exact}`);
+      assert.ok(
+        Math.abs(out[COLUMN_PERMANENT * RAGGED_PATHS + p]! / exact - 1) <= 1e-11,
+        `path ${p}: ${out[COLUMN_PERMANENT * RAGGED_PATHS + p]} vs ${exact}`,
+      );
     }
   });
 }

@@ -18,7 +18,10 @@ for (const beta of [1, 0.6]) {
       const exact = qty.reduce((s, n, k) => s + spec.temporaryScale[k]! * n ** (1 + beta), 0);
       for (let p = 0; p < RAGGED_PATHS; p++) {
         // n_k = (qty_k / q) q is qty_k to an ulp or two; the engine's pow is accurate to a few ulp
-        assert.ok(Math.abs(out[COLUMN_TEMPORARY * RAGGED_PATHS + p]! / exact - 1) <= 1e-12, `path ${p}: ${out[COLUMN_TEMPORARY * RAGGED_PATHS + p]} vs ${exact}`);
+        assert.ok(
+          Math.abs(out[COLUMN_TEMPORARY * RAGGED_PATHS + p]! / exact - 1) <= 1e-12,
+          `path ${p}: ${out[COLUMN_TEMPORARY * RAGGED_PATHS + p]} vs ${exact}`,
+        );
       }
     });
   }

@@ -14,7 +14,12 @@ const COLUMN_TRANSIENT = 3;
 for (const [name, id, model, precision] of MODELS) {
   test(`${name}: the transient cost of a schedule with one exponential component is the recursion's, bit-identical to the twin`, () => {
     const decay = Math.exp(-Math.LN2 / 3); // a half-life of 3 steps
-    const spec = { ...envSpec(model, id, -1, precision), participationCap: 1e9, kernelWeights: Float64Array.of(1), kernelDecays: Float64Array.of(decay) };
+    const spec = {
+      ...envSpec(model, id, -1, precision),
+      participationCap: 1e9,
+      kernelWeights: Float64Array.of(1),
+      kernelDecays: Float64Array.of(decay),
+    };
     const qty = Float64Array.from({ length: spec.steps }, (_, k) => 1000 + 250 * (k % 3));
     const out = runContract(name, (be) => rollout(be, spec, { kind: POLICY_SCHEDULE, params: qty }, RAGGED_PATHS));
     const impulse = (j: number) => spec.transientScale[j]! * qty[j]! ** spec.transientBeta;
@@ -26,7 +31,10 @@ for (const [name, id, model, precision] of MODELS) {
     }
     assert.ok(spec.transientSelf! > 0);
     for (let p = 0; p < RAGGED_PATHS; p++) {
-      assert.ok(Math.abs(out[COLUMN_TRANSIENT * RAGGED_PATHS + p]! / exact - 1) <= 1e-12, `path ${p}: ${out[COLUMN_TRANSIENT * RAGGED_PATHS + p]} vs ${exact}`);
+      assert.ok(
+        Math.abs(out[COLUMN_TRANSIENT * RAGGED_PATHS + p]! / exact - 1) <= 1e-12,
+        `path ${p}: ${out[COLUMN_TRANSIENT * RAGGED_PATHS + p]} vs ${exact}`,
+      );
     }
   });
 }
@@ -39,7 +47,11 @@ test('a single block pays exactly its own share of its impulse, c transScale n^(
     const spec = { ...base, transientSelf: self };
     const out = runContract(`self ${self}`, (be) => rollout(be, spec, { kind: POLICY_SCHEDULE, params: qty }, 16));
     const exact = self * spec.transientScale[0]! * 5000 ** (1 + spec.transientBeta);
-    for (let p = 0; p < 16; p++) assert.ok(Math.abs(out[COLUMN_TRANSIENT * 16 + p]! - exact) <= 1e-12 * Math.max(exact, 1), `${out[COLUMN_TRANSIENT * 16 + p]} vs ${exact}`);
+    for (let p = 0; p < 16; p++)
+      assert.ok(
+        Math.abs(out[COLUMN_TRANSIENT * 16 + p]! - exact) <= 1e-12 * Math.max(exact, 1),
+        `${out[COLUMN_TRANSIENT * 16 + p]} vs ${exact}`,
+      );
   }
 });
 

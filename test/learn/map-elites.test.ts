@@ -11,7 +11,8 @@ test('every cell keeps an elite no worse in its cell than any other elite or the
   me.models.forEach((m, c) => {
     const own = me.elites[c]!.score;
     assert.ok(Math.abs(scoreIn(m, me.elites[c]!.genome) - own) < 1e-9, 'the stored score is the exact score');
-    for (const other of me.elites) assert.ok(own <= scoreIn(m, other.genome) + 1e-9, `${me.elites[c]!.cell} vs ${other.cell}`);
+    for (const other of me.elites)
+      assert.ok(own <= scoreIn(m, other.genome) + 1e-9, `${me.elites[c]!.cell} vs ${other.cell}`);
     assert.ok(own <= scoreIn(m, me.generalist.genome) + 1e-9);
   });
 });
@@ -25,7 +26,10 @@ test('the generalist has the best mean score over the cells of all the candidate
 test('schedules are non-negative fractions of the whole order, and the search is deterministic', () => {
   const f = schedule(me.elites[4]!.genome, me.models[4]!.volumeShare);
   assert.ok(f.every((x) => x >= 0) && f.reduce((a, b) => a + b, 0) > 0);
-  assert.equal(runMapElites(2000, 5).elites.map((e) => e.score), me.elites.map((e) => e.score));
+  assert.equal(
+    runMapElites(2000, 5).elites.map((e) => e.score),
+    me.elites.map((e) => e.score),
+  );
 });
 
 test.run();

@@ -13,8 +13,14 @@ import { flowexec, scratchDir, writeJson, isCleanInputError } from '../support/c
 
 const dir = scratchDir();
 const ac = JSON.parse(readFileSync('examples/almgren-chriss.json', 'utf8'));
-const trainConfig = { name: 'tiny', market: ac.market, order: ac.order, objective: { type: 'mean-variance', riskAversionPerCurrency: 1e-6 },
-  ppo: { iterations: 2, envs: 64, minibatch: 128, seed: 9 }, evaluation: { paths: 2000, seed: 1 } };
+const trainConfig = {
+  name: 'tiny',
+  market: ac.market,
+  order: ac.order,
+  objective: { type: 'mean-variance', riskAversionPerCurrency: 1e-6 },
+  ppo: { iterations: 2, envs: 64, minibatch: 128, seed: 9 },
+  evaluation: { paths: 2000, seed: 1 },
+};
 
 test('train, save, evaluate beside the classics, reload: the same numbers', async () => {
   const config = parseTrainConfig(trainConfig);
@@ -24,8 +30,11 @@ test('train, save, evaluate beside the classics, reload: the same numbers', asyn
   const evaluation = evaluationConfigOf(config, [{ type: 'twap' }, { type: 'policy', file: 'tiny.json' }]);
   const executor = await wasmExecutor();
   const inMemory = await runEvaluation(evaluation, executor, { policies: new Map([['tiny.json', trained.policy]]) });
-  const reloaded = await runEvaluation(evaluation, executor, { policies: new Map([['tiny.json', parsePolicyFile(JSON.parse(readFileSync(file, 'utf8')))]]) });
-  const strip = (r: typeof inMemory) => r.strategies.map(({ mean, std, var95, cvar95, completion }) => ({ mean, std, var95, cvar95, completion }));
+  const reloaded = await runEvaluation(evaluation, executor, {
+    policies: new Map([['tiny.json', parsePolicyFile(JSON.parse(readFileSync(file, 'utf8')))]]),
+  });
+  const strip = (r: typeof inMemory) =>
+    r.strategies.map(({ mean, std, var95, cvar95, completion }) => ({ mean, std, var95, cvar95, completion }));
   assert.equal(strip(reloaded), strip(inMemory));
   const policy = inMemory.strategies.find((s) => s.type === 'policy')!;
   assert.ok(policy.kind === 'closed-loop' && policy.completion > 0.999 && Number.isFinite(policy.mean));
@@ -36,40 +45,95 @@ test('flowexec train prints one JSON line per iteration and writes the policy; e
   const out = join(dir, 'cli-policy.json');
   const r = await flowexec(['train', 'ppo', cfg, '--out', out, '--json']);
   assert.is(r.status, 0, r.stderr);
-  const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  const lines = r.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   assert.is(lines.length, 3);
   const heldOut = lines[2].heldOut;
   assert.is(heldOut.paths, 2000);
   assert.ok(heldOut.policyMinusTwap.ci95[0] <= heldOut.policyMinusTwap.mean && heldOut.bestAc.name.startsWith('ac('));
-  for (const key of ['iteration', 'envSteps', 'meanCostBps', 'objective', 'policyLoss', 'valueLoss', 'entropy', 'stepsPerSec']) assert.ok(key in lines[0], key);
+  for (const key of [
+    'iteration',
+    'envSteps',
+    'meanCostBps',
+    'objective',
+    'policyLoss',
+    'valueLoss',
+    'entropy',
+    'stepsPerSec',
+  ])
+    assert.ok(key in lines[0], key);
   // the shorthand { "policy": FILE } of the issue
-  const evaluation = { ...ac, strategies: [{ type: 'twap' }, { policy: 'cli-policy.json' }], evaluation: { paths: 2000 } };
+  const evaluation = {
+    ...ac,
+    strategies: [{ type: 'twap' }, { policy: 'cli-policy.json' }],
+    evaluation: { paths: 2000 },
+  };
   const e1 = await flowexec(['evaluate', writeJson(dir, 'eval.json', evaluation), '--json', '--threads', '1']);
   const e2 = await flowexec(['evaluate', join(dir, 'eval.json'), '--json', '--threads', '2']);
   assert.is(e1.status, 0, e1.stderr);
-  assert.equal(JSON.parse(e1.stdout).strategies.map((s: { mean: number }) => s.mean), JSON.parse(e2.stdout).strategies.map((s: { mean: number }) => s.mean));
+  assert.equal(
+    JSON.parse(e1.stdout).strategies.map((s: { mean: number }) => s.mean),
+    JSON.parse(e2.stdout).strategies.map((s: { mean: number }) => s.mean),
+  );
 });
 
 const good = () => JSON.parse(readFileSync(join(dir, 'cli-policy.json'), 'utf8'));
 const BAD: Array<[string, () => unknown, RegExp]> = [
-  ['a newer version', () => ({ ...good(), version: 2 }), /version 2 is not supported \(this flowexec reads version 1\)/],
-  ['a weight matrix of the wrong shape', () => { const p = good(); p.network.w1.pop(); return p; }, /network\.w1 must have 96 values \(16 x 6\), got 95/],
-  ['a missing network', () => { const p = good(); delete p.network; return p; }, /network/],
+  [
+    'a newer version',
+    () => ({ ...good(), version: 2 }),
+    /version 2 is not supported \(this flowexec reads version 1\)/,
+  ],
+  [
+    'a weight matrix of the wrong shape',
+    () => {
+      const p = good();
+      p.network.w1.pop();
+      return p;
+    },
+    /network\.w1 must have 96 values \(16 x 6\), got 95/,
+  ],
+  [
+    'a missing network',
+    () => {
+      const p = good();
+      delete p.network;
+      return p;
+    },
+    /network/,
+  ],
   ['a file that is not a policy', () => ({ hello: 'world' }), /format/],
-  ['a non-number weight', () => { const p = good(); p.network.b1[0] = 'x'; return p; }, /network\.b1\.0: must be a number/],
+  [
+    'a non-number weight',
+    () => {
+      const p = good();
+      p.network.b1[0] = 'x';
+      return p;
+    },
+    /network\.b1\.0: must be a number/,
+  ],
 ];
 
 for (const [what, make, mentions] of BAD) {
   test(`evaluating a policy file with ${what} exits 2 naming the problem`, async () => {
     writeJson(dir, 'bad-policy.json', make());
     const evaluation = { ...ac, strategies: [{ type: 'twap' }, { type: 'policy', file: 'bad-policy.json' }] };
-    const problem = isCleanInputError(await flowexec(['evaluate', writeJson(dir, 'bad-eval.json', evaluation)]), mentions);
+    const problem = isCleanInputError(
+      await flowexec(['evaluate', writeJson(dir, 'bad-eval.json', evaluation)]),
+      mentions,
+    );
     assert.is(problem, null, problem ?? '');
   });
 }
 
 test('train ppo takes an evaluation config (strategies, riskAversion, frontier) and ends with the held-out comparison', async () => {
-  const cfg = writeJson(dir, 'eval-train.json', { ...ac, ppo: trainConfig.ppo, evaluation: { ...ac.evaluation, paths: 1000, seed: 1, frontier: [0, 50] } });
+  const cfg = writeJson(dir, 'eval-train.json', {
+    ...ac,
+    ppo: trainConfig.ppo,
+    evaluation: { ...ac.evaluation, paths: 1000, seed: 1, frontier: [0, 50] },
+  });
   const out = join(dir, 'eval-policy.json');
   const r = await flowexec(['train', 'ppo', cfg, '--out', out, '--threads', '1']);
   assert.is(r.status, 0, r.stderr);
@@ -82,26 +146,43 @@ test('train ppo takes an evaluation config (strategies, riskAversion, frontier) 
 });
 
 test('a policy evaluated on another market warns naming the differences, and --strict refuses', async () => {
-  const elsewhere = { ...ac, market: { ...ac.market, dailyVolume: 1e7 }, strategies: [{ type: 'twap' }, { policy: 'eval-policy.json' }], evaluation: { paths: 1000 } };
+  const elsewhere = {
+    ...ac,
+    market: { ...ac.market, dailyVolume: 1e7 },
+    strategies: [{ type: 'twap' }, { policy: 'eval-policy.json' }],
+    evaluation: { paths: 1000 },
+  };
   const cfg = writeJson(dir, 'elsewhere.json', elsewhere);
   const r = await flowexec(['evaluate', cfg, '--threads', '1', '--json']);
   assert.is(r.status, 0, r.stderr);
-  assert.match(r.stderr, /warning: policy eval-policy\.json was trained for another setting: market\.dailyVolume: 5000000 in training, 10000000 here/);
+  assert.match(
+    r.stderr,
+    /warning: policy eval-policy\.json was trained for another setting: market\.dailyVolume: 5000000 in training, 10000000 here/,
+  );
   assert.match(r.stderr, /from the policy's training: riskAversion 50, completion "cleanup"/);
   assert.is(JSON.parse(r.stdout).riskAversion, 50);
-  const problem = isCleanInputError(await flowexec(['evaluate', cfg, '--strict']), /--strict: policy eval-policy\.json was trained for another setting: market\.dailyVolume/);
+  const problem = isCleanInputError(
+    await flowexec(['evaluate', cfg, '--strict']),
+    /--strict: policy eval-policy\.json was trained for another setting: market\.dailyVolume/,
+  );
   assert.is(problem, null, problem ?? '');
 });
 
 test('train ppo refuses the moved settings ppo.forceLiquidation and ppo.penaltyBps, pointing to evaluation.completion', async () => {
   const cfg = writeJson(dir, 'moved.json', { ...trainConfig, ppo: { ...trainConfig.ppo, forceLiquidation: false } });
-  const problem = isCleanInputError(await flowexec(['train', 'ppo', cfg, '--out', join(dir, 'y.json')]), /ppo\.forceLiquidation: .*evaluation\.completion/);
+  const problem = isCleanInputError(
+    await flowexec(['train', 'ppo', cfg, '--out', join(dir, 'y.json')]),
+    /ppo\.forceLiquidation: .*evaluation\.completion/,
+  );
   assert.is(problem, null, problem ?? '');
 });
 
 test('train refuses a config whose training and evaluation seeds coincide', async () => {
   const cfg = writeJson(dir, 'same-seed.json', { ...trainConfig, ppo: { ...trainConfig.ppo, seed: 1 } });
-  const problem = isCleanInputError(await flowexec(['train', 'ppo', cfg, '--out', join(dir, 'x.json')]), /ppo\.seed: must differ from evaluation\.seed/);
+  const problem = isCleanInputError(
+    await flowexec(['train', 'ppo', cfg, '--out', join(dir, 'x.json')]),
+    /ppo\.seed: must differ from evaluation\.seed/,
+  );
   assert.is(problem, null, problem ?? '');
 });
 

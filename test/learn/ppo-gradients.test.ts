@@ -8,13 +8,21 @@ import { gradientPool } from '../../src/runtime/node-gradient-pool.js';
 import { cutSlices } from '../../src/learn/ppo-gradients.js';
 
 test('a minibatch is cut into contiguous slices whose sizes differ by at most one, in minibatch order', () => {
-  const F = 2, n = 10;
-  const obs = Float32Array.from({ length: n * F }, (_, i) => i), u = Float32Array.from({ length: n }, (_, i) => 100 + i);
+  const F = 2,
+    n = 10;
+  const obs = Float32Array.from({ length: n * F }, (_, i) => i),
+    u = Float32Array.from({ length: n }, (_, i) => 100 + i);
   const idx = Uint32Array.from([9, 3, 4, 0, 7, 1, 2]);
   const adv = Float32Array.from(idx, (_, i) => -i);
   const slices = cutSlices(idx, 3, obs, u, u, adv, u, F);
-  assert.equal(slices.map((s) => s.u.length), [2, 2, 3]);
-  assert.equal([...slices.flatMap((s) => [...s.u])], [...idx].map((j) => 100 + j));
+  assert.equal(
+    slices.map((s) => s.u.length),
+    [2, 2, 3],
+  );
+  assert.equal(
+    [...slices.flatMap((s) => [...s.u])],
+    [...idx].map((j) => 100 + j),
+  );
   assert.equal([...slices.flatMap((s) => [...s.adv])], [...adv]);
   assert.equal([...slices[0]!.x], [18, 19, 6, 7]);
 });

@@ -38,7 +38,9 @@ test('the same seed gives the same observations and rewards; another seed does n
   const spec = envSpecFor(plan, { objective: OBJECTIVE_MEAN_VARIANCE, lambdaPerCurrency: 1e-7 });
   const env = new VecEnv(engine, spec, B);
   const twap = (k: number) => 1 / (env.steps - k);
-  const a = rollout(env, 7, 2, twap), b = rollout(env, 7, 2, twap), c = rollout(env, 8, 1, twap);
+  const a = rollout(env, 7, 2, twap),
+    b = rollout(env, 7, 2, twap),
+    c = rollout(env, 8, 1, twap);
   assert.equal(a, b);
   assert.not.equal(a.slice(0, c.length), c);
 });
@@ -66,14 +68,28 @@ test('trading TWAP in the environment costs each path what the evaluation runner
   const unfilled = (plan.strategies[0] as StaticStrategyPlan).unfilledShares;
   assert.is(unfilled, 0);
   for (let p = 0; p < B; p++) {
-    assert.ok(Math.abs(cost![p]! - values[isColumn + p]!) < 1e-9 * (1 + Math.abs(cost![p]!)), `path ${p}: env ${cost![p]} runner ${values[isColumn + p]}`);
+    assert.ok(
+      Math.abs(cost![p]! - values[isColumn + p]!) < 1e-9 * (1 + Math.abs(cost![p]!)),
+      `path ${p}: env ${cost![p]} runner ${values[isColumn + p]}`,
+    );
   }
 });
 
-test('OPD: with no impact TWAP returns 0 to rounding (its average price is the window\'s) and front-loading does not', () => {
-  const noImpact = parseEvaluationConfig({ ...JSON.parse(readFileSync('examples/heston-execution.json', 'utf8')),
-    market: { ...config.market, impact: { type: 'relative', temporary: { eta: 0, beta: 1 }, permanent: { gamma: 0 }, spread: { halfSpreadBps: 0 } } },
-    strategies: [{ type: 'twap' }], evaluation: { paths: 100000 } }); // no frontier: AC needs temporary impact
+test("OPD: with no impact TWAP returns 0 to rounding (its average price is the window's) and front-loading does not", () => {
+  const noImpact = parseEvaluationConfig({
+    ...JSON.parse(readFileSync('examples/heston-execution.json', 'utf8')),
+    market: {
+      ...config.market,
+      impact: {
+        type: 'relative',
+        temporary: { eta: 0, beta: 1 },
+        permanent: { gamma: 0 },
+        spread: { halfSpreadBps: 0 },
+      },
+    },
+    strategies: [{ type: 'twap' }],
+    evaluation: { paths: 100000 },
+  }); // no frontier: AC needs temporary impact
   const p = buildExecutionPlan(noImpact, { paths: CHUNK_PATHS, seed: 5 });
   const env = new VecEnv(engine, envSpecFor(p, { objective: OBJECTIVE_OPD, alpha: 0 }), B);
   const episode = (fraction: (k: number) => number) => {
@@ -83,7 +99,10 @@ test('OPD: with no impact TWAP returns 0 to rounding (its average price is the w
     return info!.returns;
   };
   const twap = episode((k) => 1 / (env.steps - k));
-  assert.ok(twap.every((r) => Math.abs(r) < 1e-9), `TWAP returns ${twap.slice(0, 3)}`);
+  assert.ok(
+    twap.every((r) => Math.abs(r) < 1e-9),
+    `TWAP returns ${twap.slice(0, 3)}`,
+  );
   const front = episode((k) => (k === 0 ? 0.5 : 1 / (env.steps - k)));
   assert.ok(front.some((r) => Math.abs(r) > 1e-3));
 });

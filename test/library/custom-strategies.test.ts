@@ -39,13 +39,20 @@ test("a schedule of per-step quantities equal to TWAP's trades gives TWAP's figu
 
 test('quantities summing to half the order: the completion rule decides the rest (opportunity: completion 0.5; cleanup: a last block)', async () => {
   const strategies = [{ type: 'schedule', name: 'half', quantitiesShares: new Array(STEPS).fill(SHARES / STEPS / 2) }];
-  const opportunity = await evaluate({ ...base(), strategies, evaluation: { ...base().evaluation, completion: 'opportunity' } });
+  const opportunity = await evaluate({
+    ...base(),
+    strategies,
+    evaluation: { ...base().evaluation, completion: 'opportunity' },
+  });
   const half = opportunity.strategies[0]!;
   assert.ok(Math.abs(half.completion - 0.5) < 1e-12, String(half.completion));
   assert.ok(half.attribution.opportunity.stderr > 0, 'the unexecuted half carries price risk to the horizon');
   const cleanup = (await evaluate({ ...base(), strategies })).strategies[0]!;
   assert.is(cleanup.attribution.opportunity.mean, 0, 'under cleanup nothing is left to mark to the final price');
-  assert.ok(cleanup.attribution.temporary.mean > half.attribution.temporary.mean, 'the last block pays temporary impact');
+  assert.ok(
+    cleanup.attribution.temporary.mean > half.attribution.temporary.mean,
+    'the last block pays temporary impact',
+  );
 });
 
 test('an MLP given inline in the config and the same weights given from code (mlpPolicy) give the same bits; the zero network trades like TWAP', async () => {

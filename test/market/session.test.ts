@@ -7,12 +7,17 @@ import { stepVolumes } from '../../src/market/volume-curve.js';
 
 const base = (order: Record<string, unknown>) => ({
   market: { model: { type: 'gbm', s0: 100, sigma: 0.2 }, dailyVolume: 1e6 },
-  order: { shares: 1e4, ...order }, strategies: [{ type: 'twap' }],
+  order: { shares: 1e4, ...order },
+  strategies: [{ type: 'twap' }],
 });
 
 test('an intraday order that would run past the close is refused, naming the field and the way out', () => {
-  assert.throws(() => parseEvaluationConfig(base({ horizonMinutes: 120, startMinute: 300 })),
-    (e: Error) => /order\.horizonMinutes: the order runs past the close \(from minute 300 to 420/.test(e.message) && /horizonDays/.test(e.message));
+  assert.throws(
+    () => parseEvaluationConfig(base({ horizonMinutes: 120, startMinute: 300 })),
+    (e: Error) =>
+      /order\.horizonMinutes: the order runs past the close \(from minute 300 to 420/.test(e.message) &&
+      /horizonDays/.test(e.message),
+  );
 });
 
 test('an order ending exactly at the close, and a multi-day order on trading time, are accepted', () => {
@@ -26,10 +31,10 @@ test('an array curve is a day profile read from startMinute: 30-minute steps fro
   assert.ok(Math.abs(v[0]! - 2e4) < 1e-6 && Math.abs(v[1]! - 3e4) < 1e-6, `${v[0]}, ${v[1]}`);
 });
 
-test('a step straddling two buckets gets each one\'s part, and a whole day gets the whole daily volume', () => {
+test("a step straddling two buckets gets each one's part, and a whole day gets the whole daily volume", () => {
   const v = stepVolumes({ type: 'array', fractions: [1, 3] }, 1000, 3, 130, 0); // buckets of 195 minutes
-  assert.ok(Math.abs(v[0]! - 250 * 130 / 195) < 1e-9);
-  assert.ok(Math.abs(v[1]! - (250 * 65 / 195 + 750 * 65 / 195)) < 1e-9);
+  assert.ok(Math.abs(v[0]! - (250 * 130) / 195) < 1e-9);
+  assert.ok(Math.abs(v[1]! - ((250 * 65) / 195 + (750 * 65) / 195)) < 1e-9);
   assert.ok(Math.abs(v.reduce((a, b) => a + b, 0) - 1000) < 1e-9);
 });
 

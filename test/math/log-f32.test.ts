@@ -13,8 +13,11 @@ const MAX_ULP = 0.84;
 /** Edge cases, then half the points uniform on the Box-Muller grid [2^-24, 1] and half log-uniform over the normal range. */
 function points(): Float32Array {
   const edges = [1, 2 ** -24, 2 ** -126, 0.5, 0.75, Math.SQRT1_2, Math.SQRT2, 2, 1 - 2 ** -24, 3.4e38, 1e-30];
-  return Float32Array.from(fixedPoints(edges, KEY, (i, w0, _w1, _w2, unit) =>
-    i % 2 === 0 ? 1 - (w0 >>> 8) * 2 ** -24 : 2 ** (-126 + 253.99 * unit)));
+  return Float32Array.from(
+    fixedPoints(edges, KEY, (i, w0, _w1, _w2, unit) =>
+      i % 2 === 0 ? 1 - (w0 >>> 8) * 2 ** -24 : 2 ** (-126 + 253.99 * unit),
+    ),
+  );
 }
 
 const xs = points();
@@ -31,7 +34,10 @@ test('the wasm f32x4 log gives the bits of the TS twin on every point', async ()
 test('log in f32 stays within its stated ulp of the exact value', () => {
   let worst = 0;
   for (const x of xs) {
-    if (x === 1) { assert.is(logPositiveNormalF32(x), 0); continue; }
+    if (x === 1) {
+      assert.is(logPositiveNormalF32(x), 0);
+      continue;
+    }
     worst = Math.max(worst, ulpsF32(logPositiveNormalF32(x), Math.log(x)));
   }
   assert.ok(worst <= MAX_ULP, `max ${worst.toFixed(3)} ulp`);

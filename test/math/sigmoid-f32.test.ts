@@ -13,7 +13,26 @@ const MAX_SIGMOID_ULP = 2.31;
 
 /** Edge cases, then uniform points of [-90, 90] (beyond the clamp on both sides), as f32. */
 function points(): Float32Array {
-  const edges = [0, -0, 1, -1, 0.5, -0.5, 1e-30, -1e-30, -87, 88, -87.5, 88.5, -200, 200, 1e30, -1e30, Infinity, -Infinity];
+  const edges = [
+    0,
+    -0,
+    1,
+    -1,
+    0.5,
+    -0.5,
+    1e-30,
+    -1e-30,
+    -87,
+    88,
+    -87.5,
+    88.5,
+    -200,
+    200,
+    1e30,
+    -1e30,
+    Infinity,
+    -Infinity,
+  ];
   for (let k = -125; k <= 126; k++) edges.push(k * Math.LN2, (k + 0.5) * Math.LN2);
   return Float32Array.from(fixedPoints(edges, KEY, (_i, w0) => -90 + 180 * (w0 / 4294967296)));
 }
@@ -28,13 +47,18 @@ const xs = points();
 
 test('the wasm f32x4 exp and logistic give the bits of the TS twin on every point', async () => {
   const engine = await createNodeEngine();
-  const inPtr = engine.alloc(4 * POINTS), outPtr = engine.alloc(4 * POINTS);
+  const inPtr = engine.alloc(4 * POINTS),
+    outPtr = engine.alloc(4 * POINTS);
   new Float32Array(engine.exports.memory.buffer, inPtr, POINTS).set(xs);
-  for (const [name, kernel, twin] of [['exp', engine.exports.expArrayF32, expF32], ['sigmoid', engine.exports.sigmoidArrayF32, sigmoidF32]] as const) {
+  for (const [name, kernel, twin] of [
+    ['exp', engine.exports.expArrayF32, expF32],
+    ['sigmoid', engine.exports.sigmoidArrayF32, sigmoidF32],
+  ] as const) {
     kernel(inPtr, outPtr, POINTS);
     const got = new Float32Array(engine.exports.memory.buffer, outPtr, POINTS);
     for (let i = 0; i < POINTS; i++) {
-      if (!Object.is(got[i], twin(xs[i]!))) assert.unreachable(`${name}(${xs[i]}): wasm ${got[i]}, twin ${twin(xs[i]!)}`);
+      if (!Object.is(got[i], twin(xs[i]!)))
+        assert.unreachable(`${name}(${xs[i]}): wasm ${got[i]}, twin ${twin(xs[i]!)}`);
     }
   }
 });

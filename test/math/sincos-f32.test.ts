@@ -25,7 +25,8 @@ test('the wasm f32x4 sin and cos kernels give the bits of the TS twin on every p
   const engine = await createNodeEngine();
   const [sin, cos] = runF32Kernel(engine, engine.exports.sincosKernelArrayF32, ys, 2);
   for (let i = 0; i < POINTS; i++) {
-    const y = ys[i]!, z = f(y * y);
+    const y = ys[i]!,
+      z = f(y * y);
     if (!Object.is(sin![i], sinKernelF32(y, z)) || !Object.is(cos![i], cosKernelF32(z))) {
       assert.unreachable(`y = ${y}: wasm (${sin![i]}, ${cos![i]}), twin (${sinKernelF32(y, z)}, ${cosKernelF32(z)})`);
     }
@@ -33,7 +34,8 @@ test('the wasm f32x4 sin and cos kernels give the bits of the TS twin on every p
 });
 
 test('sin and cos in f32 stay within their stated ulp of the exact values on [-pi/4, pi/4]', () => {
-  let worstSin = 0, worstCos = 0;
+  let worstSin = 0,
+    worstCos = 0;
   for (const y of ys) {
     const z = f(y * y);
     if (y !== 0) worstSin = Math.max(worstSin, ulpsF32(sinKernelF32(y, z), Math.sin(y)));

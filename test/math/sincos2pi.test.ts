@@ -5,7 +5,15 @@ import { sincos2pi } from '../../src/math/sincos2pi.js';
 import { fromWords } from '../../src/math/bits.js';
 import { createNodeEngine } from '../../src/runtime/node.js';
 import { nextAfter } from '../support/float-bits.js';
-import { POINTS, assertSameBits, fixedPoints, kernelRunner, worstUlp, type ArrayKernel, type PointFamily } from '../support/math-points.js';
+import {
+  POINTS,
+  assertSameBits,
+  fixedPoints,
+  kernelRunner,
+  worstUlp,
+  type ArrayKernel,
+  type PointFamily,
+} from '../support/math-points.js';
 import { sincos2pi as sincos2piExact } from '../support/double-double.js';
 
 // The measured maxima 1.8330 (sin) and 1.8193 ulp (cos), rounded up (the Accuracy line of
@@ -17,12 +25,36 @@ const MAX_ULP_SIN = 1.84;
 const MAX_ULP_COS = 1.82;
 const KEY = 0x73696e31; // Philox key of the inputs: the same points on every run
 
-const MAX = Number.MAX_VALUE, MIN_NORMAL = 2 ** -1022, MIN_SUBNORMAL = 2 ** -1074;
-
+const MAX = Number.MAX_VALUE,
+  MIN_NORMAL = 2 ** -1022,
+  MIN_SUBNORMAL = 2 ** -1074;
 
 function edgeCases(): number[] {
-  const us = [0, -0, MIN_SUBNORMAL, -MIN_SUBNORMAL, MIN_NORMAL, -MIN_NORMAL, MAX, -MAX, Infinity, -Infinity, NaN,
-    1 / 3, 1 / 6, 1 / 12, -1 / 3, 0.1, 2 ** 51 + 0.5, 2 ** 52 + 1, 2 ** 53, 2 ** 60, 2 ** 1021, 2 ** 1022, MAX / 4];
+  const us = [
+    0,
+    -0,
+    MIN_SUBNORMAL,
+    -MIN_SUBNORMAL,
+    MIN_NORMAL,
+    -MIN_NORMAL,
+    MAX,
+    -MAX,
+    Infinity,
+    -Infinity,
+    NaN,
+    1 / 3,
+    1 / 6,
+    1 / 12,
+    -1 / 3,
+    0.1,
+    2 ** 51 + 0.5,
+    2 ** 52 + 1,
+    2 ** 53,
+    2 ** 60,
+    2 ** 1021,
+    2 ** 1022,
+    MAX / 4,
+  ];
   for (let k = -512; k <= 512; k++) {
     // multiples of 1/8 (exact zeros, exact ones, the kernel's end points pi/4) and their neighbours
     const u = k / 8;
@@ -36,26 +68,33 @@ function edgeCases(): number[] {
 /** Point i of the deterministic random part: one of seven families chosen by i mod 7. */
 const randomPoint: PointFamily = (i, w0, w1, w2, unit) => {
   switch (i % 7) {
-    case 0: return unit; // [0, 1): what a uniform draw feeds to Box-Muller
-    case 1: return 2 * unit - 1;
+    case 0:
+      return unit; // [0, 1): what a uniform draw feeds to Box-Muller
+    case 1:
+      return 2 * unit - 1;
     case 2: // uniform in the exponent bits, |u| in [2^-1074, 2^64): subnormals, tiny angles, integers
       return fromWords(((w2 & 0x80000000) | ((w2 % 1087) << 20) | (w0 & 0xfffff)) >>> 0, w1);
-    case 3: { // k/8 + d with |d| = 2^-E (1 + f), E in 3..62: near the zeros, the ones and the kernel's end points
+    case 3: {
+      // k/8 + d with |d| = 2^-E (1 + f), E in 3..62: near the zeros, the ones and the kernel's end points
       const k = (w2 % 129) - 64;
-      return k / 8 + ((w2 & 0x80000000) ? -1 : 1) * (1 + unit) * 2 ** -(3 + ((w2 >>> 8) % 60));
+      return k / 8 + (w2 & 0x80000000 ? -1 : 1) * (1 + unit) * 2 ** -(3 + ((w2 >>> 8) % 60));
     }
-    case 4: return (unit - 0.5) * 2 ** (1 + (w2 % 52)); // large u with fractional parts: the reduction's work
-    case 5: { // y = (pi/2) r just above 2^-k while sin y is below it: y's rounding is a whole ulp of the result
-      const r = 2 ** -(1 + (w2 % 40)) / (Math.PI / 2) * (1 + unit * 2 ** -(4 + ((w2 >>> 8) % 24)));
-      return ((w2 >>> 16) % 9 - 4 + ((w2 & 0x80000000) ? -r : r)) / 4;
+    case 4:
+      return (unit - 0.5) * 2 ** (1 + (w2 % 52)); // large u with fractional parts: the reduction's work
+    case 5: {
+      // y = (pi/2) r just above 2^-k while sin y is below it: y's rounding is a whole ulp of the result
+      const r = (2 ** -(1 + (w2 % 40)) / (Math.PI / 2)) * (1 + unit * 2 ** -(4 + ((w2 >>> 8) % 24)));
+      return (((w2 >>> 16) % 9) - 4 + (w2 & 0x80000000 ? -r : r)) / 4;
     }
-    default: return fromWords(w0 >>> 0, w1); // any bit pattern: huge u, infinities, NaN payloads
+    default:
+      return fromWords(w0 >>> 0, w1); // any bit pattern: huge u, infinities, NaN payloads
   }
 };
 
 const us = fixedPoints(edgeCases(), KEY, randomPoint);
 
-const twinSin = new Float64Array(POINTS), twinCos = new Float64Array(POINTS);
+const twinSin = new Float64Array(POINTS),
+  twinCos = new Float64Array(POINTS);
 const pair = new Float64Array(2);
 for (let i = 0; i < POINTS; i++) {
   sincos2pi(us[i]!, pair);
@@ -99,10 +138,18 @@ test('the odd tail of sincos2piArray (scalar form after the pairs) equals the TS
 /** The three forms on the given inputs: [name, sin, cos]. */
 function allForms(input: number[]): Array<[string, Float64Array, Float64Array]> {
   const u = Float64Array.from(input);
-  const s = new Float64Array(u.length), c = new Float64Array(u.length);
-  u.forEach((x, i) => { sincos2pi(x, pair); s[i] = pair[0]!; c[i] = pair[1]!; });
-  return [['twin', s, c], ['sincos2piArray', ...wasm(engine.exports.sincos2piArray, u)],
-    ['sincos2piArrayScalar', ...wasm(engine.exports.sincos2piArrayScalar, u)]];
+  const s = new Float64Array(u.length),
+    c = new Float64Array(u.length);
+  u.forEach((x, i) => {
+    sincos2pi(x, pair);
+    s[i] = pair[0]!;
+    c[i] = pair[1]!;
+  });
+  return [
+    ['twin', s, c],
+    ['sincos2piArray', ...wasm(engine.exports.sincos2piArray, u)],
+    ['sincos2piArrayScalar', ...wasm(engine.exports.sincos2piArrayScalar, u)],
+  ];
 }
 
 test('multiples of 1/2: sin is exactly +-0 and cos exactly (-1)^(2u), up to the largest doubles', () => {

@@ -6,7 +6,8 @@ import { MODELS } from '../support/markets.js';
 import { envSpec, rollout, RAGGED_PATHS } from '../support/env-cases.js';
 import { POLICY_SCHEDULE } from '../../src/engine/env-layout.js';
 
-const COLUMN_LEFT = 5, COLUMN_EXECUTED = 6;
+const COLUMN_LEFT = 5,
+  COLUMN_EXECUTED = 6;
 
 for (const [name, id, model, precision] of MODELS) {
   test(`${name}: with the cap out of reach every path executes the schedule's total, to rounding, bit-identical to the twin`, () => {
@@ -16,7 +17,10 @@ for (const [name, id, model, precision] of MODELS) {
     const out = runContract(name, (be) => rollout(be, spec, { kind: POLICY_SCHEDULE, params: qty }, RAGGED_PATHS));
     for (let p = 0; p < RAGGED_PATHS; p++) {
       // qty_k / q is rounded once, then multiplied back by q: about an ulp per step
-      assert.ok(Math.abs(out[COLUMN_EXECUTED * RAGGED_PATHS + p]! - total) <= 1e-12 * total, `path ${p}: ${out[COLUMN_EXECUTED * RAGGED_PATHS + p]} of ${total}`);
+      assert.ok(
+        Math.abs(out[COLUMN_EXECUTED * RAGGED_PATHS + p]! - total) <= 1e-12 * total,
+        `path ${p}: ${out[COLUMN_EXECUTED * RAGGED_PATHS + p]} of ${total}`,
+      );
     }
   });
 }

@@ -11,22 +11,29 @@ const N = 1 << 20;
 const TAIL_BOUND = Math.sqrt(48 * Math.LN2); // radius at u1 = 2^-24, the smallest uniform of the f32 normals
 
 /** Word pairs (a, b) of Philox calls 0 .. N/2 - 1 (words w0, w1 of counter (i, 0, 0, 0)). */
-const a = new Uint32Array(N), b = new Uint32Array(N);
+const a = new Uint32Array(N),
+  b = new Uint32Array(N);
 {
   const words = new Uint32Array(4);
   for (let i = 0; i < N / 2; i++) {
     philox4x32(i, 0, 0, 0, 0x2545f491, 0x4f6cdd1d, words);
-    a[2 * i] = words[0]!; b[2 * i] = words[1]!; a[2 * i + 1] = words[2]!; b[2 * i + 1] = words[3]!;
+    a[2 * i] = words[0]!;
+    b[2 * i] = words[1]!;
+    a[2 * i + 1] = words[2]!;
+    b[2 * i + 1] = words[3]!;
   }
 }
 
 /** The wasm f32 normals of the pairs: 2 per pair, pair i's (cos, sin) at [2 i, 2 i + 1]. */
 function wasmNormals(): Float64Array {
-  const aPtr = engine.alloc(4 * N), bPtr = engine.alloc(4 * N), outPtr = engine.alloc(16 * N);
+  const aPtr = engine.alloc(4 * N),
+    bPtr = engine.alloc(4 * N),
+    outPtr = engine.alloc(16 * N);
   new Uint32Array(engine.exports.memory.buffer, aPtr, N).set(a);
   new Uint32Array(engine.exports.memory.buffer, bPtr, N).set(b);
   engine.exports.boxMullerArrayF32(aPtr, bPtr, outPtr, N);
-  const raw = engine.f64(outPtr, 2 * N), z = new Float64Array(2 * N);
+  const raw = engine.f64(outPtr, 2 * N),
+    z = new Float64Array(2 * N);
   // group g of four pairs: cos of pairs 0,1 | cos 2,3 | sin 0,1 | sin 2,3
   for (let g = 0; g < N / 4; g++) {
     for (let j = 0; j < 4; j++) {
@@ -69,9 +76,18 @@ test('every f32 normal is an f32 within 4e-7 (1 + |z|) of Box-Muller in f64 at t
 
 test('2^21 f32 normals have mean 0 and variance 1 within 3 SE, normal skewness and kurtosis, and a normal K-S distance', () => {
   const n = z.length;
-  let s1 = 0, s2 = 0, s3 = 0, s4 = 0;
-  for (const x of z) { s1 += x; s2 += x * x; s3 += x ** 3; s4 += x ** 4; }
-  const mean = s1 / n, variance = s2 / n - mean * mean;
+  let s1 = 0,
+    s2 = 0,
+    s3 = 0,
+    s4 = 0;
+  for (const x of z) {
+    s1 += x;
+    s2 += x * x;
+    s3 += x ** 3;
+    s4 += x ** 4;
+  }
+  const mean = s1 / n,
+    variance = s2 / n - mean * mean;
   assert.ok(Math.abs(mean) < 3 / Math.sqrt(n), `mean ${mean}`);
   assert.ok(Math.abs(variance - 1) < 3 * Math.sqrt(2 / n), `variance ${variance}`);
   assert.ok(Math.abs(s3 / n) < 3 * Math.sqrt(15 / n), `third moment ${s3 / n}`);

@@ -33,9 +33,18 @@ test('the wasm normals equal the TS twin bit for bit', () => {
 });
 
 test('2^20 normals have mean 0 and variance 1 within 3 SE, and normal skewness and kurtosis', () => {
-  let s1 = 0, s2 = 0, s3 = 0, s4 = 0;
-  for (const x of z) { s1 += x; s2 += x * x; s3 += x ** 3; s4 += x ** 4; }
-  const mean = s1 / N, variance = s2 / N - mean * mean;
+  let s1 = 0,
+    s2 = 0,
+    s3 = 0,
+    s4 = 0;
+  for (const x of z) {
+    s1 += x;
+    s2 += x * x;
+    s3 += x ** 3;
+    s4 += x ** 4;
+  }
+  const mean = s1 / N,
+    variance = s2 / N - mean * mean;
   assert.ok(Math.abs(mean) < 3 / Math.sqrt(N), `mean ${mean}`);
   assert.ok(Math.abs(variance - 1) < 3 * Math.sqrt(2 / N), `variance ${variance}`);
   assert.ok(Math.abs(s3 / N) < 3 * Math.sqrt(15 / N), `third moment ${s3 / N}`);
@@ -54,8 +63,12 @@ test('the Kolmogorov-Smirnov distance to N(0, 1) is below its 0.1% critical valu
 });
 
 test('the two normals of a Box-Muller pair are uncorrelated and |z| stays within sqrt(64 ln 2)', () => {
-  let cross = 0, maxAbs = 0;
-  for (let i = 0; i < N; i += 2) { cross += z[i]! * z[i + 1]!; maxAbs = Math.max(maxAbs, Math.abs(z[i]!), Math.abs(z[i + 1]!)); }
+  let cross = 0,
+    maxAbs = 0;
+  for (let i = 0; i < N; i += 2) {
+    cross += z[i]! * z[i + 1]!;
+    maxAbs = Math.max(maxAbs, Math.abs(z[i]!), Math.abs(z[i + 1]!));
+  }
   assert.ok(Math.abs(cross / (N / 2)) < 3 / Math.sqrt(N / 2), `pair correlation ${cross / (N / 2)}`);
   assert.ok(maxAbs <= Math.sqrt(64 * Math.LN2) && maxAbs > 4.5, `max |z| ${maxAbs}`);
 });
@@ -63,7 +76,7 @@ test('the two normals of a Box-Muller pair are uncorrelated and |z| stays within
 test('the tails carry normal probability: P(|z| > 3) within 3 SE of 0.0026998', () => {
   const p = 0.0026997960632601866;
   const count = z.reduce((c, x) => c + (Math.abs(x) > 3 ? 1 : 0), 0);
-  assert.ok(Math.abs(count / N - p) < 3 * Math.sqrt(p * (1 - p) / N), `P(|z|>3) = ${count / N}`);
+  assert.ok(Math.abs(count / N - p) < 3 * Math.sqrt((p * (1 - p)) / N), `P(|z|>3) = ${count / N}`);
 });
 
 test('consecutive paths are independent streams: correlation of their normals is within 3 SE of zero', () => {

@@ -13,7 +13,9 @@ for (const [name, id, model, precision] of MODELS) {
       const spec = envSpec(model, id, side, precision);
       for (const [policyName, policy] of policies(model, spec.steps)) {
         for (const [objectiveName, extra] of OBJECTIVES) {
-          const out = runContract(`${name} ${policyName} ${objectiveName}`, (be) => rollout(be, { ...spec, ...extra }, policy, RAGGED_PATHS));
+          const out = runContract(`${name} ${policyName} ${objectiveName}`, (be) =>
+            rollout(be, { ...spec, ...extra }, policy, RAGGED_PATHS),
+          );
           assert.ok(out.every(Number.isFinite), `${policyName} ${objectiveName}: finite`);
         }
       }
@@ -21,7 +23,7 @@ for (const [name, id, model, precision] of MODELS) {
   }
 }
 
-test('the paths of every block are distinct: each block reads its own paths, not the first block\'s again', () => {
+test("the paths of every block are distinct: each block reads its own paths, not the first block's again", () => {
   const [, id, model] = MODELS[0]!;
   const spec = envSpec(model, id, 1);
   const out = rollout(wasm, spec, policies(model, spec.steps)[1]![1], RAGGED_PATHS);

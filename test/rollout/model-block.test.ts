@@ -11,7 +11,11 @@ for (const [name, id, model, precision] of MODELS) {
     const params = modelParamBlock(model, 1 / (252 * 390), precision);
     const seen: number[] = [];
     for (const steps of [1, 63, 64, 65, 129]) {
-      const out = runContract(`${steps} steps`, (be) => { const out = new Float64Array(9); be.terminalValues(id, params, SEED, 3, 9, steps, out); return out; });
+      const out = runContract(`${steps} steps`, (be) => {
+        const out = new Float64Array(9);
+        be.terminalValues(id, params, SEED, 3, 9, steps, out);
+        return out;
+      });
       assert.ok(!seen.includes(out[0]!), `${steps} steps moved the state`);
       seen.push(out[0]!);
     }

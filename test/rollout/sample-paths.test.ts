@@ -8,8 +8,14 @@ import { exp } from '../../src/math/exp.js';
 
 for (const [name, id, model, precision] of MODELS) {
   test(`${name} sampled price paths are bit-identical and end where the terminal kernel ends`, () => {
-    const params = modelParamBlock(model, 1 / 252, precision), steps = 70, n = 11;
-    const a = runContract('prices', (be) => { const out = new Float64Array(n * (steps + 1)); be.samplePaths(id, params, SEED, 5, n, steps, out); return out; });
+    const params = modelParamBlock(model, 1 / 252, precision),
+      steps = 70,
+      n = 11;
+    const a = runContract('prices', (be) => {
+      const out = new Float64Array(n * (steps + 1));
+      be.samplePaths(id, params, SEED, 5, n, steps, out);
+      return out;
+    });
     const terminal = new Float64Array(n);
     wasm.terminalValues(id, params, SEED, 5, n, steps, terminal);
     for (let i = 0; i < n; i++) {

@@ -8,7 +8,11 @@ import { modelParamBlock } from '../../src/engine/model-params.js';
 for (const [name, id, model, precision] of MODELS) {
   test(`${name} terminal states are bit-identical, with a ragged path count and block tail`, () => {
     const params = modelParamBlock(model, 1 / 252, precision);
-    const out = runContract('x_T', (be) => { const out = new Float64Array(37); be.terminalValues(id, params, SEED, 1234, 37, 131, out); return out; });
+    const out = runContract('x_T', (be) => {
+      const out = new Float64Array(37);
+      be.terminalValues(id, params, SEED, 1234, 37, 131, out);
+      return out;
+    });
     assert.ok(out.every(Number.isFinite));
   });
 }

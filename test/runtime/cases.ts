@@ -2,7 +2,16 @@
 // Node in-process bit for bit, an evaluation job to completion, clean JSON errors. One suite, one `start` per runtime.
 import { suite, type Test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { testApp, post, deterministic, sameBits, simulationCases, smallJob, parseSse, type TestApp } from '../api/support.js';
+import {
+  testApp,
+  post,
+  deterministic,
+  sameBits,
+  simulationCases,
+  smallJob,
+  parseSse,
+  type TestApp,
+} from '../api/support.js';
 import { fetchWithin, type Server } from './support.js';
 
 export interface RuntimeUnderTest {
@@ -25,9 +34,18 @@ export function runtimeSuite(r: RuntimeUnderTest, more?: (s: Test, up: () => Pro
 
   let configured: Promise<Server> | undefined;
   s.after(async () => {
-    await server?.then((x) => x.stop(), () => {});
-    await configured?.then((x) => x.stop(), () => {});
-    await baseline?.then((x) => x.close(), () => {});
+    await server?.then(
+      (x) => x.stop(),
+      () => {},
+    );
+    await configured?.then(
+      (x) => x.stop(),
+      () => {},
+    );
+    await baseline?.then(
+      (x) => x.close(),
+      () => {},
+    );
   });
 
   s(`GET /healthz answers ok and names the runtime`, async () => {
@@ -46,7 +64,10 @@ export function runtimeSuite(r: RuntimeUnderTest, more?: (s: Test, up: () => Pro
       assert.is(res.status, 200, text);
       const expected = await (await (await node()).app.request('/v1/simulations', post(body))).json();
       const got = deterministic(JSON.parse(text));
-      assert.ok(sameBits(got, deterministic(expected)), `${r.name} differs from Node:\n${JSON.stringify(got)}\n${JSON.stringify(deterministic(expected))}`);
+      assert.ok(
+        sameBits(got, deterministic(expected)),
+        `${r.name} differs from Node:\n${JSON.stringify(got)}\n${JSON.stringify(deterministic(expected))}`,
+      );
     });
   }
 
@@ -64,7 +85,10 @@ export function runtimeSuite(r: RuntimeUnderTest, more?: (s: Test, up: () => Pro
     const final = await (await call(`/v1/evaluations/${job.id}`)).json();
     assert.is(final.status, 'succeeded');
     const expected = await (await (await node()).app.request('/v1/simulations', post(config))).json();
-    assert.ok(sameBits(deterministic(final.result), deterministic(expected)), 'the job result differs from Node in-process');
+    assert.ok(
+      sameBits(deterministic(final.result), deterministic(expected)),
+      'the job result differs from Node in-process',
+    );
   });
 
   s('bad input gets a JSON error naming the field, never a 5xx', async () => {
@@ -82,14 +106,23 @@ export function runtimeSuite(r: RuntimeUnderTest, more?: (s: Test, up: () => Pro
 
   s('the token and the limits come from the environment', async () => {
     const token = 'runtime-token-0123456789';
-    const { url } = await (configured ??= r.start({ FLOWEXEC_API_TOKEN: token, FLOWEXEC_MAX_SIMULATION_PATH_STEPS: '1000' }));
+    const { url } = await (configured ??= r.start({
+      FLOWEXEC_API_TOKEN: token,
+      FLOWEXEC_MAX_SIMULATION_PATH_STEPS: '1000',
+    }));
     const body = { workload: 'heston-execution', paths: 1000 };
     const denied = await fetchWithin(`${url}/v1/simulations`, post(body));
     assert.is(denied.status, 401);
     assert.match(denied.headers.get('www-authenticate') ?? '', /^Bearer/);
     assert.is((await denied.json()).error.field, 'authorization');
-    assert.is((await fetchWithin(`${url}/v1/simulations`, post(body, { authorization: `Bearer ${token}x` }))).status, 401);
-    assert.is((await fetchWithin(`${url}/v1/evaluations/ev_ffffffffffffffffffffffffffff`, { method: 'DELETE' })).status, 401);
+    assert.is(
+      (await fetchWithin(`${url}/v1/simulations`, post(body, { authorization: `Bearer ${token}x` }))).status,
+      401,
+    );
+    assert.is(
+      (await fetchWithin(`${url}/v1/evaluations/ev_ffffffffffffffffffffffffffff`, { method: 'DELETE' })).status,
+      401,
+    );
     const capped = await fetchWithin(`${url}/v1/simulations`, post(body, { authorization: `Bearer ${token}` }));
     assert.is(capped.status, 422);
     assert.is((await capped.json()).error.code, 'work_limit');

@@ -18,8 +18,16 @@ import { smallJob, deterministic, sameBits } from '../api/support.js';
 
 function record(status: JobRecord['status'], paths = 1000): JobRecord {
   const config = parseEvaluationConfig(smallJob(paths));
-  return { id: newJobId(), kind: 'evaluation', name: config.name, status, createdAt: new Date().toISOString(), attempts: status === 'queued' ? 0 : 1,
-    progress: { donePaths: 0, totalPaths: paths }, config };
+  return {
+    id: newJobId(),
+    kind: 'evaluation',
+    name: config.name,
+    status,
+    createdAt: new Date().toISOString(),
+    attempts: status === 'queued' ? 0 : 1,
+    progress: { donePaths: 0, totalPaths: paths },
+    config,
+  };
 }
 
 test('records survive a reopen, newest first, and remove deletes the file', async () => {
@@ -32,7 +40,13 @@ test('records survive a reopen, newest first, and remove deletes the file', asyn
   await store.save(b);
   await store.save({ ...b, status: 'cancelled' });
   const again = await DiskJobStore.open(dir);
-  assert.equal((await again.list({ limit: 10 })).map((j) => [j.id, j.status]), [[b.id, 'cancelled'], [a.id, 'succeeded']]);
+  assert.equal(
+    (await again.list({ limit: 10 })).map((j) => [j.id, j.status]),
+    [
+      [b.id, 'cancelled'],
+      [a.id, 'succeeded'],
+    ],
+  );
   await again.remove(a.id);
   assert.not.ok(existsSync(join(dir, 'jobs', `${a.id}.json`)));
   assert.is(await (await DiskJobStore.open(dir)).load(a.id), undefined);
@@ -48,7 +62,10 @@ test('a leftover temporary file is removed and an unreadable record skipped at o
   writeFileSync(join(dir, 'jobs', `${newJobId()}.json`), '{"id": "not json');
   writeFileSync(join(dir, 'jobs', 'notes.txt'), 'ignored');
   const reopened = await DiskJobStore.open(dir);
-  assert.equal((await reopened.all()).map((j) => j.id), [good.id]);
+  assert.equal(
+    (await reopened.all()).map((j) => j.id),
+    [good.id],
+  );
   assert.not.ok(readdirSync(join(dir, 'jobs')).some((f) => f.includes('.tmp-')));
 });
 

@@ -16,7 +16,12 @@ const CASES: Array<[string, string[], Record<string, string>, RegExp]> = [
   ['a host with a space', ['serve', '--host', 'bad host'], {}, /--host/],
   ['an unknown flag', ['serve', '--prot', '1'], {}, /unknown option '--prot'/],
   ['a short API token', ['serve', '--port', '0'], { FLOWEXEC_API_TOKEN: 'short' }, /FLOWEXEC_API_TOKEN/],
-  ['a bad limit', ['serve', '--port', '0'], { FLOWEXEC_MAX_QUEUED_JOBS: 'many' }, /FLOWEXEC_MAX_QUEUED_JOBS must be a positive integer/],
+  [
+    'a bad limit',
+    ['serve', '--port', '0'],
+    { FLOWEXEC_MAX_QUEUED_JOBS: 'many' },
+    /FLOWEXEC_MAX_QUEUED_JOBS must be a positive integer/,
+  ],
   ['a data dir that is a file', ['serve', '--port', '0', '--data-dir', '/etc/hostname'], {}, /--data-dir/],
 ];
 
@@ -30,7 +35,10 @@ for (const [what, args, env, mentions] of CASES) {
 test('a port in use exits 2 naming the port', async () => {
   const first = await startNodeServe(['--data-dir', scratchDir(), '--threads', '1']);
   try {
-    const problem = isCleanInputError(await flowexec(['serve', '--port', new URL(first.url).port, '--data-dir', scratchDir()]), /already in use/);
+    const problem = isCleanInputError(
+      await flowexec(['serve', '--port', new URL(first.url).port, '--data-dir', scratchDir()]),
+      /already in use/,
+    );
     assert.is(problem, null, problem ?? '');
   } finally {
     await first.stop();
@@ -42,7 +50,10 @@ test('SIGTERM stops the server promptly and leaves its running job recorded as r
   const server = await startNodeServe(['--data-dir', dataDir, '--threads', '2']);
   try {
     const job = await (await fetchWithin(`${server.url}/v1/evaluations`, post(hestonJob(4_000_000)))).json();
-    await readEvents(`${server.url}/v1/evaluations/${job.id}/events`, (e) => e.event === 'progress' && e.data.donePaths > 0);
+    await readEvents(
+      `${server.url}/v1/evaluations/${job.id}/events`,
+      (e) => e.event === 'progress' && e.data.donePaths > 0,
+    );
     await server.stop();
     assert.is(server.child.exitCode, 0, server.output());
     const saved = JSON.parse(readFileSync(join(dataDir, 'jobs', `${job.id}.json`), 'utf8'));

@@ -12,9 +12,14 @@ let edge: Server, node: RunningServer;
 
 test.before(async () => {
   bundle(['workerd']);
-  [edge, node] = await Promise.all([startWorkerd(), startNodeServer({ port: 0, host: '127.0.0.1', dataDir: scratchDir(), threads: 1, env: {} })]);
+  [edge, node] = await Promise.all([
+    startWorkerd(),
+    startNodeServer({ port: 0, host: '127.0.0.1', dataDir: scratchDir(), threads: 1, env: {} }),
+  ]);
 });
-test.after(async () => { await Promise.all([edge?.stop(), node?.close()]); });
+test.after(async () => {
+  await Promise.all([edge?.stop(), node?.close()]);
+});
 
 test('an evaluation fanned out over a workerd instance and a Node instance equals the local run bit for bit', async () => {
   const executor = new FanOutExecutor([edge.url, node.url]);

@@ -11,10 +11,15 @@ import { evaluate, workloadRun, statistics, localEvaluation, localWorkload } fro
 
 const EXAMPLE = new URL('../../examples/almgren-chriss.json', import.meta.url).pathname;
 const servers: RunningServer[] = [];
-const start = (env: Record<string, string> = {}) => startNodeServer({ port: 0, host: '127.0.0.1', dataDir: scratchDir(), threads: 1, env });
+const start = (env: Record<string, string> = {}) =>
+  startNodeServer({ port: 0, host: '127.0.0.1', dataDir: scratchDir(), threads: 1, env });
 
-test.before(async () => { servers.push(await start(), await start()); });
-test.after(async () => { await Promise.all(servers.map((s) => s.close())); });
+test.before(async () => {
+  servers.push(await start(), await start());
+});
+test.after(async () => {
+  await Promise.all(servers.map((s) => s.close()));
+});
 
 test('an evaluation with a frontier fanned out over two API instances equals the local run bit for bit', async () => {
   const executor = new FanOutExecutor(servers.map((s) => s.url));
@@ -26,7 +31,10 @@ test('a dead instance in the list: its shards are retried on the live ones and t
   const dead = `http://127.0.0.1:${await freePort()}`;
   const executor = new FanOutExecutor([dead, ...servers.map((s) => s.url)], { log: (line) => lines.push(line) });
   assert.is(statistics(await workloadRun(executor, 30_000, 3)), await localWorkload(30_000, 3));
-  assert.ok(lines.some((l) => l.includes(dead) && /ECONNREFUSED/.test(l)), lines.join('\n'));
+  assert.ok(
+    lines.some((l) => l.includes(dead) && /ECONNREFUSED/.test(l)),
+    lines.join('\n'),
+  );
 });
 
 test('an instance that refuses the shard (over its work limit) fails the run with a clear message, no retries', async () => {
@@ -43,7 +51,10 @@ test('an instance that refuses the shard (over its work limit) fails the run wit
 });
 
 test('flowexec evaluate --fan-out prints the same statistics as a local run', async () => {
-  const urls = servers.slice(0, 2).map((s) => s.url).join(',');
+  const urls = servers
+    .slice(0, 2)
+    .map((s) => s.url)
+    .join(',');
   const [remote, local] = await Promise.all([
     flowexec(['evaluate', EXAMPLE, '--paths', '30000', '--json', '--fan-out', urls]),
     flowexec(['evaluate', EXAMPLE, '--paths', '30000', '--json', '--threads', '1']),

@@ -13,7 +13,9 @@ import { evaluate, workloadRun, statistics, localEvaluation, localWorkload } fro
 let redis: TestRedis;
 const workers: TestWorker[] = [];
 
-test.before(async () => { redis = await startRedis(); });
+test.before(async () => {
+  redis = await startRedis();
+});
 test.after(async () => {
   await Promise.all(workers.map((w) => w.kill('SIGKILL')));
   await redis.stop();
@@ -44,7 +46,10 @@ test('a worker killed with SIGKILL mid-shard leaves a stalled job that another w
     await waitFor('the worker to hold a shard', async () => (await queue.getActiveCount()) > 0, 60_000);
     const held = (await queue.getActive())[0]!.id;
     await victim.kill('SIGKILL');
-    assert.ok(!(await queue.getCompleted()).some((j) => j.id === held), 'the killed worker finished its shard before it died: not a mid-shard kill');
+    assert.ok(
+      !(await queue.getCompleted()).some((j) => j.id === held),
+      'the killed worker finished its shard before it died: not a mid-shard kill',
+    );
     workers.push(await startWorker(redis.url));
     assert.is(statistics(await run), await localWorkload(60_000, 20));
   } finally {
@@ -54,7 +59,7 @@ test('a worker killed with SIGKILL mid-shard leaves a stalled job that another w
 });
 
 test('a workload run in 15 shards on three workers equals the local run bit for bit', async () => {
-  workers.push(...await Promise.all([startWorker(redis.url), startWorker(redis.url)]));
+  workers.push(...(await Promise.all([startWorker(redis.url), startWorker(redis.url)])));
   const queue = watch();
   const executor = await coordinator();
   try {
@@ -71,14 +76,23 @@ test('Redis stopped and restarted mid-run: workers reconnect, lost jobs are sent
   const executor = await coordinator(log);
   let merged = 0;
   try {
-    const run = workloadRun(executor, 30_000, 2, (done) => { merged = done; }); // 15 shards over three workers
+    const run = workloadRun(executor, 30_000, 2, (done) => {
+      merged = done;
+    }); // 15 shards over three workers
     await waitFor('a first shard merged', () => merged > 0, 60_000);
     await redis.stop();
     await sleep(1500);
     await redis.start(); // empty: every job it held is gone
     assert.is(statistics(await run), await localWorkload(30_000, 2));
-    assert.ok(log.some((l) => /lost Redis/.test(l)) && log.some((l) => /reconnected/.test(l)), `coordinator log: ${log.join(' | ')}`);
-    await waitFor('every worker to report its reconnection', () => workers.every((w) => /reconnected to Redis/.test(w.output())), 20_000);
+    assert.ok(
+      log.some((l) => /lost Redis/.test(l)) && log.some((l) => /reconnected/.test(l)),
+      `coordinator log: ${log.join(' | ')}`,
+    );
+    await waitFor(
+      'every worker to report its reconnection',
+      () => workers.every((w) => /reconnected to Redis/.test(w.output())),
+      20_000,
+    );
   } finally {
     await executor.close();
   }

@@ -18,7 +18,12 @@ export function evaluate(executor: ShardExecutor, onProgress?: (done: number, to
 }
 
 /** heston-paths, 252 steps, in shards of `shardChunks` thousand paths. */
-export function workloadRun(executor: ShardExecutor, paths: number, shardChunks: number, onProgress?: (done: number, total: number) => void) {
+export function workloadRun(
+  executor: ShardExecutor,
+  paths: number,
+  shardChunks: number,
+  onProgress?: (done: number, total: number) => void,
+) {
   return runWorkload(canonical('heston-paths'), { paths, seed: 7, scheme: 'euler', shardChunks, onProgress }, executor);
 }
 
@@ -37,6 +42,7 @@ export async function localEvaluation(): Promise<string> {
 
 export async function localWorkload(paths: number, shardChunks: number): Promise<string> {
   const key = `${paths}/${shardChunks}`;
-  if (!local.workloads.has(key)) local.workloads.set(key, statistics(await workloadRun(await wasmExecutor(), paths, shardChunks)));
+  if (!local.workloads.has(key))
+    local.workloads.set(key, statistics(await workloadRun(await wasmExecutor(), paths, shardChunks)));
   return local.workloads.get(key)!;
 }

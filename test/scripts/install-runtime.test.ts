@@ -17,7 +17,8 @@ const DENO_BINARY = `node_modules/@deno/${process.platform}-${process.arch}-glib
 /** The cache key the script documents: NAME-<first 16 hex of sha256(package.json, package-lock.json)>. */
 function cacheName(name: string): string {
   const hash = createHash('sha256');
-  for (const file of ['package.json', 'package-lock.json']) hash.update(readFileSync(join(ROOT, 'scripts/runtimes', name, file)));
+  for (const file of ['package.json', 'package-lock.json'])
+    hash.update(readFileSync(join(ROOT, 'scripts/runtimes', name, file)));
   return `${name}-${hash.digest('hex').slice(0, 16)}`;
 }
 
@@ -30,23 +31,42 @@ function fakeInstall(dir: string): string {
   return binary;
 }
 
-function install(name: string, env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function install(
+  name: string,
+  env: Record<string, string>,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [SCRIPT, name], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '', stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
+    const child = spawn(process.execPath, [SCRIPT, name], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '',
+      stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
     child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
 }
 
 /** A registry at `port`, with an empty npm cache so nothing is installed from earlier downloads, and no retries. */
 function offline(cache: string, port: number): Record<string, string> {
-  return { FLOWEXEC_RUNTIME_CACHE: cache, npm_config_registry: `http://127.0.0.1:${port}/`, npm_config_cache: join(cache, '.npm'), npm_config_fetch_retries: '0' };
+  return {
+    FLOWEXEC_RUNTIME_CACHE: cache,
+    npm_config_registry: `http://127.0.0.1:${port}/`,
+    npm_config_cache: join(cache, '.npm'),
+    npm_config_fetch_retries: '0',
+  };
 }
 
 function listen(server: Server): Promise<number> {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)),
+  );
 }
 
 /** A port nothing listens on: connections are refused at once. */
@@ -68,12 +88,15 @@ test('a cached install whose lock matches is used as is: no npm runs (the regist
   rmSync(cache, { recursive: true, force: true });
 });
 
-test('an install of another lock is not used; an install that fails names the runtime and npm\'s reason, and leaves nothing', async () => {
+test("an install of another lock is not used; an install that fails names the runtime and npm's reason, and leaves nothing", async () => {
   const cache = scratchDir();
   fakeInstall(join(cache, 'deno-0000000000000000'));
   const r = await install('deno', offline(cache, await refusedPort()));
   assert.is(r.status, 1, r.stdout);
-  assert.match(r.stderr, /^install-runtime: deno: npm install failed \(exit \d+\): code ECONNREFUSED .*request to http:\/\/127\.0\.0\.1:\d+\/deno failed/);
+  assert.match(
+    r.stderr,
+    /^install-runtime: deno: npm install failed \(exit \d+\): code ECONNREFUSED .*request to http:\/\/127\.0\.0\.1:\d+\/deno failed/,
+  );
   assert.is(r.stdout, '');
   assert.not.ok(existsSync(join(cache, cacheName('deno'))));
   assert.equal(leftovers(cache), []);
@@ -86,12 +109,20 @@ const HANG_LIMIT_S = 10;
 test('an install that hangs (a registry that never answers) is stopped at FLOWEXEC_RUNTIME_INSTALL_TIMEOUT_S and says so', async () => {
   const cache = scratchDir();
   const sockets = new Set<Socket>();
-  const silent = createServer((socket) => { sockets.add(socket); }); // accepts, reads, never answers
+  const silent = createServer((socket) => {
+    sockets.add(socket);
+  }); // accepts, reads, never answers
   const port = await listen(silent);
   try {
-    const r = await install('deno', { ...offline(cache, port), FLOWEXEC_RUNTIME_INSTALL_TIMEOUT_S: String(HANG_LIMIT_S) });
+    const r = await install('deno', {
+      ...offline(cache, port),
+      FLOWEXEC_RUNTIME_INSTALL_TIMEOUT_S: String(HANG_LIMIT_S),
+    });
     assert.is(r.status, 1, r.stdout);
-    assert.is(r.stderr.trim(), `install-runtime: deno: npm install did not finish within ${HANG_LIMIT_S} s (FLOWEXEC_RUNTIME_INSTALL_TIMEOUT_S)`);
+    assert.is(
+      r.stderr.trim(),
+      `install-runtime: deno: npm install did not finish within ${HANG_LIMIT_S} s (FLOWEXEC_RUNTIME_INSTALL_TIMEOUT_S)`,
+    );
     assert.equal(leftovers(cache), []);
   } finally {
     for (const socket of sockets) socket.destroy();
@@ -102,8 +133,14 @@ test('an install that hangs (a registry that never answers) is stopped at FLOWEX
 
 test('an unknown runtime or a bad timeout is an error naming it', async () => {
   const cache = scratchDir();
-  assert.match((await install('node', offline(cache, await refusedPort()))).stderr, /unknown runtime node \(one of deno, bun, workerd\)/);
-  const r = await install('deno', { ...offline(cache, await refusedPort()), FLOWEXEC_RUNTIME_INSTALL_TIMEOUT_S: 'never' });
+  assert.match(
+    (await install('node', offline(cache, await refusedPort()))).stderr,
+    /unknown runtime node \(one of deno, bun, workerd\)/,
+  );
+  const r = await install('deno', {
+    ...offline(cache, await refusedPort()),
+    FLOWEXEC_RUNTIME_INSTALL_TIMEOUT_S: 'never',
+  });
   assert.match(r.stderr, /FLOWEXEC_RUNTIME_INSTALL_TIMEOUT_S must be a positive number of seconds/);
   rmSync(cache, { recursive: true, force: true });
 });

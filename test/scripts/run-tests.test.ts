@@ -19,35 +19,70 @@ const dir = mkdtempSync(join(ROOT, 'build', 'runner-fixture-'));
 const pidFile = join(dir, 'grandchild.pid');
 mkdirSync(join(dir, 'cases'));
 // declares a limit of its own, far above the 1 s default the test sets, so it passes however loaded the machine
-writeFileSync(join(dir, 'cases', 'passes.test.ts'), `// A passing file.\n// test-timeout-s: 120\nimport { test } from 'uvu';\ntest('one', () => {});\ntest('two', () => {});\ntest.run();\n`);
+writeFileSync(
+  join(dir, 'cases', 'passes.test.ts'),
+  `// A passing file.\n// test-timeout-s: 120\nimport { test } from 'uvu';\ntest('one', () => {});\ntest('two', () => {});\ntest.run();\n`,
+);
 // would pass after 60 s, but has only the default limit
-writeFileSync(join(dir, 'cases', 'slow.test.ts'), `import { test } from 'uvu';\ntest('late', async () => { await new Promise((r) => setTimeout(r, 60_000)); });\ntest.run();\n`);
+writeFileSync(
+  join(dir, 'cases', 'slow.test.ts'),
+  `import { test } from 'uvu';\ntest('late', async () => { await new Promise((r) => setTimeout(r, 60_000)); });\ntest.run();\n`,
+);
 // starts a process of its own that would outlive it, then never ends; its own limit lets it start that process first
-writeFileSync(join(dir, 'cases', 'hangs.test.ts'), `// test-timeout-s: ${HANG_LIMIT_S}\nimport { spawn } from 'node:child_process';\nimport { writeFileSync } from 'node:fs';
+writeFileSync(
+  join(dir, 'cases', 'hangs.test.ts'),
+  `// test-timeout-s: ${HANG_LIMIT_S}\nimport { spawn } from 'node:child_process';\nimport { writeFileSync } from 'node:fs';
 const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
-writeFileSync(${JSON.stringify(pidFile)}, String(child.pid));\nsetInterval(() => {}, 1000);\n`);
+writeFileSync(${JSON.stringify(pidFile)}, String(child.pid));\nsetInterval(() => {}, 1000);\n`,
+);
 test.after(() => rmSync(dir, { recursive: true, force: true }));
 
-function runner(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function runner(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [RUNNER, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '', stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
+    const child = spawn(process.execPath, [RUNNER, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '',
+      stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
     child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
 }
 
 /** Whether pid runs (a zombie, dead but not yet reaped by init, does not). */
 function alive(pid: number): boolean {
-  try { return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8')); } catch { return false; }
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
 }
 
 test('a file past its limit fails with its name and the limit, and what it started is killed too; a file may raise its own', async () => {
-  const r = await runner([], { TEST_DIR: relative(ROOT, join(dir, 'cases')), TEST_FILE_TIMEOUT_S: String(TIMEOUT_S), TEST_CONCURRENCY: '3' });
+  const r = await runner([], {
+    TEST_DIR: relative(ROOT, join(dir, 'cases')),
+    TEST_FILE_TIMEOUT_S: String(TIMEOUT_S),
+    TEST_CONCURRENCY: '3',
+  });
   assert.is(r.status, 1, r.stdout);
-  assert.match(r.stdout, new RegExp(`FAIL build/runner-fixture-\\w+/cases/hangs\\.test\\.ts \\(timed out after ${HANG_LIMIT_S} s`));
-  assert.match(r.stdout, new RegExp(`FAIL build/runner-fixture-\\w+/cases/slow\\.test\\.ts \\(timed out after ${TIMEOUT_S} s`));
+  assert.match(
+    r.stdout,
+    new RegExp(`FAIL build/runner-fixture-\\w+/cases/hangs\\.test\\.ts \\(timed out after ${HANG_LIMIT_S} s`),
+  );
+  assert.match(
+    r.stdout,
+    new RegExp(`FAIL build/runner-fixture-\\w+/cases/slow\\.test\\.ts \\(timed out after ${TIMEOUT_S} s`),
+  );
   assert.match(r.stdout, /ok {3}build\/runner-fixture-\w+\/cases\/passes\.test\.ts \(2, [\d.]+ s\)/);
   assert.is(r.stdout.trimEnd().split('\n').at(-1), '2 passed, 2 failed');
   const pid = Number(readFileSync(pidFile, 'utf8'));

@@ -3,7 +3,11 @@ import { test } from 'uvu';
 import { runContract } from '../support/contract.js';
 
 test('statistics records are bit-identical, co-moments and histograms included', () => {
-  const n = 333, stride = 336, nCols = 3, nPaired = 2, bins = 16;
+  const n = 333,
+    stride = 336,
+    nCols = 3,
+    nPaired = 2,
+    bins = 16;
   const values = new Float64Array(nCols * stride).map((_, i) => Math.sin(i * 0.37) * 10 + (i % 7));
   const hist = new Float64Array([-12, bins / 24, -12, bins / 24]);
   runContract('record', (be) => {

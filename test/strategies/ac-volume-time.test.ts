@@ -17,13 +17,18 @@ const PAPER = { shares: 1e6, steps: 5, tauDays: 1, sigmaPerSqrtDay: 0.95, gamma:
 /** The Thomas algorithm on a diagonally dominant system loses a few ulps per step: 1e-9 of the order is far above that. */
 const SOLVE_TOLERANCE = 1e-9;
 
-test('uniform coefficients: the tridiagonal solution is the paper\'s closed form (lambda 0, 1e-6, 1e-5)', () => {
+test("uniform coefficients: the tridiagonal solution is the paper's closed form (lambda 0, 1e-6, 1e-5)", () => {
   for (const lambda of [0, 1e-6, 1e-5]) {
-    const a = new Float64Array(5).fill((PAPER.eta - PAPER.gamma * PAPER.tauDays / 2) / PAPER.tauDays);
+    const a = new Float64Array(5).fill((PAPER.eta - (PAPER.gamma * PAPER.tauDays) / 2) / PAPER.tauDays);
     const b = new Float64Array(4).fill(lambda * PAPER.sigmaPerSqrtDay ** 2 * PAPER.tauDays);
     const general = quadraticSchedule(PAPER.shares, a, b);
     const closed = almgrenChrissSchedule(PAPER, lambda);
-    general.forEach((n, k) => assert.ok(Math.abs(n - closed[k]!) < SOLVE_TOLERANCE * PAPER.shares, `lambda ${lambda} step ${k}: ${n} vs ${closed[k]}`));
+    general.forEach((n, k) =>
+      assert.ok(
+        Math.abs(n - closed[k]!) < SOLVE_TOLERANCE * PAPER.shares,
+        `lambda ${lambda} step ${k}: ${n} vs ${closed[k]}`,
+      ),
+    );
   }
 });
 
@@ -33,14 +38,25 @@ test('the curvature factor is 1/2 beta (1 + beta): 0.48 at beta 0.6, 1 for linea
   assert.is(curvatureFactor(0.6, 'secant'), 1);
 });
 
-function uShapeConfig(riskAversion: number, clock: 'volume' | 'calendar', linearisation: 'curvature' | 'secant', gamma = 0.314) {
+function uShapeConfig(
+  riskAversion: number,
+  clock: 'volume' | 'calendar',
+  linearisation: 'curvature' | 'secant',
+  gamma = 0.314,
+) {
   return parseEvaluationConfig({
     market: {
-      model: { type: 'gbm', s0: 100, sigma: 0.3 }, dailyVolume: 2e7, volumeCurve: { type: 'u-shape' },
+      model: { type: 'gbm', s0: 100, sigma: 0.3 },
+      dailyVolume: 2e7,
+      volumeCurve: { type: 'u-shape' },
       impact: { temporary: { eta: 0.5, beta: 0.6 }, permanent: { gamma }, spread: { halfSpreadBps: 0.5 } },
     },
     order: { side: 'sell', shares: 2e6, horizonMinutes: 390, stepMinutes: 15 },
-    strategies: [{ type: 'almgren-chriss', riskAversion, clock, linearisation }, { type: 'optimal-static' }, { type: 'vwap' }],
+    strategies: [
+      { type: 'almgren-chriss', riskAversion, clock, linearisation },
+      { type: 'optimal-static' },
+      { type: 'vwap' },
+    ],
     evaluation: { riskAversion },
   });
 }
@@ -56,8 +72,17 @@ test('volume clock, risk aversion 0, no permanent impact: the AC schedule is VWA
 test('concave market on a U-shaped curve, risk aversion 50: volume-time curvature AC beats calendar secant AC, optimal-static beats both', () => {
   const score = (clock: 'volume' | 'calendar', linearisation: 'curvature' | 'secant') => {
     const plan = buildExecutionPlan(uShapeConfig(50, clock, linearisation));
-    const o = optimalStaticObjective({ impact: plan.impact, stepVolume: plan.stepVolume, s0: plan.s0, side: plan.side, shares: plan.orderShares,
-      stepDays: plan.stepDays, sigma0PerSqrtYear: initialVolatility(plan.model), participationCap: 1, lambdaPerCurrency: 50 / (plan.orderShares * plan.s0) });
+    const o = optimalStaticObjective({
+      impact: plan.impact,
+      stepVolume: plan.stepVolume,
+      s0: plan.s0,
+      side: plan.side,
+      shares: plan.orderShares,
+      stepDays: plan.stepDays,
+      sigma0PerSqrtYear: initialVolatility(plan.model),
+      participationCap: 1,
+      lambdaPerCurrency: 50 / (plan.orderShares * plan.s0),
+    });
     const toBps = 1e4 / (plan.orderShares * plan.s0);
     return plan.strategies.map((s) => scheduleObjective(o, (s as StaticStrategyPlan).costs.qty) * toBps);
   };
@@ -67,7 +92,9 @@ test('concave market on a U-shaped curve, risk aversion 50: volume-time curvatur
   assert.ok(curvatureCalendar! < secantCalendar!, `curvature ${curvatureCalendar} vs secant ${secantCalendar}`);
   assert.ok(curvatureVolume! < curvatureCalendar!, `volume ${curvatureVolume} vs calendar ${curvatureCalendar}`);
   assert.ok(optimal! <= curvatureVolume!, `optimal ${optimal} vs ${curvatureVolume}`);
-  console.log(`    secant/calendar ${secantCalendar!.toFixed(3)}, curvature/calendar ${curvatureCalendar!.toFixed(3)}, curvature/volume ${curvatureVolume!.toFixed(3)}, optimal ${optimal!.toFixed(3)} bps`);
+  console.log(
+    `    secant/calendar ${secantCalendar!.toFixed(3)}, curvature/calendar ${curvatureCalendar!.toFixed(3)}, curvature/volume ${curvatureVolume!.toFixed(3)}, optimal ${optimal!.toFixed(3)} bps`,
+  );
 });
 
 test.run();

@@ -1,7 +1,12 @@
 // The Almgren-Chriss closed form against the paper's worked example (../shared/references).
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { almgrenChrissKappa, almgrenChrissHoldings, almgrenChrissSchedule, almgrenChrissMoments } from '../../src/strategies/almgren-chriss.js';
+import {
+  almgrenChrissKappa,
+  almgrenChrissHoldings,
+  almgrenChrissSchedule,
+  almgrenChrissMoments,
+} from '../../src/strategies/almgren-chriss.js';
 
 const PAPER = { shares: 1e6, steps: 5, tauDays: 1, sigmaPerSqrtDay: 0.95, gamma: 2.5e-7, eta: 2.5e-6, epsilon: 0.0625 };
 /** The references print currency to the cent and kappa to 10 digits. */

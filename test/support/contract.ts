@@ -13,7 +13,8 @@ export function assertSameBits(a: Float64Array, b: Float64Array, what: string): 
 
 /** Runs f on the wasm engine and on the twin, asserts their outputs are bit-identical, and returns the wasm output. */
 export function runContract(what: string, f: (backend: KernelBackend) => Float64Array): Float64Array {
-  const a = f(wasm), b = f(reference);
+  const a = f(wasm),
+    b = f(reference);
   assertSameBits(a, b, what);
   return a;
 }

@@ -59,7 +59,8 @@ test('the double-double sin and cos of 2 pi u agree with mpmath to 1e-30 relativ
 });
 
 test('ulpError measures in ulps of the exact value, with 2^-1074 below the normal range', () => {
-  const ONE_UP = 1 + 2 ** -52, ONE_DOWN = 1 - 2 ** -53;
+  const ONE_UP = 1 + 2 ** -52,
+    ONE_DOWN = 1 - 2 ** -53;
   assert.is(ulpError(1, 1, 0), 0);
   assert.is(ulpError(ONE_UP, 1, 0), 1);
   assert.is(ulpError(ONE_DOWN, 1, 0), 0.5); // the ulp of the exact value 1 is 2^-52

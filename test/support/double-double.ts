@@ -30,7 +30,7 @@ const SPLITTER = 134217729; // 2^27 + 1: Veltkamp's split of a double into two 2
 function twoSum(a: number, b: number): void {
   const s = a + b;
   const bb = s - a;
-  L = (a - (s - bb)) + (b - bb);
+  L = a - (s - bb) + (b - bb);
   H = s;
 }
 
@@ -50,16 +50,18 @@ function twoProd(a: number, b: number): void {
   t = SPLITTER * b;
   const bh = t - (t - b);
   const bl = b - bh;
-  L = ((ah * bh - p) + ah * bl + al * bh) + al * bl;
+  L = ah * bh - p + ah * bl + al * bh + al * bl;
   H = p;
 }
 
 /** (ah, al) + (bh, bl), QD's accurate add: relative error <= 3 u^2 even under cancellation. */
 function add(ah: number, al: number, bh: number, bl: number): void {
   twoSum(ah, bh);
-  const s1 = H, s2 = L;
+  const s1 = H,
+    s2 = L;
   twoSum(al, bl);
-  const t1 = H, t2 = L;
+  const t1 = H,
+    t2 = L;
   fastTwoSum(s1, s2 + t1);
   fastTwoSum(H, L + t2);
 }
@@ -85,7 +87,8 @@ function div(ah: number, al: number, bh: number, bl: number): void {
   const q1 = ah / bh;
   mulD(bh, bl, q1);
   add(ah, al, -H, -L);
-  const rh = H, rl = L;
+  const rh = H,
+    rl = L;
   const q2 = rh / bh;
   mulD(bh, bl, q2);
   add(rh, rl, -H, -L);
@@ -117,8 +120,14 @@ function pow2(n: number): number {
 
 /** x * 2^n, exact whenever the result is a normal double or x's bits all survive (steps of at most 2^±1000). */
 export function scale2(x: number, n: number): number {
-  while (n > 1000) { x *= pow2(1000); n -= 1000; }
-  while (n < -1000) { x *= pow2(-1000); n += 1000; }
+  while (n > 1000) {
+    x *= pow2(1000);
+    n -= 1000;
+  }
+  while (n < -1000) {
+    x *= pow2(-1000);
+    n += 1000;
+  }
   return x * pow2(n);
 }
 
@@ -155,13 +164,16 @@ for (let n = 0; n <= TERMS; n++) {
 
 /** sum c_n x^n for n = 0..degree by Horner, the coefficients c_n = hi[n] + lo[n] as double-doubles. */
 function horner(hi: Float64Array, lo: Float64Array, degree: number, xh: number, xl: number): void {
-  let ph = hi[degree]!, pl = lo[degree]!;
+  let ph = hi[degree]!,
+    pl = lo[degree]!;
   for (let n = degree - 1; n >= 0; n--) {
     mul(ph, pl, xh, xl);
     add(H, L, hi[n]!, lo[n]!);
-    ph = H; pl = L;
+    ph = H;
+    pl = L;
   }
-  H = ph; L = pl;
+  H = ph;
+  L = pl;
 }
 
 /** exp(dh + dl) by Taylor to the given degree. */
@@ -178,14 +190,17 @@ function atanhOverS(zh: number, zl: number, terms: number): void {
 function trigTaylor(zh: number, zl: number, terms: number, odd: boolean): void {
   const base = odd ? 1 : 0;
   const sign = terms % 2 === 0 ? 1 : -1;
-  let ph = sign * INV_FACT_HI[2 * terms + base]!, pl = sign * INV_FACT_LO[2 * terms + base]!;
+  let ph = sign * INV_FACT_HI[2 * terms + base]!,
+    pl = sign * INV_FACT_LO[2 * terms + base]!;
   for (let n = terms - 1; n >= 0; n--) {
     const s = n % 2 === 0 ? 1 : -1;
     mul(ph, pl, zh, zl);
     add(H, L, s * INV_FACT_HI[2 * n + base]!, s * INV_FACT_LO[2 * n + base]!);
-    ph = H; pl = L;
+    ph = H;
+    pl = L;
   }
-  H = ph; L = pl;
+  H = ph;
+  L = pl;
 }
 
 const STEPS = 64; // tables at multiples of 1/64; the remaining |d| <= 1/128
@@ -204,7 +219,8 @@ for (let j = -20; j <= 28; j++) {
   const c = 1 + j / STEPS;
   twoSum(c, 1);
   div(c - 1, 0, H, L); // s = (c - 1) / (c + 1), |s| <= 0.18
-  const sh = H, sl = L;
+  const sh = H,
+    sl = L;
   mul(sh, sl, sh, sl);
   atanhOverS(H, L, TERMS); // 0.18^82 / 83 < 1e-62
   mul(H, L, sh, sl);
@@ -219,7 +235,8 @@ const COS_T_LO = new Float64Array(33);
 for (let j = 0; j <= 32; j++) {
   const [ah, al] = halfPiTimes(j / STEPS); // <= pi / 4
   mul(ah, al, ah, al);
-  const zh = H, zl = L;
+  const zh = H,
+    zl = L;
   trigTaylor(zh, zl, 19, true); // (pi/4)^40 / 41! < 1e-53
   mul(H, L, ah, al);
   SIN_T_HI[j] = H;
@@ -232,9 +249,11 @@ for (let j = 0; j <= 32; j++) {
 /** (pi / 2) r as a double-double, r a double (triple-double pi/2: relative error ~ u^3). */
 function halfPiTimes(r: number): [number, number] {
   twoProd(r, PIO2_1);
-  const p1 = H, e1 = L;
+  const p1 = H,
+    e1 = L;
   twoProd(r, PIO2_2);
-  const p2 = H, e2 = L;
+  const p2 = H,
+    e2 = L;
   add(p1, e1, p2, e2 + r * PIO2_3);
   return [H, L];
 }
@@ -251,13 +270,16 @@ export function exp(x: number): Exact {
   const k = Math.round(x * LOG2E);
   // r = x - k ln2 with ln2 in triple-double: every product but the last is exact (TwoProd)
   twoProd(k, LN2_1);
-  const p1 = H, e1 = L;
+  const p1 = H,
+    e1 = L;
   twoProd(k, LN2_2);
-  const p2 = H, e2 = L;
+  const p2 = H,
+    e2 = L;
   twoSum(x, -p1);
   add(H, L, -e1, -p2);
   add(H, L, -e2, -k * LN2_3);
-  const rh = H, rl = L; // |r| <= 0.35
+  const rh = H,
+    rl = L; // |r| <= 0.35
   const j = Math.round(rh * STEPS);
   add(rh, rl, -j / STEPS, 0); // d = r - j/64, |d| <= 1/128
   expTaylor(H, L, 12); // (1/128)^13 / 13! < 1e-36
@@ -274,21 +296,27 @@ export function log(x: number): Exact {
   if (x === Infinity) return { hi: Infinity, lo: 0, exp2: 0 };
   let e = exponentOf(x);
   let m = scale2(x, -e); // [1, 2), exact
-  if (m > SQRT2) { m *= 0.5; e += 1; }
+  if (m > SQRT2) {
+    m *= 0.5;
+    e += 1;
+  }
   const j = Math.round((m - 1) * STEPS); // -19..27
   const c = 1 + j / STEPS;
   // log m = log c + 2 atanh(s), s = (m - c) / (m + c); m - c is exact (Sterbenz), |s| <= 1/181
   twoSum(m, c);
   div(m - c, 0, H, L);
-  const sh = H, sl = L;
+  const sh = H,
+    sl = L;
   mul(sh, sl, sh, sl);
   atanhOverS(H, L, 8); // (1/181)^18 / 19 < 1e-42
   mul(H, L, 2 * sh, 2 * sl);
   add(H, L, LOG_T_HI[j + 20]!, LOG_T_LO[j + 20]!);
-  const th = H, tl = L;
+  const th = H,
+    tl = L;
   if (e === 0) return { hi: th, lo: tl, exp2: 0 };
   twoProd(e, LN2_1);
-  const p1 = H, e1 = L;
+  const p1 = H,
+    e1 = L;
   twoProd(e, LN2_2);
   add(p1, e1, H, L + e * LN2_3);
   add(H, L, th, tl);
@@ -306,51 +334,82 @@ const TINY_SCALE = 600;
  */
 export function sincos2pi(u: number): [Exact, Exact] {
   if (u !== u || u === Infinity || u === -Infinity) {
-    return [{ hi: NaN, lo: NaN, exp2: 0 }, { hi: NaN, lo: NaN, exp2: 0 }];
+    return [
+      { hi: NaN, lo: NaN, exp2: 0 },
+      { hi: NaN, lo: NaN, exp2: 0 },
+    ];
   }
   const f = u - Math.trunc(u); // exact; sin and cos have period 1
   const t = 4 * f;
   const q = Math.round(t); // ties do not matter: both neighbours give the same value
   const r = t - q; // exact, [-1/2, 1/2]
   const n = ((q % 4) + 4) % 4;
-  let sh: number, sl: number, ch: number, cl: number, sExp2 = 0;
+  let sh: number,
+    sl: number,
+    ch: number,
+    cl: number,
+    sExp2 = 0;
   if (r === 0) {
-    sh = 0; sl = 0; ch = 1; cl = 0;
+    sh = 0;
+    sl = 0;
+    ch = 1;
+    cl = 0;
   } else if (Math.abs(r) < TINY) {
     // sin(a) = a (1 - a^2/6 ...) with a^2 < 2^-1598: a itself; cos(a) = 1 to within 2^-1600
     const [ah, al] = halfPiTimes(scale2(r, TINY_SCALE));
-    sh = ah; sl = al; sExp2 = -TINY_SCALE; ch = 1; cl = 0;
+    sh = ah;
+    sl = al;
+    sExp2 = -TINY_SCALE;
+    ch = 1;
+    cl = 0;
   } else {
     const j = Math.round(r * STEPS); // -32..32
     const d = r - j / STEPS; // exact, |d| <= 1/128
     const [ah, al] = halfPiTimes(d);
     mul(ah, al, ah, al);
-    const zh = H, zl = L;
+    const zh = H,
+      zl = L;
     trigTaylor(zh, zl, 7, true); // (pi/256)^16 / 17! < 1e-44
     mul(H, L, ah, al);
-    const sdh = H, sdl = L;
+    const sdh = H,
+      sdl = L;
     trigTaylor(zh, zl, 7, false);
-    const cdh = H, cdl = L;
-    const aj = Math.abs(j), sgn = j < 0 ? -1 : 1;
-    const sah = sgn * SIN_T_HI[aj]!, sal = sgn * SIN_T_LO[aj]!, cah = COS_T_HI[aj]!, cal = COS_T_LO[aj]!;
+    const cdh = H,
+      cdl = L;
+    const aj = Math.abs(j),
+      sgn = j < 0 ? -1 : 1;
+    const sah = sgn * SIN_T_HI[aj]!,
+      sal = sgn * SIN_T_LO[aj]!,
+      cah = COS_T_HI[aj]!,
+      cal = COS_T_LO[aj]!;
     // sin(a + d) = sin a cos d + cos a sin d; cos(a + d) = cos a cos d - sin a sin d
     mul(sah, sal, cdh, cdl);
-    const x1h = H, x1l = L;
+    const x1h = H,
+      x1l = L;
     mul(cah, cal, sdh, sdl);
     add(x1h, x1l, H, L);
-    sh = H; sl = L;
+    sh = H;
+    sl = L;
     mul(cah, cal, cdh, cdl);
-    const y1h = H, y1l = L;
+    const y1h = H,
+      y1l = L;
     mul(sah, sal, sdh, sdl);
     add(y1h, y1l, -H, -L);
-    ch = H; cl = L;
+    ch = H;
+    cl = L;
   }
   // quadrant n: sin = s, c, -s, -c and cos = c, -s, -c, s
   const swap = n % 2 === 1;
   const ps = swap ? { hi: ch, lo: cl, exp2: 0 } : { hi: sh, lo: sl, exp2: sExp2 };
   const pc = swap ? { hi: sh, lo: sl, exp2: sExp2 } : { hi: ch, lo: cl, exp2: 0 };
-  if (n >= 2) { ps.hi = -ps.hi; ps.lo = -ps.lo; }
-  if (n === 1 || n === 2) { pc.hi = -pc.hi; pc.lo = -pc.lo; }
+  if (n >= 2) {
+    ps.hi = -ps.hi;
+    ps.lo = -ps.lo;
+  }
+  if (n === 1 || n === 2) {
+    pc.hi = -pc.hi;
+    pc.lo = -pc.lo;
+  }
   return [ps, pc];
 }
 
@@ -374,10 +433,10 @@ export function ulpError(got: number, exactHi: number, exactLo = 0, exactExp2 = 
   if (exactHi === Infinity || exactHi === -Infinity) return got === exactHi ? 0 : Infinity;
   if (exactHi === 0) return scale2(Math.abs(got), 1074);
   let e = exponentOf(exactHi);
-  if (exactLo !== 0 && (exactLo < 0) !== (exactHi < 0) && Math.abs(exactHi) === scale2(1, e)) e -= 1;
+  if (exactLo !== 0 && exactLo < 0 !== exactHi < 0 && Math.abs(exactHi) === scale2(1, e)) e -= 1;
   e += exactExp2;
   if (got === Infinity || got === -Infinity) {
-    if ((got > 0) !== (exactHi > 0)) return Infinity;
+    if (got > 0 !== exactHi > 0) return Infinity;
     if (e >= 1024) return 0;
     // (2^1024 - |v|) / 2^971
     const sign = exactHi < 0 ? -1 : 1;

@@ -2,7 +2,12 @@
 import type { Engine } from '../../src/engine/wasm/engine.js';
 
 /** kernel(inPtr, ...outPtrs, n) on xs (length a multiple of 4); copies of the `outputs` f32 outputs. */
-export function runF32Kernel(engine: Engine, kernel: (...args: number[]) => void, xs: Float32Array, outputs: number): Float32Array[] {
+export function runF32Kernel(
+  engine: Engine,
+  kernel: (...args: number[]) => void,
+  xs: Float32Array,
+  outputs: number,
+): Float32Array[] {
   const inPtr = engine.alloc(4 * xs.length);
   const outPtrs = Array.from({ length: outputs }, () => engine.alloc(4 * xs.length));
   new Float32Array(engine.exports.memory.buffer, inPtr, xs.length).set(xs);

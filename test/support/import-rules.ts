@@ -3,7 +3,10 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 /** A source file: its path from the repository root and its text. */
-export interface SourceFile { path: string; text: string }
+export interface SourceFile {
+  path: string;
+  text: string;
+}
 
 /**
  * What each layer of src/ may import, besides itself: other layers of src/ and packages (node:* is a package
@@ -21,15 +24,61 @@ export const LAYER_RULES: Record<string, { layers: string[]; packages: RegExp }>
   market: { layers: ['engine', 'data', 'math', 'errors'], packages: /^(zod|ml-random-forest|ml-cart)$/ },
   strategies: { layers: ['market', 'engine', 'math', 'errors'], packages: /^zod$/ },
   eval: { layers: ['strategies', 'market', 'engine', 'math', 'errors', 'workloads'], packages: /^zod$/ },
-  learn: { layers: ['eval', 'strategies', 'market', 'engine', 'engine/wasm', 'math', 'errors', 'workloads'], packages: /^(zod|@tensorflow\/tfjs|@tensorflow\/tfjs-backend-wasm)$/ },
+  learn: {
+    layers: ['eval', 'strategies', 'market', 'engine', 'engine/wasm', 'math', 'errors', 'workloads'],
+    packages: /^(zod|@tensorflow\/tfjs|@tensorflow\/tfjs-backend-wasm)$/,
+  },
   assistant: { layers: ['eval', 'strategies', 'market', 'engine', 'math', 'errors', 'workloads'], packages: /^$/ },
   web: { layers: ['eval', 'strategies', 'market', 'engine', 'math', 'errors', 'workloads'], packages: /^uplot$/ },
   // the public library's runtime-independent part (src/index.ts and src/browser.ts are its entries): thin wrappers
   // over eval, strategies and learn's tfjs-free environment; the Node side of the entry lives in runtime/
-  library: { layers: ['learn', 'eval', 'strategies', 'market', 'engine', 'engine/wasm', 'math', 'errors', 'workloads'], packages: /^zod$/ },
-  api: { layers: ['library', 'assistant', 'eval', 'strategies', 'market', 'engine', 'math', 'errors', 'workloads'], packages: /^(zod|hono(\/.*)?)$/ },
-  runtime: { layers: ['library', 'api', 'assistant', 'web', 'eval', 'strategies', 'market', 'engine', 'engine/wasm', 'math', 'errors', 'workloads', 'learn'], packages: /^(node:.*|piscina|@hono\/node-server|hono(\/.*)?|zod|@duckdb\/node-api|bullmq|ioredis)$/ },
-  cli: { layers: ['root', 'library', 'runtime', 'api', 'assistant', 'web', 'learn', 'eval', 'strategies', 'market', 'data', 'engine', 'engine/wasm', 'math', 'errors', 'workloads'], packages: /^(node:.*|cli-progress|zod)$/ },
+  library: {
+    layers: ['learn', 'eval', 'strategies', 'market', 'engine', 'engine/wasm', 'math', 'errors', 'workloads'],
+    packages: /^zod$/,
+  },
+  api: {
+    layers: ['library', 'assistant', 'eval', 'strategies', 'market', 'engine', 'math', 'errors', 'workloads'],
+    packages: /^(zod|hono(\/.*)?)$/,
+  },
+  runtime: {
+    layers: [
+      'library',
+      'api',
+      'assistant',
+      'web',
+      'eval',
+      'strategies',
+      'market',
+      'engine',
+      'engine/wasm',
+      'math',
+      'errors',
+      'workloads',
+      'learn',
+    ],
+    packages: /^(node:.*|piscina|@hono\/node-server|hono(\/.*)?|zod|@duckdb\/node-api|bullmq|ioredis)$/,
+  },
+  cli: {
+    layers: [
+      'root',
+      'library',
+      'runtime',
+      'api',
+      'assistant',
+      'web',
+      'learn',
+      'eval',
+      'strategies',
+      'market',
+      'data',
+      'engine',
+      'engine/wasm',
+      'math',
+      'errors',
+      'workloads',
+    ],
+    packages: /^(node:.*|cli-progress|zod)$/,
+  },
   reference: { layers: ['engine', 'math'], packages: /^$/ },
 };
 
@@ -71,10 +120,19 @@ export function importViolations(files: SourceFile[]): string[] {
         else if (!rule.packages.test(spec)) say(`src/${from} may not import the package ${spec}`);
         continue;
       }
-      if (targetPath.startsWith('bench/') || targetPath.startsWith('test/')) { say('nothing in src/ imports bench/ or test/'); continue; }
-      if (!targetPath.startsWith('src/')) { say('src/ imports only src/ and packages'); continue; }
+      if (targetPath.startsWith('bench/') || targetPath.startsWith('test/')) {
+        say('nothing in src/ imports bench/ or test/');
+        continue;
+      }
+      if (!targetPath.startsWith('src/')) {
+        say('src/ imports only src/ and packages');
+        continue;
+      }
       const to = layerOf(targetPath)!;
-      if (to === 'reference' && from !== 'reference') { say('the twin (src/reference) is imported only by tests and the bench'); continue; }
+      if (to === 'reference' && from !== 'reference') {
+        say('the twin (src/reference) is imported only by tests and the bench');
+        continue;
+      }
       if (to === from || from === 'root') continue;
       const rule = LAYER_RULES[from];
       if (!rule) say(`layer src/${from} has no rule in test/support/import-rules.ts`);
@@ -86,9 +144,10 @@ export function importViolations(files: SourceFile[]): string[] {
 
 /** The TypeScript files of the repository's assembly/ and src/. */
 export function repositorySources(root = '.'): SourceFile[] {
-  const walk = (dir: string): string[] => readdirSync(join(root, dir)).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(join(root, path)).isDirectory() ? walk(path) : path.endsWith('.ts') ? [path] : [];
-  });
+  const walk = (dir: string): string[] =>
+    readdirSync(join(root, dir)).flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(join(root, path)).isDirectory() ? walk(path) : path.endsWith('.ts') ? [path] : [];
+    });
   return ['assembly', 'src'].flatMap(walk).map((path) => ({ path, text: readFileSync(join(root, path), 'utf8') }));
 }

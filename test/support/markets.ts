@@ -4,7 +4,12 @@ import { MODEL_HESTON_EULER, MODEL_HESTON_QE, MODEL_GBM, MODEL_ABM } from '../..
 import { seedWords } from '../../src/engine/seed.js';
 
 export const HESTON = { s0: 100, v0: 0.04, kappa: 1.5, theta: 0.04, xi: 0.6, rho: -0.7, mu: 0.0 };
-export const heston = (scheme: 'euler' | 'qe', over: Partial<typeof HESTON> = {}): PriceModel => ({ kind: 'heston', scheme, ...HESTON, ...over });
+export const heston = (scheme: 'euler' | 'qe', over: Partial<typeof HESTON> = {}): PriceModel => ({
+  kind: 'heston',
+  scheme,
+  ...HESTON,
+  ...over,
+});
 export const SEED = seedWords(20240601);
 
 /**

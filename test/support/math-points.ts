@@ -19,7 +19,9 @@ export function fixedPoints(edges: number[], key: number, randomPoint: PointFami
   const words = new Uint32Array(4);
   for (let i = padded.length; i < POINTS; i++) {
     philox4x32(i, 0, 0, 0, key, 0, words);
-    const w0 = words[0]!, w1 = words[1]!, w2 = words[2]!;
+    const w0 = words[0]!,
+      w1 = words[1]!,
+      w2 = words[2]!;
     xs[i] = randomPoint(i, w0, w1, w2, ((w0 >>> 5) * 67108864 + (w1 >>> 6)) / 9007199254740992);
   }
   return xs;
@@ -40,7 +42,12 @@ export function kernelRunner(engine: Engine, capacity: number, outputs: number) 
 }
 
 /** Asserts got equals want bit for bit (any NaN equal to any NaN), naming the first point that differs. */
-export function assertSameBits(got: ArrayLike<number>, want: ArrayLike<number>, input: ArrayLike<number>, what: string): void {
+export function assertSameBits(
+  got: ArrayLike<number>,
+  want: ArrayLike<number>,
+  input: ArrayLike<number>,
+  what: string,
+): void {
   for (let i = 0; i < want.length; i++) {
     if (!sameBits(got[i]!, want[i]!)) {
       assert.unreachable(`${what} at x = ${input[i]} gives ${got[i]}, the twin ${want[i]} (point ${i})`);
@@ -49,12 +56,20 @@ export function assertSameBits(got: ArrayLike<number>, want: ArrayLike<number>, 
 }
 
 /** The largest ulp error of got[i] against exact(xs[i]), and the input where it occurs. */
-export function worstUlp(xs: Float64Array, got: Float64Array, exact: (x: number) => Exact): { ulp: number; at: number } {
-  let ulp = 0, at = NaN;
+export function worstUlp(
+  xs: Float64Array,
+  got: Float64Array,
+  exact: (x: number) => Exact,
+): { ulp: number; at: number } {
+  let ulp = 0,
+    at = NaN;
   for (let i = 0; i < xs.length; i++) {
     const e = exact(xs[i]!);
     const err = ulpError(got[i]!, e.hi, e.lo, e.exp2);
-    if (err > ulp) { ulp = err; at = xs[i]!; }
+    if (err > ulp) {
+      ulp = err;
+      at = xs[i]!;
+    }
   }
   return { ulp, at };
 }
@@ -77,11 +92,16 @@ export interface UnaryKernel {
  * reference, and the wasm f64x2 form, the scalar form and the f64x2 form's odd tail bit for bit against the twin.
  * Returns the runner, for the function's own tests.
  */
-export function unaryKernelTests(test: Test, engine: Engine, k: UnaryKernel): (kernel: ArrayKernel, input: Float64Array) => Float64Array {
+export function unaryKernelTests(
+  test: Test,
+  engine: Engine,
+  k: UnaryKernel,
+): (kernel: ArrayKernel, input: Float64Array) => Float64Array {
   const runKernel = kernelRunner(engine, POINTS, 1);
   const wasm = (kernel: ArrayKernel, input: Float64Array): Float64Array => runKernel(kernel, input)[0]!;
   const { xs, twin } = k;
-  const [pairsName, pairs] = k.pairs, [scalarName, scalar] = k.scalar;
+  const [pairsName, pairs] = k.pairs,
+    [scalarName, scalar] = k.scalar;
   test('the TS twin is within MAX_ULP of the double-double reference on 2^20 points', () => {
     const { ulp: worst, at: worstX } = worstUlp(xs, twin, k.exact);
     console.log(`${k.name}: max ${worst.toFixed(4)} ulp over ${POINTS} points (at x = ${worstX})`);

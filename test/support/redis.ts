@@ -11,7 +11,10 @@ let binary: string | undefined;
 
 /** redis-server's path, installed first when missing (skip nothing: the queue tests need the real thing). */
 export function redisServerBinary(): string {
-  binary ??= execFileSync('bash', [`${ROOT}scripts/install-redis.sh`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+  binary ??= execFileSync('bash', [`${ROOT}scripts/install-redis.sh`], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  }).trim();
   return binary;
 }
 
@@ -31,9 +34,18 @@ function answers(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
     let data = '';
-    socket.setTimeout(500, () => { socket.destroy(); resolve(false); });
+    socket.setTimeout(500, () => {
+      socket.destroy();
+      resolve(false);
+    });
     socket.on('connect', () => socket.write('PING\r\n'));
-    socket.on('data', (d) => { data += d; if (data.includes('PONG')) { socket.end(); resolve(true); } });
+    socket.on('data', (d) => {
+      data += d;
+      if (data.includes('PONG')) {
+        socket.end();
+        resolve(true);
+      }
+    });
     socket.on('error', () => resolve(false));
   });
 }
@@ -52,7 +64,9 @@ export async function startRedis(): Promise<TestRedis> {
   const port = await freePort();
   let child: ChildProcess | undefined;
   const start = async () => {
-    child = spawn(path, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    child = spawn(path, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      stdio: 'ignore',
+    });
     await waitFor(`redis-server on port ${port}`, () => answers(port), 15_000);
   };
   const stop = async () => {
@@ -79,13 +93,24 @@ export interface TestWorker {
  * worker's job moves on within about a second; on a loaded machine a live worker's job may be re-run too, which
  * must not change any result); `quickStall: false` keeps BullMQ's 30 s, as a deployment would.
  */
-export async function startWorker(url: string, extra: string[] = [], o: { quickStall?: boolean } = {}): Promise<TestWorker> {
+export async function startWorker(
+  url: string,
+  extra: string[] = [],
+  o: { quickStall?: boolean } = {},
+): Promise<TestWorker> {
   const stall = o.quickStall === false ? [] : ['--lock-duration', '1000', '--stalled-interval', '500'];
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'worker', '--queue', url, '--threads', '1',
-    ...stall, ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', MAIN, 'worker', '--queue', url, '--threads', '1', ...stall, ...extra],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let out = '';
-  child.stdout!.on('data', (d) => { out += d; });
-  child.stderr!.on('data', (d) => { out += d; });
+  child.stdout!.on('data', (d) => {
+    out += d;
+  });
+  child.stderr!.on('data', (d) => {
+    out += d;
+  });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   await waitFor('the worker to start', () => out.includes('taking shards') || child.exitCode !== null, 60_000);
   if (child.exitCode !== null) throw new Error(`worker exited: ${out}`);

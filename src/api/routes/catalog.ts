@@ -23,21 +23,33 @@ export function catalogRoutes(ctx: ApiContext): Hono<ApiEnv> {
   let strategyList: ReturnType<typeof strategies> | undefined;
 
   // small on purpose: load balancers call it often (the limits are in /openapi.json)
-  app.get('/healthz', (c) => c.json({
-    status: 'ok', runtime: ctx.runtime, version: ctx.version,
-    jobs: { ...ctx.jobs.counts(), durable: ctx.jobs.durable, mode: ctx.jobs.mode },
-  }));
-
-  app.get('/openapi.json', (c) => c.json(openapi ??= openApiDocument(ctx.version, ctx.limits)));
-
-  app.get('/v1/strategies', (c) => c.json({ items: strategyList ??= strategies() }));
-
-  app.get('/v1/workloads', (c) => c.json({
-    items: WORKLOAD_NAMES.map((name) => {
-      const w = parseWorkload(ctx.catalog[name]);
-      return { name, kind: w.kind, description: (ctx.catalog[name] as { description?: string }).description ?? '', paths: w.paths, steps: w.steps };
+  app.get('/healthz', (c) =>
+    c.json({
+      status: 'ok',
+      runtime: ctx.runtime,
+      version: ctx.version,
+      jobs: { ...ctx.jobs.counts(), durable: ctx.jobs.durable, mode: ctx.jobs.mode },
     }),
-  }));
+  );
+
+  app.get('/openapi.json', (c) => c.json((openapi ??= openApiDocument(ctx.version, ctx.limits))));
+
+  app.get('/v1/strategies', (c) => c.json({ items: (strategyList ??= strategies()) }));
+
+  app.get('/v1/workloads', (c) =>
+    c.json({
+      items: WORKLOAD_NAMES.map((name) => {
+        const w = parseWorkload(ctx.catalog[name]);
+        return {
+          name,
+          kind: w.kind,
+          description: (ctx.catalog[name] as { description?: string }).description ?? '',
+          paths: w.paths,
+          steps: w.steps,
+        };
+      }),
+    }),
+  );
 
   return app;
 }

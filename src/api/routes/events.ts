@@ -10,7 +10,12 @@ import { isFinished, type JobRecord } from '../job-store.js';
 export const HEARTBEAT_MS = 5000;
 
 function progressEvent(job: JobRecord) {
-  return { status: job.status, donePaths: job.progress.donePaths, totalPaths: job.progress.totalPaths, attempts: job.attempts };
+  return {
+    status: job.status,
+    donePaths: job.progress.donePaths,
+    totalPaths: job.progress.totalPaths,
+    attempts: job.attempts,
+  };
 }
 
 export function eventRoutes(ctx: ApiContext): Hono<ApiEnv> {
@@ -22,23 +27,47 @@ export function eventRoutes(ctx: ApiContext): Hono<ApiEnv> {
     return streamSSE(c, async (stream) => {
       let sequence = 0;
       const send = (event: 'progress' | 'done', job: JobRecord) =>
-        stream.writeSSE({ event, id: String(sequence++), data: JSON.stringify(event === 'done' ? job : progressEvent(job)) });
+        stream.writeSSE({
+          event,
+          id: String(sequence++),
+          data: JSON.stringify(event === 'done' ? job : progressEvent(job)),
+        });
       const updates: Array<{ job: JobRecord; final: boolean }> = [];
       let wake: (() => void) | undefined;
-      const unsubscribe = ctx.jobs.subscribe(id, (job, final) => { updates.push({ job, final }); wake?.(); });
+      const unsubscribe = ctx.jobs.subscribe(id, (job, final) => {
+        updates.push({ job, final });
+        wake?.();
+      });
       let closed = false;
-      stream.onAbort(() => { closed = true; wake?.(); });
-      const heartbeat = setInterval(() => { stream.write(': keep-alive\n\n').catch(() => { closed = true; wake?.(); }); }, HEARTBEAT_MS);
+      stream.onAbort(() => {
+        closed = true;
+        wake?.();
+      });
+      const heartbeat = setInterval(() => {
+        stream.write(': keep-alive\n\n').catch(() => {
+          closed = true;
+          wake?.();
+        });
+      }, HEARTBEAT_MS);
       try {
         // subscribed first, then read: no change can fall between the two
         const current = (await ctx.jobs.get(id))!;
-        if (isFinished(current.status)) { await send('done', current); return; }
+        if (isFinished(current.status)) {
+          await send('done', current);
+          return;
+        }
         await send('progress', current);
         while (!closed) {
-          if (updates.length === 0) await new Promise<void>((resolve) => { wake = resolve; });
+          if (updates.length === 0)
+            await new Promise<void>((resolve) => {
+              wake = resolve;
+            });
           wake = undefined;
           for (const update of updates.splice(0)) {
-            if (update.final) { await send('done', (await ctx.jobs.get(id)) ?? update.job); return; }
+            if (update.final) {
+              await send('done', (await ctx.jobs.get(id)) ?? update.job);
+              return;
+            }
             await send('progress', update.job);
           }
         }

@@ -14,8 +14,9 @@ export function shardRoutes(ctx: ApiContext): Hono<ApiEnv> {
   app.post('/v1/shards', async (c) => {
     const { task, plan } = shardWork(await jsonBody(c, ctx), ctx.catalog, plans, ctx.limits.maxShardPathSteps);
     const signal = c.get('signal');
-    const result = await runShardTask(task, ctx.executor, plans, plan)
-      .catch((error: unknown) => rethrowAborted(error, signal, ctx.limits.requestTimeoutMs));
+    const result = await runShardTask(task, ctx.executor, plans, plan).catch((error: unknown) =>
+      rethrowAborted(error, signal, ctx.limits.requestTimeoutMs),
+    );
     return c.json(result);
   });
 

@@ -16,7 +16,11 @@ export function simulationRoutes(ctx: ApiContext): Hono<ApiEnv> {
     const body = await jsonBody(c, ctx);
     const signal = c.get('signal');
     const result = await runSimulation(body, {
-      executor: ctx.executor, catalog: ctx.catalog, maxPathSteps: ctx.limits.maxSimulationPathSteps, signal, now: ctx.now,
+      executor: ctx.executor,
+      catalog: ctx.catalog,
+      maxPathSteps: ctx.limits.maxSimulationPathSteps,
+      signal,
+      now: ctx.now,
     }).catch((error: unknown) => rethrowAborted(error, signal, ctx.limits.requestTimeoutMs));
     return c.json(result);
   });
@@ -25,7 +29,11 @@ export function simulationRoutes(ctx: ApiContext): Hono<ApiEnv> {
     const request = parseWith(benchRequestSchema, requireObject(await jsonBody(c, ctx)));
     const signal = c.get('signal');
     const result = await runBench(request, {
-      executor: ctx.executor, catalog: ctx.catalog, maxPathSteps: ctx.limits.maxBenchPathSteps, signal, now: ctx.now,
+      executor: ctx.executor,
+      catalog: ctx.catalog,
+      maxPathSteps: ctx.limits.maxBenchPathSteps,
+      signal,
+      now: ctx.now,
     }).catch((error: unknown) => rethrowAborted(error, signal, ctx.limits.requestTimeoutMs));
     return c.json(result);
   });

@@ -25,21 +25,59 @@ export interface FlowexecExports {
   layout(id: number): number;
   // rollouts (assembly/rollout)
   rolloutScratchBytes(nStrategies: number): number;
-  terminalValues(model: number, paramsPtr: number, seedLo: number, seedHi: number, firstPath: number,
-    nPaths: number, steps: number, scratch: number, outPtr: number): void;
-  staticExecution(model: number, paramsPtr: number, seedLo: number, seedHi: number, firstPath: number,
-    nPaths: number, steps: number, nStrategies: number, qtyPtr: number, weightPtr: number, scratch: number,
-    outPtr: number, stride: number): void;
+  terminalValues(
+    model: number,
+    paramsPtr: number,
+    seedLo: number,
+    seedHi: number,
+    firstPath: number,
+    nPaths: number,
+    steps: number,
+    scratch: number,
+    outPtr: number,
+  ): void;
+  staticExecution(
+    model: number,
+    paramsPtr: number,
+    seedLo: number,
+    seedHi: number,
+    firstPath: number,
+    nPaths: number,
+    steps: number,
+    nStrategies: number,
+    qtyPtr: number,
+    weightPtr: number,
+    scratch: number,
+    outPtr: number,
+    stride: number,
+  ): void;
   // closed-loop execution (assembly/rollout/execution-env.ts, closed-loop.ts, assembly/policy)
   envReset(env: number): void;
   envStep(env: number): void;
   envObserve(env: number): void;
   mlpForward(policy: number, obsPtr: number, outPtr: number, paths: number, constantMask: number): void;
   closedLoopRollout(env: number, policy: number, policyPtr: number, outPtr: number, stride: number): void;
-  samplePaths(model: number, paramsPtr: number, seedLo: number, seedHi: number, firstPath: number, nPaths: number,
-    steps: number, scratch: number, outPtr: number): void;
+  samplePaths(
+    model: number,
+    paramsPtr: number,
+    seedLo: number,
+    seedHi: number,
+    firstPath: number,
+    nPaths: number,
+    steps: number,
+    scratch: number,
+    outPtr: number,
+  ): void;
   // statistics (assembly/stats)
   momentsRecordLength(nCols: number, nPaired: number, bins: number): number;
-  momentsReduce(valuesPtr: number, n: number, stride: number, nCols: number, nPaired: number, histPtr: number,
-    bins: number, recordPtr: number): void;
+  momentsReduce(
+    valuesPtr: number,
+    n: number,
+    stride: number,
+    nCols: number,
+    nPaired: number,
+    histPtr: number,
+    bins: number,
+    recordPtr: number,
+  ): void;
 }

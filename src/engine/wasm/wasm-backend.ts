@@ -27,8 +27,15 @@ export class WasmBackend implements KernelBackend {
     return ptr;
   }
 
-  terminalValues(model: number, params: Float64Array, seed: Seed, firstPath: number, n: number, steps: number,
-    out: Float64Array): void {
+  terminalValues(
+    model: number,
+    params: Float64Array,
+    seed: Seed,
+    firstPath: number,
+    n: number,
+    steps: number,
+    out: Float64Array,
+  ): void {
     this.scoped(() => {
       const e = this.engine;
       const paramsPtr = this.put(params);
@@ -39,8 +46,19 @@ export class WasmBackend implements KernelBackend {
     });
   }
 
-  staticExecution(model: number, params: Float64Array, seed: Seed, firstPath: number, n: number,
-    steps: number, nStrategies: number, qty: Float64Array, weight: Float64Array, out: Float64Array, stride: number): void {
+  staticExecution(
+    model: number,
+    params: Float64Array,
+    seed: Seed,
+    firstPath: number,
+    n: number,
+    steps: number,
+    nStrategies: number,
+    qty: Float64Array,
+    weight: Float64Array,
+    out: Float64Array,
+    stride: number,
+  ): void {
     this.scoped(() => {
       const e = this.engine;
       const paramsPtr = this.put(params);
@@ -49,14 +67,35 @@ export class WasmBackend implements KernelBackend {
       const scratch = e.alloc(e.exports.rolloutScratchBytes(nStrategies));
       const wasmStride = padPaths(n);
       const outPtr = e.alloc((2 * nStrategies + 1) * wasmStride * 8);
-      e.exports.staticExecution(model, paramsPtr, seed.lo, seed.hi, firstPath, n, steps, nStrategies,
-        qtyPtr, weightPtr, scratch, outPtr, wasmStride);
+      e.exports.staticExecution(
+        model,
+        paramsPtr,
+        seed.lo,
+        seed.hi,
+        firstPath,
+        n,
+        steps,
+        nStrategies,
+        qtyPtr,
+        weightPtr,
+        scratch,
+        outPtr,
+        wasmStride,
+      );
       const result = e.f64(outPtr, (2 * nStrategies + 1) * wasmStride);
-      for (let c = 0; c <= 2 * nStrategies; c++) out.set(result.subarray(c * wasmStride, c * wasmStride + n), c * stride);
+      for (let c = 0; c <= 2 * nStrategies; c++)
+        out.set(result.subarray(c * wasmStride, c * wasmStride + n), c * stride);
     });
   }
 
-  closedLoopRollout(spec: EnvSpec, firstPath: number, n: number, policy: PolicyRef, out: Float64Array, stride: number): void {
+  closedLoopRollout(
+    spec: EnvSpec,
+    firstPath: number,
+    n: number,
+    policy: PolicyRef,
+    out: Float64Array,
+    stride: number,
+  ): void {
     this.scoped(() => {
       const e = this.engine;
       const paths = Math.ceil(n / ENV_PATH_BLOCK) * ENV_PATH_BLOCK;
@@ -69,7 +108,15 @@ export class WasmBackend implements KernelBackend {
     });
   }
 
-  samplePaths(model: number, params: Float64Array, seed: Seed, firstPath: number, n: number, steps: number, out: Float64Array): void {
+  samplePaths(
+    model: number,
+    params: Float64Array,
+    seed: Seed,
+    firstPath: number,
+    n: number,
+    steps: number,
+    out: Float64Array,
+  ): void {
     this.scoped(() => {
       const e = this.engine;
       const paramsPtr = this.put(params);
@@ -80,8 +127,16 @@ export class WasmBackend implements KernelBackend {
     });
   }
 
-  momentsReduce(values: Float64Array, n: number, stride: number, nCols: number, nPaired: number,
-    hist: Float64Array | null, bins: number, record: Float64Array): void {
+  momentsReduce(
+    values: Float64Array,
+    n: number,
+    stride: number,
+    nCols: number,
+    nPaired: number,
+    hist: Float64Array | null,
+    bins: number,
+    record: Float64Array,
+  ): void {
     this.scoped(() => {
       const e = this.engine;
       const valuesPtr = this.put(values.subarray(0, nCols * stride));

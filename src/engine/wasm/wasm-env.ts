@@ -7,14 +7,32 @@ import { E, S, OBSERVATION_FEATURES, ENV_PATH_BLOCK } from '../env-layout.js';
 /** The header of an environment for `paths` paths from firstPath (everything but the offsets). */
 export function envHeader(spec: EnvSpec, paths: number, firstPath: number): Float64Array {
   const h = new Float64Array(E.HEADER_LENGTH);
-  h[E.MODEL] = spec.modelId; h[E.STEPS] = spec.steps; h[E.PATHS] = paths; h[E.SHARES] = spec.shares;
-  h[E.S0] = spec.s0; h[E.SIDE] = spec.side; h[E.PERM_LOG] = spec.permanentLog; h[E.PERM_ADD] = spec.permanentAdd;
-  h[E.TEMP_BETA] = spec.temporaryBeta; h[E.TRANS_BETA] = spec.transientBeta; h[E.TRANS_SELF] = spec.transientSelf ?? 0; h[E.COMPONENTS] = spec.kernelWeights.length;
-  h[E.CAP] = spec.participationCap; h[E.SEED_LO] = spec.seed.lo; h[E.SEED_HI] = spec.seed.hi; h[E.FIRST_PATH] = firstPath;
-  h[E.OBS_PRICE_SCALE] = spec.obsPriceScale; h[E.OBS_VARIANCE_SCALE] = spec.obsVarianceScale;
-  h[E.OBS_TRANSIENT_SCALE] = spec.obsTransientScale; h[E.MEAN_VOLUME] = spec.meanVolume;
-  h[E.OBJECTIVE] = spec.objective; h[E.RISK_COEF] = spec.riskCoef; h[E.ALPHA] = spec.alpha;
-  h[E.FORCE_LIQUIDATION] = spec.forceLiquidation ? 1 : 0; h[E.PENALTY] = spec.penaltyPerShare; h[E.MODEL_VARIANCE] = spec.modelVariance;
+  h[E.MODEL] = spec.modelId;
+  h[E.STEPS] = spec.steps;
+  h[E.PATHS] = paths;
+  h[E.SHARES] = spec.shares;
+  h[E.S0] = spec.s0;
+  h[E.SIDE] = spec.side;
+  h[E.PERM_LOG] = spec.permanentLog;
+  h[E.PERM_ADD] = spec.permanentAdd;
+  h[E.TEMP_BETA] = spec.temporaryBeta;
+  h[E.TRANS_BETA] = spec.transientBeta;
+  h[E.TRANS_SELF] = spec.transientSelf ?? 0;
+  h[E.COMPONENTS] = spec.kernelWeights.length;
+  h[E.CAP] = spec.participationCap;
+  h[E.SEED_LO] = spec.seed.lo;
+  h[E.SEED_HI] = spec.seed.hi;
+  h[E.FIRST_PATH] = firstPath;
+  h[E.OBS_PRICE_SCALE] = spec.obsPriceScale;
+  h[E.OBS_VARIANCE_SCALE] = spec.obsVarianceScale;
+  h[E.OBS_TRANSIENT_SCALE] = spec.obsTransientScale;
+  h[E.MEAN_VOLUME] = spec.meanVolume;
+  h[E.OBJECTIVE] = spec.objective;
+  h[E.RISK_COEF] = spec.riskCoef;
+  h[E.ALPHA] = spec.alpha;
+  h[E.FORCE_LIQUIDATION] = spec.forceLiquidation ? 1 : 0;
+  h[E.PENALTY] = spec.penaltyPerShare;
+  h[E.MODEL_VARIANCE] = spec.modelVariance;
   return h;
 }
 
@@ -30,26 +48,44 @@ function stateStrideBytes(paths: number): number {
 
 /** Lays out spec for `paths` paths (a multiple of 16) from firstPath; returns the environment's base pointer. */
 export function allocEnv(engine: Engine, spec: EnvSpec, paths: number, firstPath: number): number {
-  if (paths % ENV_PATH_BLOCK !== 0) throw new RangeError(`environment paths must be a multiple of ${ENV_PATH_BLOCK}, got ${paths}`);
-  const J = spec.kernelWeights.length, N = spec.steps;
+  if (paths % ENV_PATH_BLOCK !== 0)
+    throw new RangeError(`environment paths must be a multiple of ${ENV_PATH_BLOCK}, got ${paths}`);
+  const J = spec.kernelWeights.length,
+    N = spec.steps;
   const sizes: Array<[slot: number, bytes: number]> = [
-    [E.OFF_PARAMS, spec.params.length * 8], [E.OFF_TEMP_SCALE, N * 8], [E.OFF_SPREAD, N * 8], [E.OFF_TRANS_SCALE, N * 8],
-    [E.OFF_VOLUME, N * 8], [E.OFF_KERNEL_W, J * 8], [E.OFF_KERNEL_D, J * 8], [E.OFF_STATE, (S.FIELDS + J) * stateStrideBytes(paths)],
-    [E.OFF_NORMALS, (paths / 4) * 128], [E.OFF_UNIFORMS, (paths / 4) * 64], [E.OFF_WORDS, (paths / 4) * 64],
-    [E.OFF_KEYS, PHILOX_KEY_TABLE_BYTES], [E.OFF_FRACTIONS, paths * 8],
+    [E.OFF_PARAMS, spec.params.length * 8],
+    [E.OFF_TEMP_SCALE, N * 8],
+    [E.OFF_SPREAD, N * 8],
+    [E.OFF_TRANS_SCALE, N * 8],
+    [E.OFF_VOLUME, N * 8],
+    [E.OFF_KERNEL_W, J * 8],
+    [E.OFF_KERNEL_D, J * 8],
+    [E.OFF_STATE, (S.FIELDS + J) * stateStrideBytes(paths)],
+    [E.OFF_NORMALS, (paths / 4) * 128],
+    [E.OFF_UNIFORMS, (paths / 4) * 64],
+    [E.OFF_WORDS, (paths / 4) * 64],
+    [E.OFF_KEYS, PHILOX_KEY_TABLE_BYTES],
+    [E.OFF_FRACTIONS, paths * 8],
     // the observations, and a seventh plane for the network's output
     [E.OFF_OBSERVATIONS, (OBSERVATION_FEATURES + 1) * paths * 4],
   ];
   let offset = E.HEADER_LENGTH * 8;
   const header = envHeader(spec, paths, firstPath);
   header[E.STATE_STRIDE] = stateStrideBytes(paths);
-  for (const [slot, bytes] of sizes) { header[slot] = offset; offset += Math.ceil(bytes / 64) * 64; }
+  for (const [slot, bytes] of sizes) {
+    header[slot] = offset;
+    offset += Math.ceil(bytes / 64) * 64;
+  }
   const base = engine.alloc(offset);
   engine.f64(base, E.HEADER_LENGTH).set(header);
   const put = (slot: number, values: Float64Array) => engine.f64(base + header[slot]!, values.length).set(values);
-  put(E.OFF_PARAMS, spec.params); put(E.OFF_TEMP_SCALE, spec.temporaryScale); put(E.OFF_SPREAD, spec.spread);
-  put(E.OFF_TRANS_SCALE, spec.transientScale); put(E.OFF_VOLUME, spec.stepVolume);
-  put(E.OFF_KERNEL_W, spec.kernelWeights); put(E.OFF_KERNEL_D, spec.kernelDecays);
+  put(E.OFF_PARAMS, spec.params);
+  put(E.OFF_TEMP_SCALE, spec.temporaryScale);
+  put(E.OFF_SPREAD, spec.spread);
+  put(E.OFF_TRANS_SCALE, spec.transientScale);
+  put(E.OFF_VOLUME, spec.stepVolume);
+  put(E.OFF_KERNEL_W, spec.kernelWeights);
+  put(E.OFF_KERNEL_D, spec.kernelDecays);
   return base;
 }
 

@@ -30,11 +30,25 @@ function objectiveLambda(config: TrainConfig, notional: number): number {
   return o.riskAversionPerCurrency ?? (o.riskAversion ?? 0) / notional;
 }
 
-export function judgeBestStatic(engine: Engine, config: TrainConfig, judging: EnvSpec, policySamples: Float64Array): BestStatic {
+export function judgeBestStatic(
+  engine: Engine,
+  config: TrainConfig,
+  judging: EnvSpec,
+  policySamples: Float64Array,
+): BestStatic {
   const notional = config.order.shares * judging.s0;
-  const plan = buildExecutionPlan(evaluationConfigOf(config, [{ type: 'optimal-static', riskAversionPerCurrency: objectiveLambda(config, notional) }]));
+  const plan = buildExecutionPlan(
+    evaluationConfigOf(config, [
+      { type: 'optimal-static', riskAversionPerCurrency: objectiveLambda(config, notional) },
+    ]),
+  );
   const s = plan.strategies[0] as StaticStrategyPlan;
   const judged = judgeSchedule(engine, judging, s, config.evaluation.paths, config.evaluation.seed);
   const paired = pairedSummary(policySamples, judged.samples);
-  return { judged, fractions: Array.from(s.costs.qty, (n) => n / config.order.shares), policyMinusBestStatic: paired, beatsBestStatic: paired.ci95[1] < 0 };
+  return {
+    judged,
+    fractions: Array.from(s.costs.qty, (n) => n / config.order.shares),
+    policyMinusBestStatic: paired,
+    beatsBestStatic: paired.ci95[1] < 0,
+  };
 }

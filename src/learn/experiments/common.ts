@@ -26,12 +26,25 @@ export interface Judged {
 }
 
 /** The objective of a policy on `paths` common paths of `seed`: per path, and summarised. */
-function judge(engine: Engine, spec: EnvSpec, policy: PolicyRef, paths: number, seed: number, terminalCostBps?: TerminalCost): Judged {
+function judge(
+  engine: Engine,
+  spec: EnvSpec,
+  policy: PolicyRef,
+  paths: number,
+  seed: number,
+  terminalCostBps?: TerminalCost,
+): Judged {
   const samples = objectiveSamples(new WasmBackend(engine), spec, policy, paths, seed, terminalCostBps);
   return { samples, summary: summarise(samples) };
 }
 
-export function judgeSchedule(engine: Engine, spec: EnvSpec, s: StaticStrategyPlan, paths: number, seed: number): Judged {
+export function judgeSchedule(
+  engine: Engine,
+  spec: EnvSpec,
+  s: StaticStrategyPlan,
+  paths: number,
+  seed: number,
+): Judged {
   return judge(engine, spec, { kind: POLICY_SCHEDULE, params: s.costs.qty }, paths, seed);
 }
 
@@ -59,9 +72,20 @@ export interface TrainedAndJudged {
 /** Trains config's policy (timed) and judges it: what every experiment starts with. */
 export async function trainAndJudge(config: TrainConfig, o: ExperimentOptions): Promise<TrainedAndJudged> {
   const started = performance.now();
-  const trained = await trainFromConfig(config, o.engine, { onIteration: o.onIteration, createdAt: 'experiment', gradients: o.gradients });
+  const trained = await trainFromConfig(config, o.engine, {
+    onIteration: o.onIteration,
+    createdAt: 'experiment',
+    gradients: o.gradients,
+  });
   const trainingSeconds = (performance.now() - started) / 1000;
   const { judging, terminalCostBps } = trainingEnvironment(config);
-  const ppo = judge(o.engine, judging, policyRef(trained.policy), config.evaluation.paths, config.evaluation.seed, terminalCostBps);
+  const ppo = judge(
+    o.engine,
+    judging,
+    policyRef(trained.policy),
+    config.evaluation.paths,
+    config.evaluation.seed,
+    terminalCostBps,
+  );
   return { judging, policy: trained.policy, ppo, envSteps: trained.history.at(-1)?.envSteps ?? 0, trainingSeconds };
 }

@@ -10,12 +10,14 @@ import type { FlowPolicyFile } from '../flow/flow-policy-file.js';
 export function flowOeExperimentConfig(quick: boolean): FlowOeConfig {
   return parseFlowOeConfig({
     name: 'flowoe',
-    description: 'FlowOE first slice: conditional flow matching of softmax-labelled expert demonstrations across the HH, HL, LH, LL Heston regimes.',
+    description:
+      'FlowOE first slice: conditional flow matching of softmax-labelled expert demonstrations across the HH, HL, LH, LL Heston regimes.',
     regimes: REGIME_NAMES.map((name) => ({ name, config: regimeConfigInput(name) })),
     demonstrations: { paths: quick ? 512 : 4096, seed: 11, labels: 'softmax', temperatureBps: 1 },
-    flow: quick ? { iterations: 600, batch: 512, learningRate: 2e-3, seed: 3, eulerSteps: 8 }
+    flow: quick
+      ? { iterations: 600, batch: 512, learningRate: 2e-3, seed: 3, eulerSteps: 8 }
       : { iterations: 6000, batch: 2048, learningRate: 1e-3, seed: 3, eulerSteps: 8 },
-    evaluation: { paths: quick ? 4096 : 100_000 - 100_000 % 4096 + 4096, seed: 20240601, noise: 'zero' },
+    evaluation: { paths: quick ? 4096 : 100_000 - (100_000 % 4096) + 4096, seed: 20240601, noise: 'zero' },
   });
 }
 
@@ -33,15 +35,26 @@ export interface FlowOeResult {
   policy: FlowPolicyFile;
 }
 
-export async function flowOeExperiment(o: { quick: boolean; engine: Engine; onProgress?: (line: string) => void }): Promise<FlowOeResult> {
+export async function flowOeExperiment(o: {
+  quick: boolean;
+  engine: Engine;
+  onProgress?: (line: string) => void;
+}): Promise<FlowOeResult> {
   const config = flowOeExperimentConfig(o.quick);
   const trained = await trainFlowOe(config, o.engine, { onProgress: o.onProgress, createdAt: 'experiment' });
   try {
     const tables = judgeFlowOe(config, o.engine, trained, { onProgress: o.onProgress });
     return {
-      experiment: 'flowoe', quick: o.quick, tables, regimesBeatingEveryExpert: tables.filter((t) => t.beatsEveryExpert).length,
-      scores: trained.scores, losses: trained.losses, demonstrationPairs: trained.demonstrationPairs,
-      evaluationPaths: config.evaluation.paths, trainingSeconds: trained.trainingSeconds, policy: trained.policy,
+      experiment: 'flowoe',
+      quick: o.quick,
+      tables,
+      regimesBeatingEveryExpert: tables.filter((t) => t.beatsEveryExpert).length,
+      scores: trained.scores,
+      losses: trained.losses,
+      demonstrationPairs: trained.demonstrationPairs,
+      evaluationPaths: config.evaluation.paths,
+      trainingSeconds: trained.trainingSeconds,
+      policy: trained.policy,
     };
   } finally {
     trained.net.dispose();

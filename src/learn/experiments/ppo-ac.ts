@@ -11,12 +11,23 @@ import type { SampleSummary } from '../objective-eval.js';
 import { judgeSchedule, pairedSummary, trainAndJudge, type ExperimentOptions, type ExperimentRun } from './common.js';
 
 /** The paper's example: 1e6 shares at 50, 5 daily steps, sigma 0.95 / sqrt(day), eta 2.5e-6, gamma 2.5e-7, lambda 1e-6. */
-export const PAPER = { X: 1e6, S0: 50, N: 5, tau: 1, sigma: 0.95, epsilon: 0.0625, eta: 2.5e-6, gamma: 2.5e-7, lambda: 1e-6 };
+export const PAPER = {
+  X: 1e6,
+  S0: 50,
+  N: 5,
+  tau: 1,
+  sigma: 0.95,
+  epsilon: 0.0625,
+  eta: 2.5e-6,
+  gamma: 2.5e-7,
+  lambda: 1e-6,
+};
 
 export function ppoAcConfig(quick: boolean): TrainConfig {
   return parseTrainConfig({
     name: 'ppo-ac',
-    description: 'PPO in the Almgren-Chriss (2000) worked example, mean-variance objective with the paper\'s lambda = 1e-6 per currency.',
+    description:
+      "PPO in the Almgren-Chriss (2000) worked example, mean-variance objective with the paper's lambda = 1e-6 per currency.",
     market: {
       model: { type: 'abm', s0: PAPER.S0, sigmaPerSqrtDay: PAPER.sigma },
       dailyVolume: 5e6,
@@ -24,7 +35,8 @@ export function ppoAcConfig(quick: boolean): TrainConfig {
     },
     order: { side: 'sell', shares: PAPER.X, horizonDays: PAPER.N * PAPER.tau, steps: PAPER.N },
     objective: { type: 'mean-variance', riskAversionPerCurrency: PAPER.lambda },
-    ppo: quick ? { iterations: 60, envs: 2048, minibatch: 2048, learningRate: 3e-3, seed: 3 }
+    ppo: quick
+      ? { iterations: 60, envs: 2048, minibatch: 2048, learningRate: 3e-3, seed: 3 }
       : { iterations: 200, envs: 4096, minibatch: 4096, learningRate: 3e-3, seed: 3 },
     evaluation: { paths: 100_000, seed: 20240601 },
   });
@@ -36,10 +48,21 @@ export function ppoAcConfig(quick: boolean): TrainConfig {
  * increments, so it is normal with that spread; the risk term lambda Var is the same on every path).
  */
 export function acClosedForm(): { objectiveBps: number; costStdevBps: number } {
-  const p = { shares: PAPER.X, steps: PAPER.N, tauDays: PAPER.tau, sigmaPerSqrtDay: PAPER.sigma, gamma: PAPER.gamma, eta: PAPER.eta, epsilon: PAPER.epsilon };
+  const p = {
+    shares: PAPER.X,
+    steps: PAPER.N,
+    tauDays: PAPER.tau,
+    sigmaPerSqrtDay: PAPER.sigma,
+    gamma: PAPER.gamma,
+    eta: PAPER.eta,
+    epsilon: PAPER.epsilon,
+  };
   const { mean, variance } = almgrenChrissMoments(p, almgrenChrissSchedule(p, PAPER.lambda));
   const notional = PAPER.X * PAPER.S0;
-  return { objectiveBps: 1e4 * (mean + PAPER.lambda * variance) / notional, costStdevBps: 1e4 * Math.sqrt(variance) / notional };
+  return {
+    objectiveBps: (1e4 * (mean + PAPER.lambda * variance)) / notional,
+    costStdevBps: (1e4 * Math.sqrt(variance)) / notional,
+  };
 }
 
 /** Exact objective of the AC schedule, bps: (E + lambda Var) / notional, eq. 7-8 of the paper. */
@@ -75,7 +98,9 @@ export interface PpoAcResult extends ExperimentRun {
 export async function ppoAc(o: ExperimentOptions): Promise<PpoAcResult> {
   const config = ppoAcConfig(o.quick);
   const { judging, policy, ppo, envSteps, trainingSeconds } = await trainAndJudge(config, o);
-  const plan = buildExecutionPlan(evaluationConfigOf(config, [{ type: 'twap' }, { type: 'almgren-chriss', riskAversionPerCurrency: PAPER.lambda }]));
+  const plan = buildExecutionPlan(
+    evaluationConfigOf(config, [{ type: 'twap' }, { type: 'almgren-chriss', riskAversionPerCurrency: PAPER.lambda }]),
+  );
   const [twap, ac] = plan.strategies as [StaticStrategyPlan, StaticStrategyPlan];
   const { paths, seed } = config.evaluation;
   const acJudged = judgeSchedule(o.engine, judging, ac, paths, seed);
@@ -84,13 +109,24 @@ export async function ppoAc(o: ExperimentOptions): Promise<PpoAcResult> {
   const paired = pairedSummary(ppo.samples, acJudged.samples);
   const bestStatic = judgeBestStatic(o.engine, config, judging, ppo.samples);
   return {
-    experiment: 'ppo-ac', quick: o.quick, optimumObjective: optimum, acMonteCarloObjective: acJudged.summary.mean,
-    acMonteCarloStderr: acJudged.summary.stderr, acClosedFormStderr: costStdevBps / Math.sqrt(paths),
-    ppoObjective: ppo.summary.mean, ppoStderr: ppo.summary.stderr, gapToOptimumPct: 100 * paired.mean / optimum,
-    rawGapToOptimumPct: 100 * (ppo.summary.mean - optimum) / optimum,
-    pairedGap: { mean: paired.mean, stderr: paired.stderr, ci95: paired.ci95 }, twapObjective: twapJudged.summary.mean,
-    bestStatic: { ...bestStatic.judged.summary, fractions: bestStatic.fractions }, ppoMinusBestStatic: bestStatic.policyMinusBestStatic,
-    beatsBestStatic: bestStatic.beatsBestStatic, paths,
-    envSteps, trainingSeconds, policy,
+    experiment: 'ppo-ac',
+    quick: o.quick,
+    optimumObjective: optimum,
+    acMonteCarloObjective: acJudged.summary.mean,
+    acMonteCarloStderr: acJudged.summary.stderr,
+    acClosedFormStderr: costStdevBps / Math.sqrt(paths),
+    ppoObjective: ppo.summary.mean,
+    ppoStderr: ppo.summary.stderr,
+    gapToOptimumPct: (100 * paired.mean) / optimum,
+    rawGapToOptimumPct: (100 * (ppo.summary.mean - optimum)) / optimum,
+    pairedGap: { mean: paired.mean, stderr: paired.stderr, ci95: paired.ci95 },
+    twapObjective: twapJudged.summary.mean,
+    bestStatic: { ...bestStatic.judged.summary, fractions: bestStatic.fractions },
+    ppoMinusBestStatic: bestStatic.policyMinusBestStatic,
+    beatsBestStatic: bestStatic.beatsBestStatic,
+    paths,
+    envSteps,
+    trainingSeconds,
+    policy,
   };
 }

@@ -15,7 +15,8 @@ export const AC_GRID = [0, 25, 50, 100, 200, 400, 800, 1600, 3200, 6400, 12800];
 export function ppoHestonConfig(quick: boolean): TrainConfig {
   return parseTrainConfig({
     name: 'ppo-heston',
-    description: 'Sell 10% of daily volume over a day in 15-minute steps under Heston (vol of vol 0.6) with concave temporary, permanent and transient impact; mean-variance objective with the current variance.',
+    description:
+      'Sell 10% of daily volume over a day in 15-minute steps under Heston (vol of vol 0.6) with concave temporary, permanent and transient impact; mean-variance objective with the current variance.',
     market: {
       model: { type: 'heston', s0: 100, v0: 0.04, kappa: 1.5, theta: 0.04, xi: 0.6, rho: -0.7, scheme: 'euler' },
       dailyVolume: 2e7,
@@ -24,14 +25,17 @@ export function ppoHestonConfig(quick: boolean): TrainConfig {
       // the same temporary and permanent magnitudes, the transient impulse per share of the day's volume rate, a
       // 30-minute half-life; new here: the self-impact term and impact that moves with the path's variance
       impact: {
-        temporary: { eta: 0.8, beta: 0.6 }, permanent: { gamma: 4 },
-        transient: { kernel: 'exponential', amplitude: 0.8, halfLifeMinutes: 30 }, spread: { halfSpreadBps: 0.5 },
+        temporary: { eta: 0.8, beta: 0.6 },
+        permanent: { gamma: 4 },
+        transient: { kernel: 'exponential', amplitude: 0.8, halfLifeMinutes: 30 },
+        spread: { halfSpreadBps: 0.5 },
       },
     },
     order: { side: 'sell', shares: 2e6, horizonMinutes: 390, stepMinutes: 15 },
     objective: { type: 'mean-variance', riskAversion: RISK_AVERSION },
     // the best static schedules sell up to ~17 times TWAP's rate at the start: give the policy room for it
-    ppo: quick ? { iterations: 40, envs: 1024, minibatch: 2048, learningRate: 2e-3, seed: 5, actionScale: 20 }
+    ppo: quick
+      ? { iterations: 40, envs: 1024, minibatch: 2048, learningRate: 2e-3, seed: 5, actionScale: 20 }
       : { iterations: 300, envs: 2048, minibatch: 4096, learningRate: 1e-3, seed: 5, actionScale: 20 },
     evaluation: { paths: 100_000, seed: 20240601 },
   });
@@ -64,7 +68,10 @@ export interface PpoHestonResult extends ExperimentRun {
 export async function ppoHeston(o: ExperimentOptions): Promise<PpoHestonResult> {
   const config = ppoHestonConfig(o.quick);
   const { judging, policy, ppo, envSteps, trainingSeconds } = await trainAndJudge(config, o);
-  const strategies = [{ type: 'twap' as const }, ...AC_GRID.map((riskAversion) => ({ type: 'almgren-chriss' as const, name: `ac-${riskAversion}`, riskAversion }))];
+  const strategies = [
+    { type: 'twap' as const },
+    ...AC_GRID.map((riskAversion) => ({ type: 'almgren-chriss' as const, name: `ac-${riskAversion}`, riskAversion })),
+  ];
   const plan = buildExecutionPlan(evaluationConfigOf(config, strategies));
   const { paths, seed } = config.evaluation;
   const judged = plan.strategies.map((s) => judgeSchedule(o.engine, judging, s as StaticStrategyPlan, paths, seed));
@@ -72,15 +79,27 @@ export async function ppoHeston(o: ExperimentOptions): Promise<PpoHestonResult> 
   const ac = judged.slice(1);
   const bestIndex = ac.reduce((best, j, i) => (j.summary.mean < ac[best]!.summary.mean ? i : best), 0);
   const best = ac[bestIndex]!;
-  const vsTwap = pairedSummary(ppo.samples, twap.samples), vsAc = pairedSummary(ppo.samples, best.samples);
+  const vsTwap = pairedSummary(ppo.samples, twap.samples),
+    vsAc = pairedSummary(ppo.samples, best.samples);
   const bestStatic = judgeBestStatic(o.engine, config, judging, ppo.samples);
   return {
-    experiment: 'ppo-heston', quick: o.quick, riskAversion: RISK_AVERSION, ppo: ppo.summary, twap: twap.summary,
+    experiment: 'ppo-heston',
+    quick: o.quick,
+    riskAversion: RISK_AVERSION,
+    ppo: ppo.summary,
+    twap: twap.summary,
     bestAc: { ...best.summary, riskAversion: AC_GRID[bestIndex]! },
     acGrid: ac.map((j, i) => ({ riskAversion: AC_GRID[i]!, objective: j.summary.mean, stderr: j.summary.stderr })),
-    ppoMinusTwap: vsTwap, ppoMinusBestAc: vsAc, beatsTwap: vsTwap.ci95[1] < 0, beatsBestAc: vsAc.ci95[1] < 0,
-    bestStatic: { ...bestStatic.judged.summary, fractions: bestStatic.fractions }, ppoMinusBestStatic: bestStatic.policyMinusBestStatic,
+    ppoMinusTwap: vsTwap,
+    ppoMinusBestAc: vsAc,
+    beatsTwap: vsTwap.ci95[1] < 0,
+    beatsBestAc: vsAc.ci95[1] < 0,
+    bestStatic: { ...bestStatic.judged.summary, fractions: bestStatic.fractions },
+    ppoMinusBestStatic: bestStatic.policyMinusBestStatic,
     beatsBestStatic: bestStatic.beatsBestStatic,
-    paths, envSteps, trainingSeconds, policy,
+    paths,
+    envSteps,
+    trainingSeconds,
+    policy,
   };
 }

@@ -9,19 +9,29 @@ import { AC } from '../../engine/env-layout.js';
  * form over the m = steps - k steps left, kappa from cosh(kappa) = 1 + lambda tau^2 sigma^2 S^2 / (2 eta~) (Almgren
  * and Chriss 2000, eq. 18), re-solved every step with the path's current variance.
  */
-export function adaptiveAcFraction(policy: Float64Array, k: number, steps: number, abm: boolean, x: number, v: number): number {
-  const lambda = policy[AC.LAMBDA]!, etaTilde = policy[AC.ETA_TILDE]!, tau = policy[AC.TAU_DAYS]!;
-  const scale = lambda * tau * tau / (2.0 * etaTilde * 252.0);
+export function adaptiveAcFraction(
+  policy: Float64Array,
+  k: number,
+  steps: number,
+  abm: boolean,
+  x: number,
+  v: number,
+): number {
+  const lambda = policy[AC.LAMBDA]!,
+    etaTilde = policy[AC.ETA_TILDE]!,
+    tau = policy[AC.TAU_DAYS]!;
+  const scale = (lambda * tau * tau) / (2.0 * etaTilde * 252.0);
   const m = steps - k;
   const variance = policy[AC.USE_STATE_VARIANCE] !== 0 ? (v < 0 ? 0 : v) : policy[AC.VARIANCE_YEAR]!;
   let priceVariance = variance;
   if (!abm) {
     const price = exp(x);
-    priceVariance = (price * price) * variance;
+    priceVariance = price * price * variance;
   }
   const a = scale * priceVariance;
-  const kt = log((1.0 + a) + Math.sqrt(a * (a + 2.0)));
-  const zm = kt * m, zm1 = kt * (m - 1.0);
+  const kt = log(1.0 + a + Math.sqrt(a * (a + 2.0)));
+  const zm = kt * m,
+    zm1 = kt * (m - 1.0);
   const ratio = (exp(-kt) * (1.0 - exp(-2.0 * zm1))) / (1.0 - exp(-2.0 * zm));
   return 1.0 - (zm < 1e-9 ? (m - 1.0) / m : ratio);
 }

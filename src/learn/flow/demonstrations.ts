@@ -39,8 +39,11 @@ export function expertWeights(objectives: number[], labelling: Labelling, temper
 }
 
 /** Pairs of every expert with a non-zero weight, from rollouts recorded on each regime's demonstration paths. */
-export function buildDemonstrations(rollouts: Array<{ regime: string; experts: Array<{ name: string; rollout: Rollout }> }>,
-  labelling: Labelling, temperatureBps: number): Demonstrations {
+export function buildDemonstrations(
+  rollouts: Array<{ regime: string; experts: Array<{ name: string; rollout: Rollout }> }>,
+  labelling: Labelling,
+  temperatureBps: number,
+): Demonstrations {
   const F = OBSERVATION_FEATURES;
   const scores: ExpertScore[] = [];
   const parts: Array<{ obs: Float32Array; u: Float32Array; w: number }> = [];
@@ -54,13 +57,15 @@ export function buildDemonstrations(rollouts: Array<{ regime: string; experts: A
     });
   }
   const count = parts.reduce((s, p) => s + p.u.length, 0);
-  const obs = new Float32Array(count * F), u = new Float32Array(count), weight = new Float32Array(count);
+  const obs = new Float32Array(count * F),
+    u = new Float32Array(count),
+    weight = new Float32Array(count);
   let at = 0;
   for (const p of parts) {
     obs.set(p.obs, at * F);
     u.set(p.u, at);
     // scaled so the mean weight is 1 (the loss is a weighted mean either way)
-    weight.fill(p.w * count / rollouts.length, at, at + p.u.length);
+    weight.fill((p.w * count) / rollouts.length, at, at + p.u.length);
     at += p.u.length;
   }
   return { obs, u, weight, count, scores };

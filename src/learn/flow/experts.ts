@@ -19,15 +19,26 @@ export type Expert =
 
 /** Static experts of a regime: TWAP, VWAP and AC at each risk aversion of the grid (on IS as a fraction of notional). */
 export function staticExperts(config: TrainConfig, acGrid: readonly number[]): Expert[] {
-  const strategies = [{ type: 'twap' as const }, { type: 'vwap' as const },
-    ...acGrid.map((riskAversion) => ({ type: 'almgren-chriss' as const, name: `ac-${riskAversion}`, riskAversion }))];
+  const strategies = [
+    { type: 'twap' as const },
+    { type: 'vwap' as const },
+    ...acGrid.map((riskAversion) => ({ type: 'almgren-chriss' as const, name: `ac-${riskAversion}`, riskAversion })),
+  ];
   const plan = buildExecutionPlan(evaluationConfigOf(config, strategies));
-  return plan.strategies.map((s) => ({ name: s.name, kind: 'schedule' as const, qty: (s as StaticStrategyPlan).costs.qty }));
+  return plan.strategies.map((s) => ({
+    name: s.name,
+    kind: 'schedule' as const,
+    qty: (s as StaticStrategyPlan).costs.qty,
+  }));
 }
 
 /** Adaptive Almgren-Chriss (the closed form re-solved each step with the path's current variance) at `riskAversion`. */
 export function adaptiveAcExpert(config: TrainConfig, riskAversion: number): Expert {
-  const plan = buildExecutionPlan(evaluationConfigOf(config, [{ type: 'adaptive-almgren-chriss', name: `adaptive-ac-${riskAversion}`, riskAversion }]));
+  const plan = buildExecutionPlan(
+    evaluationConfigOf(config, [
+      { type: 'adaptive-almgren-chriss', name: `adaptive-ac-${riskAversion}`, riskAversion },
+    ]),
+  );
   const s = plan.strategies[0] as ClosedLoopStrategyPlan;
   return { name: s.name, kind: 'adaptive-ac', params: s.policy.params };
 }
@@ -45,7 +56,7 @@ export const P_MIN = 1e-4;
  * u = logit(clamp(fraction stepsLeft / A, P_MIN, 1 - P_MIN)) - shift, shift = -ln(A - 1). Exact inverse inside the clamp.
  */
 export function actionOfFraction(fraction: number, actionScale: number, stepsLeft: number): number {
-  const p = Math.min(Math.max(fraction * stepsLeft / actionScale, P_MIN), 1 - P_MIN);
+  const p = Math.min(Math.max((fraction * stepsLeft) / actionScale, P_MIN), 1 - P_MIN);
   return Math.log(p / (1 - p)) - actionShift(actionScale);
 }
 
@@ -77,7 +88,8 @@ export function expertPolicy(e: Expert, steps: number, abm = false): FractionPol
     };
   }
   return (env, k) => {
-    const x = env.state(S.X), v = env.state(S.V);
+    const x = env.state(S.X),
+      v = env.state(S.V);
     return x.map((xi, p) => adaptiveAcFraction(e.params, k, steps, abm, xi, v[p]!));
   };
 }
@@ -86,12 +98,30 @@ export function expertPolicy(e: Expert, steps: number, abm = false): FractionPol
  * Runs `policy` on paths 0 .. paths-1 of `seed` (`envs` at a time): the same draws as every other rollout of this
  * spec and seed, so differences between policies are paired. With `record`, also the (observation, u) pairs.
  */
-export function rollout(engine: Engine, spec: EnvSpec, policy: FractionPolicy, paths: number, seed: number, envs: number,
-  actionScale: number, record = false): Rollout {
+export function rollout(
+  engine: Engine,
+  spec: EnvSpec,
+  policy: FractionPolicy,
+  paths: number,
+  seed: number,
+  envs: number,
+  actionScale: number,
+  record = false,
+): Rollout {
   if (paths % envs !== 0) throw new RangeError(`paths (${paths}) must be a multiple of envs (${envs})`);
-  const env = new VecEnv(engine, spec, envs), T = env.steps, F = OBSERVATION_FEATURES, D = T - 1;
-  const out: Rollout = { objective: new Float64Array(paths), costBps: new Float64Array(paths), completion: new Float64Array(paths) };
-  if (record) { out.obs = new Float32Array(paths * D * F); out.u = new Float32Array(paths * D); }
+  const env = new VecEnv(engine, spec, envs),
+    T = env.steps,
+    F = OBSERVATION_FEATURES,
+    D = T - 1;
+  const out: Rollout = {
+    objective: new Float64Array(paths),
+    costBps: new Float64Array(paths),
+    completion: new Float64Array(paths),
+  };
+  if (record) {
+    out.obs = new Float32Array(paths * D * F);
+    out.u = new Float32Array(paths * D);
+  }
   let obs = env.reset(seed);
   for (let episode = 0; episode < paths / envs; episode++) {
     for (let k = 0; k < T; k++) {
@@ -106,7 +136,8 @@ export function rollout(engine: Engine, spec: EnvSpec, policy: FractionPolicy, p
       const r = env.stepWith(fractions);
       obs = r.obs;
       if (r.info.episode) {
-        const e = r.info.episode, at = episode * envs;
+        const e = r.info.episode,
+          at = episode * envs;
         for (let b = 0; b < envs; b++) {
           out.objective[at + b] = -e.returns[b]!;
           out.costBps[at + b] = e.costBps[b]!;

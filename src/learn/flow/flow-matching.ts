@@ -38,15 +38,25 @@ function shuffler(seed: number): (n: number) => Uint32Array {
   };
   return (n) => {
     const p = Uint32Array.from({ length: n }, (_, i) => i);
-    for (let i = n - 1; i > 0; i--) { const j = Math.floor(next() * (i + 1)); [p[i], p[j]] = [p[j]!, p[i]!]; }
+    for (let i = n - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [p[i], p[j]] = [p[j]!, p[i]!];
+    }
     return p;
   };
 }
 
-export async function trainFlow(engine: Engine, demos: Demonstrations, s: FlowSettings,
-  onLog?: (step: number, loss: number) => void, logEvery = 50): Promise<FlowTraining> {
+export async function trainFlow(
+  engine: Engine,
+  demos: Demonstrations,
+  s: FlowSettings,
+  onLog?: (step: number, loss: number) => void,
+  logEvery = 50,
+): Promise<FlowTraining> {
   const tf = await tfWasm();
-  const F = OBSERVATION_FEATURES, n = demos.count, B = Math.min(s.batch, n);
+  const F = OBSERVATION_FEATURES,
+    n = demos.count,
+    B = Math.min(s.batch, n);
   const scaling = fitScaling(demos.obs, demos.u);
   const net = new FlowNet(tf, s.hidden, scaling, s.seed * 10 + 3);
   const obs = net.normalise(demos.obs);
@@ -56,16 +66,27 @@ export async function trainFlow(engine: Engine, demos: Demonstrations, s: FlowSe
   const key = seedWords(s.seed);
   const noisePtr = engine.alloc(2 * B * 8);
   const losses: number[] = [];
-  const x = new Float32Array(B * FLOW_INPUTS), goal = new Float32Array(B), w = new Float32Array(B);
-  let order = shuffle(n), cursor = 0, blockLoss = 0, blockSteps = 0;
+  const x = new Float32Array(B * FLOW_INPUTS),
+    goal = new Float32Array(B),
+    w = new Float32Array(B);
+  let order = shuffle(n),
+    cursor = 0,
+    blockLoss = 0,
+    blockSteps = 0;
   try {
     for (let step = 0; step < s.iterations; step++) {
-      if (cursor + B > n) { order = shuffle(n); cursor = 0; }
+      if (cursor + B > n) {
+        order = shuffle(n);
+        cursor = 0;
+      }
       engine.exports.normalBlock(step, NOISE_STREAM, key.lo, key.hi, 2 * B, noisePtr);
       const z = engine.f64(noisePtr, 2 * B);
       let wSum = 0;
       for (let j = 0; j < B; j++) {
-        const i = order[cursor + j]!, a0 = z[j]!, t = 1 / (1 + Math.exp(-z[B + j]!)), a1 = target[i]!;
+        const i = order[cursor + j]!,
+          a0 = z[j]!,
+          t = 1 / (1 + Math.exp(-z[B + j]!)),
+          a1 = target[i]!;
         for (let c = 0; c < F; c++) x[j * FLOW_INPUTS + c] = obs[i * F + c]!;
         x[j * FLOW_INPUTS + F] = (1 - t) * a0 + t * a1;
         x[j * FLOW_INPUTS + F + 1] = t;
@@ -76,9 +97,18 @@ export async function trainFlow(engine: Engine, demos: Demonstrations, s: FlowSe
       cursor += B;
       (optimizer as unknown as { learningRate: number }).learningRate = s.learningRate * (1 - step / s.iterations);
       const loss = tf.tidy(() => {
-        const xs = tf.tensor2d(x, [B, FLOW_INPUTS]), ys = tf.tensor2d(goal, [B, 1]), ws = tf.tensor2d(w, [B, 1]);
-        const cost = optimizer.minimize(() => tf.div(tf.sum(tf.mul(ws, tf.square(tf.sub(net.mlp.apply(xs), ys)))), wSum) as import('@tensorflow/tfjs').Scalar,
-          true, net.mlp.variables);
+        const xs = tf.tensor2d(x, [B, FLOW_INPUTS]),
+          ys = tf.tensor2d(goal, [B, 1]),
+          ws = tf.tensor2d(w, [B, 1]);
+        const cost = optimizer.minimize(
+          () =>
+            tf.div(
+              tf.sum(tf.mul(ws, tf.square(tf.sub(net.mlp.apply(xs), ys)))),
+              wSum,
+            ) as import('@tensorflow/tfjs').Scalar,
+          true,
+          net.mlp.variables,
+        );
         return cost!.dataSync()[0]!;
       });
       if (!Number.isFinite(loss)) throw new Error(`flow matching loss is not finite at step ${step + 1}`);

@@ -19,16 +19,26 @@ export const FLOW_INPUTS = OBSERVATION_FEATURES + 2;
 export class FlowNet {
   readonly mlp: Mlp;
 
-  constructor(readonly tf: Tf, readonly hidden: [number, number], readonly scaling: FlowScaling, seed: number) {
+  constructor(
+    readonly tf: Tf,
+    readonly hidden: [number, number],
+    readonly scaling: FlowScaling,
+    seed: number,
+  ) {
     this.mlp = new Mlp(tf, FLOW_INPUTS, hidden, 1, seed);
   }
 
   /** clip((obs - mean) / std, -10, 10) in f32, as PPO's networks see observations. */
   normalise(obs: Float32Array): Float32Array {
-    const F = OBSERVATION_FEATURES, { obsMean, obsStd } = this.scaling, out = new Float32Array(obs.length);
+    const F = OBSERVATION_FEATURES,
+      { obsMean, obsStd } = this.scaling,
+      out = new Float32Array(obs.length);
     for (let i = 0; i < obs.length; i++) {
       const c = i % F;
-      out[i] = Math.min(Math.max(Math.fround(Math.fround(obs[i]! - obsMean[c]!) / Math.max(obsStd[c]!, 1e-8)), -10), 10);
+      out[i] = Math.min(
+        Math.max(Math.fround(Math.fround(obs[i]! - obsMean[c]!) / Math.max(obsStd[c]!, 1e-8)), -10),
+        10,
+      );
     }
     return out;
   }
@@ -38,7 +48,9 @@ export class FlowNet {
    * u = actionMean + actionStd a_K. Exact Euler integration of the learned ODE (its error is O(1/K) in the step).
    */
   sample(obs: Float32Array, steps: number, z?: Float32Array): Float32Array {
-    const tf = this.tf, F = OBSERVATION_FEATURES, n = obs.length / F;
+    const tf = this.tf,
+      F = OBSERVATION_FEATURES,
+      n = obs.length / F;
     const x = this.normalise(obs);
     const a = tf.tidy(() => {
       const o = tf.tensor2d(x, [n, F]);
@@ -61,7 +73,8 @@ export class FlowNet {
 
 /** Mean and standard deviation of the observations and actions (population moments, f64 sums). */
 export function fitScaling(obs: Float32Array, u: Float32Array): FlowScaling {
-  const F = OBSERVATION_FEATURES, n = u.length;
+  const F = OBSERVATION_FEATURES,
+    n = u.length;
   const moments = (get: (i: number) => number) => {
     let m = 0;
     for (let i = 0; i < n; i++) m += get(i);
@@ -70,7 +83,8 @@ export function fitScaling(obs: Float32Array, u: Float32Array): FlowScaling {
     for (let i = 0; i < n; i++) v += (get(i) - m) ** 2;
     return [m, Math.sqrt(v / n)] as const;
   };
-  const obsMean = new Float32Array(F), obsStd = new Float32Array(F);
+  const obsMean = new Float32Array(F),
+    obsStd = new Float32Array(F);
   for (let c = 0; c < F; c++) {
     const [m, s] = moments((i) => obs[i * F + c]!);
     obsMean[c] = m;

@@ -24,8 +24,10 @@ const flowPolicySchema = z.strictObject({
     hidden: z.tuple([z.number().int().min(1).max(256), z.number().int().min(1).max(256)]),
     activation: z.literal('relu', { error: 'must be "relu"' }),
     observation: z.array(z.string()),
-    obsMean: finiteArray, obsStd: finiteArray,
-    actionMean: z.number(), actionStd: z.number().gt(0, 'must be > 0'),
+    obsMean: finiteArray,
+    obsStd: finiteArray,
+    actionMean: z.number(),
+    actionStd: z.number().gt(0, 'must be > 0'),
     /** Row-major [out][in] weights of the three dense layers. */
     layers: z.tuple([layer, layer, layer]),
     actionScale: z.number().gt(1, 'must be > 1').max(100),
@@ -39,26 +41,53 @@ const flowPolicySchema = z.strictObject({
 export type FlowPolicyFile = z.infer<typeof flowPolicySchema>;
 
 export function parseFlowPolicyFile(input: unknown, where = 'policy'): FlowPolicyFile {
-  if (input && typeof input === 'object' && 'version' in input && (input as { version: unknown }).version !== FLOW_POLICY_VERSION) {
-    throw new InputError(`${where}: version ${JSON.stringify((input as { version: unknown }).version)} is not supported (this flowexec reads version ${FLOW_POLICY_VERSION})`, 'version');
+  if (
+    input &&
+    typeof input === 'object' &&
+    'version' in input &&
+    (input as { version: unknown }).version !== FLOW_POLICY_VERSION
+  ) {
+    throw new InputError(
+      `${where}: version ${JSON.stringify((input as { version: unknown }).version)} is not supported (this flowexec reads version ${FLOW_POLICY_VERSION})`,
+      'version',
+    );
   }
   const result = flowPolicySchema.safeParse(input);
   if (!result.success) {
     const e = formatZodError(result.error, input);
     throw new InputError(`${where}: ${e.message}`, e.field);
   }
-  const p = result.data, net = p.network, [h1, h2] = net.hidden;
-  if (net.inputs !== FLOW_INPUTS) throw new InputError(`${where}: network.inputs must be ${FLOW_INPUTS} (${OBSERVATION_FEATURES} observation features, a_t, t), got ${net.inputs}`, 'network.inputs');
-  if (net.observation.join(',') !== OBSERVATION_NAMES.join(',')) throw new InputError(`${where}: network.observation must be [${OBSERVATION_NAMES.join(', ')}]`, 'network.observation');
+  const p = result.data,
+    net = p.network,
+    [h1, h2] = net.hidden;
+  if (net.inputs !== FLOW_INPUTS)
+    throw new InputError(
+      `${where}: network.inputs must be ${FLOW_INPUTS} (${OBSERVATION_FEATURES} observation features, a_t, t), got ${net.inputs}`,
+      'network.inputs',
+    );
+  if (net.observation.join(',') !== OBSERVATION_NAMES.join(','))
+    throw new InputError(
+      `${where}: network.observation must be [${OBSERVATION_NAMES.join(', ')}]`,
+      'network.observation',
+    );
   const shapes: Array<[string, number[], number, string]> = [
-    ['obsMean', net.obsMean, OBSERVATION_FEATURES, `${OBSERVATION_FEATURES}`], ['obsStd', net.obsStd, OBSERVATION_FEATURES, `${OBSERVATION_FEATURES}`],
-    ['layers.0.w', net.layers[0].w, h1 * net.inputs, `${h1} x ${net.inputs}`], ['layers.0.b', net.layers[0].b, h1, `${h1}`],
-    ['layers.1.w', net.layers[1].w, h2 * h1, `${h2} x ${h1}`], ['layers.1.b', net.layers[1].b, h2, `${h2}`],
-    ['layers.2.w', net.layers[2].w, h2, `1 x ${h2}`], ['layers.2.b', net.layers[2].b, 1, '1'],
+    ['obsMean', net.obsMean, OBSERVATION_FEATURES, `${OBSERVATION_FEATURES}`],
+    ['obsStd', net.obsStd, OBSERVATION_FEATURES, `${OBSERVATION_FEATURES}`],
+    ['layers.0.w', net.layers[0].w, h1 * net.inputs, `${h1} x ${net.inputs}`],
+    ['layers.0.b', net.layers[0].b, h1, `${h1}`],
+    ['layers.1.w', net.layers[1].w, h2 * h1, `${h2} x ${h1}`],
+    ['layers.1.b', net.layers[1].b, h2, `${h2}`],
+    ['layers.2.w', net.layers[2].w, h2, `1 x ${h2}`],
+    ['layers.2.b', net.layers[2].b, 1, '1'],
   ];
   for (const [key, values, length, shape] of shapes) {
-    if (values.length !== length) throw new InputError(`${where}: network.${key} must have ${length} values (${shape}), got ${values.length}`, `network.${key}`);
+    if (values.length !== length)
+      throw new InputError(
+        `${where}: network.${key} must have ${length} values (${shape}), got ${values.length}`,
+        `network.${key}`,
+      );
   }
-  if (net.obsStd.some((s) => !(s > 0))) throw new InputError(`${where}: network.obsStd must be all > 0`, 'network.obsStd');
+  if (net.obsStd.some((s) => !(s > 0)))
+    throw new InputError(`${where}: network.obsStd must be all > 0`, 'network.obsStd');
   return p;
 }

@@ -8,48 +8,70 @@ import { parsePolicyFile, type PolicyFile } from '../../strategies/policy-file.j
 /** Risk aversions of the Almgren-Chriss experts (on IS as a fraction of the notional), as ppo-heston's grid. */
 export const AC_GRID = [0, 25, 50, 100, 200, 400, 800, 1600, 3200, 6400, 12800];
 
-const multipleOf16 = (what: string) => z.number().int().min(16).max(10_000_000).refine((n) => n % 16 === 0, `${what} must be a multiple of 16`);
+const multipleOf16 = (what: string) =>
+  z
+    .number()
+    .int()
+    .min(16)
+    .max(10_000_000)
+    .refine((n) => n % 16 === 0, `${what} must be a multiple of 16`);
 const seed = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 export const flowOeConfigSchema = z.strictObject({
   name: z.string().min(1).max(100).default('flowoe'),
   description: z.string().optional(),
   /** Train configs of the markets (market, order, objective; ppo.actionScale sets the action range). */
-  regimes: z.array(z.strictObject({ name: z.string().min(1).max(40), config: z.unknown() })).min(1, 'must name at least one regime').max(8),
-  experts: z.strictObject({
-    acGrid: z.array(z.number().min(0, 'must be >= 0')).min(1).max(64).default(AC_GRID),
-    /** Adaptive AC at the best static AC's risk aversion of each regime. */
-    adaptiveAc: z.boolean().default(true),
-    /** Trained policies (e.g. each regime's PPO expert): policy files, by path in a config file, parsed here. */
-    policies: z.array(z.strictObject({ regime: z.string(), name: z.string().min(1).max(40), policy: z.unknown() })).max(32).default([]),
-  }).default({ acGrid: AC_GRID, adaptiveAc: true, policies: [] }),
-  demonstrations: z.strictObject({
-    paths: multipleOf16('paths').default(2048),
-    seed: seed.default(11),
-    labels: z.enum(['best', 'softmax'], { error: 'must be "best" or "softmax"' }).default('softmax'),
-    /** Softmax temperature on the experts' mean objectives, bps. */
-    temperatureBps: z.number().gt(0, 'must be > 0').default(1),
-  }).default({ paths: 2048, seed: 11, labels: 'softmax', temperatureBps: 1 }),
-  flow: z.strictObject({
-    hidden: z.tuple([z.number().int().min(1).max(256), z.number().int().min(1).max(256)]).default([64, 64]),
-    iterations: z.number().int().min(1).max(1_000_000).default(3000),
-    batch: z.number().int().min(16).max(65_536).default(1024),
-    learningRate: z.number().gt(0).max(1).default(1e-3),
-    seed: seed.default(3),
-    eulerSteps: z.number().int().min(1).max(64).default(8),
-  }).default({ hidden: [64, 64], iterations: 3000, batch: 1024, learningRate: 1e-3, seed: 3, eulerSteps: 8 }),
-  evaluation: z.strictObject({
-    paths: multipleOf16('paths').default(65_536),
-    seed: seed.default(20240601),
-    /** The sampler's a_0: 0 (a deterministic policy) or N(0, 1) from Philox (evaluation seed; path; stream 12). */
-    noise: z.enum(['zero', 'sampled'], { error: 'must be "zero" or "sampled"' }).default('zero'),
-  }).default({ paths: 65_536, seed: 20240601, noise: 'zero' }),
+  regimes: z
+    .array(z.strictObject({ name: z.string().min(1).max(40), config: z.unknown() }))
+    .min(1, 'must name at least one regime')
+    .max(8),
+  experts: z
+    .strictObject({
+      acGrid: z.array(z.number().min(0, 'must be >= 0')).min(1).max(64).default(AC_GRID),
+      /** Adaptive AC at the best static AC's risk aversion of each regime. */
+      adaptiveAc: z.boolean().default(true),
+      /** Trained policies (e.g. each regime's PPO expert): policy files, by path in a config file, parsed here. */
+      policies: z
+        .array(z.strictObject({ regime: z.string(), name: z.string().min(1).max(40), policy: z.unknown() }))
+        .max(32)
+        .default([]),
+    })
+    .default({ acGrid: AC_GRID, adaptiveAc: true, policies: [] }),
+  demonstrations: z
+    .strictObject({
+      paths: multipleOf16('paths').default(2048),
+      seed: seed.default(11),
+      labels: z.enum(['best', 'softmax'], { error: 'must be "best" or "softmax"' }).default('softmax'),
+      /** Softmax temperature on the experts' mean objectives, bps. */
+      temperatureBps: z.number().gt(0, 'must be > 0').default(1),
+    })
+    .default({ paths: 2048, seed: 11, labels: 'softmax', temperatureBps: 1 }),
+  flow: z
+    .strictObject({
+      hidden: z.tuple([z.number().int().min(1).max(256), z.number().int().min(1).max(256)]).default([64, 64]),
+      iterations: z.number().int().min(1).max(1_000_000).default(3000),
+      batch: z.number().int().min(16).max(65_536).default(1024),
+      learningRate: z.number().gt(0).max(1).default(1e-3),
+      seed: seed.default(3),
+      eulerSteps: z.number().int().min(1).max(64).default(8),
+    })
+    .default({ hidden: [64, 64], iterations: 3000, batch: 1024, learningRate: 1e-3, seed: 3, eulerSteps: 8 }),
+  evaluation: z
+    .strictObject({
+      paths: multipleOf16('paths').default(65_536),
+      seed: seed.default(20240601),
+      /** The sampler's a_0: 0 (a deterministic policy) or N(0, 1) from Philox (evaluation seed; path; stream 12). */
+      noise: z.enum(['zero', 'sampled'], { error: 'must be "zero" or "sampled"' }).default('zero'),
+    })
+    .default({ paths: 65_536, seed: 20240601, noise: 'zero' }),
 });
 
 type RawConfig = z.infer<typeof flowOeConfigSchema>;
 export type FlowOeConfig = Omit<RawConfig, 'regimes' | 'experts'> & {
   regimes: Regime[];
-  experts: Omit<RawConfig['experts'], 'policies'> & { policies: Array<{ regime: string; name: string; policy: PolicyFile }> };
+  experts: Omit<RawConfig['experts'], 'policies'> & {
+    policies: Array<{ regime: string; name: string; policy: PolicyFile }>;
+  };
 };
 
 export function parseFlowOeConfig(input: unknown): FlowOeConfig {
@@ -59,10 +81,17 @@ export function parseFlowOeConfig(input: unknown): FlowOeConfig {
   if (names.size !== regimes.length) throw new InputError('regimes: names must be unique', 'regimes');
   checkCompatible(regimes);
   if (raw.demonstrations.seed === raw.evaluation.seed) {
-    throw new InputError('demonstrations.seed: must differ from evaluation.seed (train and test on different paths)', 'demonstrations.seed');
+    throw new InputError(
+      'demonstrations.seed: must differ from evaluation.seed (train and test on different paths)',
+      'demonstrations.seed',
+    );
   }
   const policies = raw.experts.policies.map((e, i) => {
-    if (!names.has(e.regime)) throw new InputError(`experts.policies.${i}.regime: "${e.regime}" is not a regime (${[...names].join(', ')})`, `experts.policies.${i}.regime`);
+    if (!names.has(e.regime))
+      throw new InputError(
+        `experts.policies.${i}.regime: "${e.regime}" is not a regime (${[...names].join(', ')})`,
+        `experts.policies.${i}.regime`,
+      );
     return { ...e, policy: parsePolicyFile(e.policy, `experts.policies.${i}.policy`) };
   });
   return { ...raw, experts: { ...raw.experts, policies }, regimes };

@@ -7,7 +7,16 @@ import { OBSERVATION_NAMES } from '../../engine/env-layout.js';
 import { actionFraction, actionShift } from '../../engine/mlp-layout.js';
 import { summarise, pairedSummary, type SampleSummary } from '../objective-eval.js';
 import { trainingEnvironment } from '../train.js';
-import { adaptiveAcExpert, expertPolicy, policyExpert, rollout, staticExperts, type Expert, type FractionPolicy, type Rollout } from './experts.js';
+import {
+  adaptiveAcExpert,
+  expertPolicy,
+  policyExpert,
+  rollout,
+  staticExperts,
+  type Expert,
+  type FractionPolicy,
+  type Rollout,
+} from './experts.js';
 import { buildDemonstrations, type ExpertScore } from './demonstrations.js';
 import { trainFlow } from './flow-matching.js';
 import type { FlowNet } from './flow-net.js';
@@ -48,8 +57,11 @@ const mean = (x: Float64Array) => x.reduce((s, v) => s + v, 0) / x.length;
  */
 export function sharedObservationScales(specs: EnvSpec[]): EnvSpec[] {
   const avg = (f: (s: EnvSpec) => number) => specs.reduce((sum, s) => sum + f(s), 0) / specs.length;
-  const shared = { obsPriceScale: avg((s) => s.obsPriceScale), obsVarianceScale: avg((s) => s.obsVarianceScale),
-    obsTransientScale: avg((s) => s.obsTransientScale) };
+  const shared = {
+    obsPriceScale: avg((s) => s.obsPriceScale),
+    obsVarianceScale: avg((s) => s.obsVarianceScale),
+    obsTransientScale: avg((s) => s.obsTransientScale),
+  };
   return specs.map((s) => ({ ...s, ...shared }));
 }
 
@@ -57,17 +69,24 @@ export function sharedObservationScales(specs: EnvSpec[]): EnvSpec[] {
 export async function trainFlowOe(c: FlowOeConfig, engine: Engine, o: Progress = {}): Promise<FlowOeTrained> {
   const started = performance.now();
   const say = o.onProgress ?? (() => {});
-  const { paths, seed } = c.demonstrations, envs = envsFor(paths);
+  const { paths, seed } = c.demonstrations,
+    envs = envsFor(paths);
   const regimes: RegimeSetup[] = [];
   const recorded: Array<{ regime: string; experts: Array<{ name: string; rollout: Rollout }> }> = [];
   const specs = sharedObservationScales(c.regimes.map((r) => trainingEnvironment(r.config).judging));
   for (const [index, r] of c.regimes.entries()) {
-    const spec = specs[index]!, A = r.config.ppo.actionScale;
+    const spec = specs[index]!,
+      A = r.config.ppo.actionScale;
     const experts = staticExperts(r.config, c.experts.acGrid);
-    const run = (e: Expert) => ({ name: e.name, rollout: rollout(engine, spec, expertPolicy(e, spec.steps), paths, seed, envs, A, true) });
+    const run = (e: Expert) => ({
+      name: e.name,
+      rollout: rollout(engine, spec, expertPolicy(e, spec.steps), paths, seed, envs, A, true),
+    });
     const runs = experts.map(run);
     if (c.experts.adaptiveAc) {
-      const ac = runs.slice(2).reduce((b, e, i) => (mean(e.rollout.objective) < mean(runs[b + 2]!.rollout.objective) ? i : b), 0);
+      const ac = runs
+        .slice(2)
+        .reduce((b, e, i) => (mean(e.rollout.objective) < mean(runs[b + 2]!.rollout.objective) ? i : b), 0);
       const expert = adaptiveAcExpert(r.config, c.experts.acGrid[ac]!);
       experts.push(expert);
       runs.push(run(expert));
@@ -80,38 +99,86 @@ export async function trainFlowOe(c: FlowOeConfig, engine: Engine, o: Progress =
     regimes.push({ name: r.name, spec, actionScale: A, experts });
     recorded.push({ regime: r.name, experts: runs });
     const best = runs.reduce((b, e) => (mean(e.rollout.objective) < mean(b.rollout.objective) ? e : b));
-    say(`experts ${r.name}: ${runs.length} experts on ${paths} paths; best ${best.name} objective ${mean(best.rollout.objective).toFixed(2)} bps`);
+    say(
+      `experts ${r.name}: ${runs.length} experts on ${paths} paths; best ${best.name} objective ${mean(best.rollout.objective).toFixed(2)} bps`,
+    );
   }
   const demos = buildDemonstrations(recorded, c.demonstrations.labels, c.demonstrations.temperatureBps);
   say(`demonstrations: ${demos.count} (observation, action) pairs, ${c.demonstrations.labels} labels`);
   const f = c.flow;
-  const { net, losses } = await trainFlow(engine, demos, f, (step, loss) => say(`flow ${step}/${f.iterations}  loss ${loss.toFixed(5)}`),
-    Math.max(1, Math.floor(f.iterations / 20)));
+  const { net, losses } = await trainFlow(
+    engine,
+    demos,
+    f,
+    (step, loss) => say(`flow ${step}/${f.iterations}  loss ${loss.toFixed(5)}`),
+    Math.max(1, Math.floor(f.iterations / 20)),
+  );
   const trainingSeconds = (performance.now() - started) / 1000;
   const policy = flowPolicyFileOf(c, net, losses, demos.count, o.createdAt ?? new Date().toISOString());
   return { policy, net, regimes, scores: demos.scores, losses, demonstrationPairs: demos.count, trainingSeconds };
 }
 
-function flowPolicyFileOf(c: FlowOeConfig, net: FlowNet, losses: number[], pairs: number, createdAt: string): FlowPolicyFile {
+function flowPolicyFileOf(
+  c: FlowOeConfig,
+  net: FlowNet,
+  losses: number[],
+  pairs: number,
+  createdAt: string,
+): FlowPolicyFile {
   const s = net.scaling;
   const layers = net.mlp.exportDense().map((l) => ({ w: Array.from(l.w), b: Array.from(l.b) }));
   return {
-    format: FLOW_POLICY_FORMAT, version: FLOW_POLICY_VERSION, type: 'flow', name: c.name, createdAt,
+    format: FLOW_POLICY_FORMAT,
+    version: FLOW_POLICY_VERSION,
+    type: 'flow',
+    name: c.name,
+    createdAt,
     network: {
-      inputs: net.mlp.inputs, hidden: net.hidden, activation: 'relu', observation: [...OBSERVATION_NAMES],
-      obsMean: Array.from(s.obsMean), obsStd: Array.from(s.obsStd), actionMean: s.actionMean, actionStd: s.actionStd,
-      layers: layers as FlowPolicyFile['network']['layers'], actionScale: c.regimes[0]!.config.ppo.actionScale, eulerSteps: c.flow.eulerSteps,
+      inputs: net.mlp.inputs,
+      hidden: net.hidden,
+      activation: 'relu',
+      observation: [...OBSERVATION_NAMES],
+      obsMean: Array.from(s.obsMean),
+      obsStd: Array.from(s.obsStd),
+      actionMean: s.actionMean,
+      actionStd: s.actionStd,
+      layers: layers as FlowPolicyFile['network']['layers'],
+      actionScale: c.regimes[0]!.config.ppo.actionScale,
+      eulerSteps: c.flow.eulerSteps,
     },
-    trainedFor: { regimes: c.regimes.map((r) => ({ name: r.name, market: r.config.market, order: r.config.order, objective: r.config.objective })) },
-    training: { algorithm: 'flow-matching', experts: { ...c.experts, policies: c.experts.policies.map((p) => ({ regime: p.regime, name: p.name })) }, demonstrations: c.demonstrations, flow: c.flow, pairs, finalLoss: losses.at(-1) },
+    trainedFor: {
+      regimes: c.regimes.map((r) => ({
+        name: r.name,
+        market: r.config.market,
+        order: r.config.order,
+        objective: r.config.objective,
+      })),
+    },
+    training: {
+      algorithm: 'flow-matching',
+      experts: { ...c.experts, policies: c.experts.policies.map((p) => ({ regime: p.regime, name: p.name })) },
+      demonstrations: c.demonstrations,
+      flow: c.flow,
+      pairs,
+      finalLoss: losses.at(-1),
+    },
   };
 }
 
 /** The flow policy as env fractions: K Euler steps from a_0 (0, or Philox noise of (seed; path; stream 12)). */
-export function flowPolicy(engine: Engine, net: FlowNet, eulerSteps: number, actionScale: number, steps: number,
-  noise: { seed: number } | undefined): FractionPolicy {
-  const shift = actionShift(actionScale), key = noise ? seedWords(noise.seed) : undefined;
-  let z: Float32Array | undefined, zFirst = -1, ptr = 0;
+export function flowPolicy(
+  engine: Engine,
+  net: FlowNet,
+  eulerSteps: number,
+  actionScale: number,
+  steps: number,
+  noise: { seed: number } | undefined,
+): FractionPolicy {
+  const shift = actionShift(actionScale),
+    key = noise ? seedWords(noise.seed) : undefined;
+  let z: Float32Array | undefined,
+    zFirst = -1,
+    ptr = 0;
   return (env, k, obs, firstPath) => {
     const B = env.envs;
     let a0: Float32Array | undefined;
@@ -155,8 +222,13 @@ function row(name: string, r: Rollout): TableRow {
   const is = summarise(r.costBps);
   let m2 = 0;
   for (const v of r.costBps) m2 += (v - is.mean) ** 2;
-  return { policy: name, objective: summarise(r.objective), meanIsBps: is.mean, stdIsBps: Math.sqrt(m2 / (r.costBps.length - 1)),
-    completion: mean(r.completion) };
+  return {
+    policy: name,
+    objective: summarise(r.objective),
+    meanIsBps: is.mean,
+    stdIsBps: Math.sqrt(m2 / (r.costBps.length - 1)),
+    completion: mean(r.completion),
+  };
 }
 
 /**
@@ -165,23 +237,49 @@ function row(name: string, r: Rollout): TableRow {
  * for each of them.
  */
 export function judgeFlowOe(c: FlowOeConfig, engine: Engine, t: FlowOeTrained, o: Progress = {}): RegimeTable[] {
-  const { paths, seed, noise } = c.evaluation, envs = envsFor(paths);
+  const { paths, seed, noise } = c.evaluation,
+    envs = envsFor(paths);
   return t.regimes.map((r) => {
     const scores = t.scores.filter((s) => s.regime === r.name);
     const acs = scores.filter((s) => s.expert.startsWith('ac-'));
     const bestAc = acs.reduce((b, s) => (s.objective < b.objective ? s : b)).expert;
-    const judged = r.experts.filter((e) => e.name === 'twap' || e.name === 'vwap' || e.name === bestAc || e.kind !== 'schedule');
-    const runs = judged.map((e) => ({ name: e.name, r: rollout(engine, r.spec, expertPolicy(e, r.spec.steps), paths, seed, envs, r.actionScale) }));
-    const flow = rollout(engine, r.spec, flowPolicy(engine, t.net, c.flow.eulerSteps, r.actionScale, r.spec.steps, noise === 'sampled' ? { seed } : undefined),
-      paths, seed, envs, r.actionScale);
+    const judged = r.experts.filter(
+      (e) => e.name === 'twap' || e.name === 'vwap' || e.name === bestAc || e.kind !== 'schedule',
+    );
+    const runs = judged.map((e) => ({
+      name: e.name,
+      r: rollout(engine, r.spec, expertPolicy(e, r.spec.steps), paths, seed, envs, r.actionScale),
+    }));
+    const flow = rollout(
+      engine,
+      r.spec,
+      flowPolicy(
+        engine,
+        t.net,
+        c.flow.eulerSteps,
+        r.actionScale,
+        r.spec.steps,
+        noise === 'sampled' ? { seed } : undefined,
+      ),
+      paths,
+      seed,
+      envs,
+      r.actionScale,
+    );
     const best = runs.reduce((b, e) => (mean(e.r.objective) < mean(b.r.objective) ? e : b));
     const flowMinusBest = pairedSummary(flow.objective, best.r.objective);
     const beatsEveryExpert = runs.every((e) => pairedSummary(flow.objective, e.r.objective).ci95[1] < 0);
     const table = {
-      regime: r.name, rows: [...runs.map((e) => row(e.name, e.r)), row('flowoe', flow)], bestExpert: best.name, flowMinusBest, beatsEveryExpert,
+      regime: r.name,
+      rows: [...runs.map((e) => row(e.name, e.r)), row('flowoe', flow)],
+      bestExpert: best.name,
+      flowMinusBest,
+      beatsEveryExpert,
       minCompletion: flow.completion.reduce((m, v) => Math.min(m, v), 1),
     };
-    o.onProgress?.(`judged ${r.name}: flow ${mean(flow.objective).toFixed(2)} vs best expert ${best.name} ${mean(best.r.objective).toFixed(2)} bps on ${paths} paths`);
+    o.onProgress?.(
+      `judged ${r.name}: flow ${mean(flow.objective).toFixed(2)} vs best expert ${best.name} ${mean(best.r.objective).toFixed(2)} bps on ${paths} paths`,
+    );
     return table;
   });
 }

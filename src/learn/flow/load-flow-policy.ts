@@ -5,9 +5,17 @@ import type { FlowPolicyFile } from './flow-policy-file.js';
 
 export function loadFlowNet(tf: Tf, p: FlowPolicyFile): FlowNet {
   const n = p.network;
-  const net = new FlowNet(tf, n.hidden, {
-    obsMean: Float32Array.from(n.obsMean), obsStd: Float32Array.from(n.obsStd), actionMean: n.actionMean, actionStd: n.actionStd,
-  }, 0);
+  const net = new FlowNet(
+    tf,
+    n.hidden,
+    {
+      obsMean: Float32Array.from(n.obsMean),
+      obsStd: Float32Array.from(n.obsStd),
+      actionMean: n.actionMean,
+      actionStd: n.actionStd,
+    },
+    0,
+  );
   net.mlp.importDense(n.layers);
   return net;
 }

@@ -8,11 +8,15 @@ export type RegimeName = (typeof REGIME_NAMES)[number];
 /** Variance level (v0 = theta, per year) and vol of vol xi: H = 25% / 1.0, L = 15% / 0.2. */
 const LEVEL = { H: 0.0625, L: 0.0225 } as const;
 const VOL_OF_VOL = { H: 1.0, L: 0.2 } as const;
-const WORDS = { level: { H: 'high volatility (25% a year)', L: 'low volatility (15% a year)' }, xi: { H: 'high vol of vol (xi 1.0)', L: 'low vol of vol (xi 0.2)' } };
+const WORDS = {
+  level: { H: 'high volatility (25% a year)', L: 'low volatility (15% a year)' },
+  xi: { H: 'high vol of vol (xi 1.0)', L: 'low vol of vol (xi 0.2)' },
+};
 
 /** The parsed-config input of regime `name` (what examples/regimes/NAME.json holds). */
 export function regimeConfigInput(name: RegimeName): Record<string, unknown> {
-  const level = name[0] as 'H' | 'L', xi = name[1] as 'H' | 'L';
+  const level = name[0] as 'H' | 'L',
+    xi = name[1] as 'H' | 'L';
   const theta = LEVEL[level];
   return {
     name: `regime-${name}`,
@@ -22,8 +26,10 @@ export function regimeConfigInput(name: RegimeName): Record<string, unknown> {
       dailyVolume: 20000000,
       volumeCurve: { type: 'u-shape' },
       impact: {
-        temporary: { eta: 0.01, beta: 0.6 }, permanent: { gamma: 0.25 },
-        transient: { kernel: 'exponential', amplitude: 0.002, halfLifeSteps: 2 }, spread: { halfSpreadBps: 0.5 },
+        temporary: { eta: 0.01, beta: 0.6 },
+        permanent: { gamma: 0.25 },
+        transient: { kernel: 'exponential', amplitude: 0.002, halfLifeSteps: 2 },
+        spread: { halfSpreadBps: 0.5 },
       },
     },
     order: { side: 'sell', shares: 2000000, horizonMinutes: 390, stepMinutes: 15 },
@@ -43,7 +49,8 @@ export function parseRegime(name: string, input: unknown, where: string): Regime
   try {
     return { name, config: parseTrainConfig(input) };
   } catch (error) {
-    if (error instanceof InputError) throw new InputError(`${where}.${error.message}`, error.field ? `${where}.${error.field}` : where);
+    if (error instanceof InputError)
+      throw new InputError(`${where}.${error.message}`, error.field ? `${where}.${error.field}` : where);
     throw error;
   }
 }
@@ -61,8 +68,13 @@ export function checkCompatible(regimes: Regime[]): void {
   for (const r of regimes.slice(1)) {
     const c = r.config;
     for (const key of ['horizonMinutes', 'stepMinutes', 'side'] as const) {
-      if (c.order[key] !== first.order[key]) throw new InputError(`regimes: ${r.name}.order.${key} must equal ${regimes[0]!.name}'s (${String(first.order[key])})`, 'regimes');
+      if (c.order[key] !== first.order[key])
+        throw new InputError(
+          `regimes: ${r.name}.order.${key} must equal ${regimes[0]!.name}'s (${String(first.order[key])})`,
+          'regimes',
+        );
     }
-    if (c.ppo.actionScale !== first.ppo.actionScale) throw new InputError(`regimes: ${r.name}.ppo.actionScale must equal ${regimes[0]!.name}'s`, 'regimes');
+    if (c.ppo.actionScale !== first.ppo.actionScale)
+      throw new InputError(`regimes: ${r.name}.ppo.actionScale must equal ${regimes[0]!.name}'s`, 'regimes');
   }
 }

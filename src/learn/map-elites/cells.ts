@@ -17,16 +17,35 @@ export interface Cell {
 }
 
 /** A cell's market: Heston at its volatility, square-root temporary impact (eta = sigma_d), transient and spread. */
-export function cellConfig(vol: number, dailyVolume: number, fractions: number[][] = [new Array(STEPS).fill(1)]): EvaluationConfig {
+export function cellConfig(
+  vol: number,
+  dailyVolume: number,
+  fractions: number[][] = [new Array(STEPS).fill(1)],
+): EvaluationConfig {
   const theta = vol * vol;
   return parseEvaluationConfig({
     name: 'map-elites-cell',
     market: {
-      model: { type: 'heston', s0: 50, v0: theta, kappa: 5, theta, xi: Math.min(1, 1.5 * vol), rho: -0.6, scheme: 'qe' },
-      dailyVolume, volumeCurve: { type: 'u-shape' },
+      model: {
+        type: 'heston',
+        s0: 50,
+        v0: theta,
+        kappa: 5,
+        theta,
+        xi: Math.min(1, 1.5 * vol),
+        rho: -0.6,
+        scheme: 'qe',
+      },
+      dailyVolume,
+      volumeCurve: { type: 'u-shape' },
       // canonical units: eta = sigma_d makes the temporary cost sigma_d s0 sqrt(n / V), the square-root law
-      impact: { type: 'canonical', temporary: { eta: vol / Math.sqrt(252), beta: 0.5 }, permanent: { gamma: 0.02 },
-        transient: { kernel: 'exponential', amplitude: 0.002, halfLifeSteps: 3 }, spread: { halfSpreadBps: 2 } },
+      impact: {
+        type: 'canonical',
+        temporary: { eta: vol / Math.sqrt(252), beta: 0.5 },
+        permanent: { gamma: 0.02 },
+        transient: { kernel: 'exponential', amplitude: 0.002, halfLifeSteps: 3 },
+        spread: { halfSpreadBps: 2 },
+      },
     },
     order: { side: 'sell', shares: ORDER_SHARES, horizonMinutes: 390, steps: STEPS, participationCap: 0.3 },
     strategies: fractions.map((f, i) => ({ type: 'schedule', name: `s${i}`, fractions: f })),
@@ -37,8 +56,10 @@ export function cellConfig(vol: number, dailyVolume: number, fractions: number[]
 export function cells(): Cell[] {
   const out: Cell[] = [];
   const levels = ['low', 'mid', 'high'];
-  CELL_VOLS.forEach((vol, v) => CELL_VOLUMES.forEach((volume, l) => {
-    out.push({ vol: v, liquidity: l, name: `vol-${levels[v]}/liq-${levels[l]}`, config: cellConfig(vol, volume) });
-  }));
+  CELL_VOLS.forEach((vol, v) =>
+    CELL_VOLUMES.forEach((volume, l) => {
+      out.push({ vol: v, liquidity: l, name: `vol-${levels[v]}/liq-${levels[l]}`, config: cellConfig(vol, volume) });
+    }),
+  );
   return out;
 }

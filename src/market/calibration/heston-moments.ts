@@ -40,17 +40,27 @@ export const BOUNDS = {
 const clamp = (x: number, [lo, hi]: readonly [number, number]) => Math.min(hi, Math.max(lo, x));
 
 function meanFinite(x: Float64Array): number {
-  let s = 0, n = 0;
-  for (const v of x) if (Number.isFinite(v)) { s += v; n++; }
+  let s = 0,
+    n = 0;
+  for (const v of x)
+    if (Number.isFinite(v)) {
+      s += v;
+      n++;
+    }
   return n > 0 ? s / n : NaN;
 }
 
 /** Autocovariance at lag k over pairs where both windows are present (NaN marks a missing window or a seam). */
 function autocovariance(x: Float64Array, mean: number, k: number): number {
-  let s = 0, n = 0;
+  let s = 0,
+    n = 0;
   for (let i = 0; i + k < x.length; i++) {
-    const a = x[i]!, b = x[i + k]!;
-    if (Number.isFinite(a) && Number.isFinite(b)) { s += (a - mean) * (b - mean); n++; }
+    const a = x[i]!,
+      b = x[i + k]!;
+    if (Number.isFinite(a) && Number.isFinite(b)) {
+      s += (a - mean) * (b - mean);
+      n++;
+    }
   }
   return n > 1 ? s / n : NaN;
 }
@@ -63,12 +73,23 @@ function fitDecay(gamma: number[], windowYears: number): { A: number; kappa: num
   for (let g = 0; g <= points; g++) {
     const kappa = lo * Math.pow(hi / lo, g / points);
     const delta = Math.exp(-kappa * windowYears);
-    let num = 0, den = 0, p = 1;
-    for (let k = 0; k < gamma.length; k++) { if (Number.isFinite(gamma[k]!)) { num += gamma[k]! * p; den += p * p; } p *= delta; }
+    let num = 0,
+      den = 0,
+      p = 1;
+    for (let k = 0; k < gamma.length; k++) {
+      if (Number.isFinite(gamma[k]!)) {
+        num += gamma[k]! * p;
+        den += p * p;
+      }
+      p *= delta;
+    }
     const A = den > 0 ? Math.max(0, num / den) : 0;
     let sse = 0;
     p = 1;
-    for (let k = 0; k < gamma.length; k++) { if (Number.isFinite(gamma[k]!)) sse += (gamma[k]! - A * p) ** 2; p *= delta; }
+    for (let k = 0; k < gamma.length; k++) {
+      if (Number.isFinite(gamma[k]!)) sse += (gamma[k]! - A * p) ** 2;
+      p *= delta;
+    }
     if (sse < best.sse) best = { A, kappa, sse };
   }
   return best;
@@ -84,13 +105,20 @@ export function estimateHeston(variance: Float64Array, logReturn: Float64Array, 
   const omega2 = A > 0 ? (A * (kappa * D) ** 2) / (1 - delta) ** 2 : 0;
   const xi = clamp(Math.sqrt((2 * kappa * omega2) / theta), BOUNDS.xi);
   // leverage: Cov(R_j, v_{j+1} - v_{j-1}) / (xi theta D)
-  let sr = 0, n = 0;
+  let sr = 0,
+    n = 0;
   const pairs: Array<[number, number]> = [];
   for (let j = 1; j + 1 < variance.length; j++) {
-    const r = logReturn[j]!, dv = variance[j + 1]! - variance[j - 1]!;
-    if (Number.isFinite(r) && Number.isFinite(dv)) { pairs.push([r, dv]); sr += r; n++; }
+    const r = logReturn[j]!,
+      dv = variance[j + 1]! - variance[j - 1]!;
+    if (Number.isFinite(r) && Number.isFinite(dv)) {
+      pairs.push([r, dv]);
+      sr += r;
+      n++;
+    }
   }
-  let cov = 0, mdv = 0;
+  let cov = 0,
+    mdv = 0;
   for (const [, dv] of pairs) mdv += dv / n;
   for (const [r, dv] of pairs) cov += (r - sr / n) * (dv - mdv);
   cov /= Math.max(1, n - 1);

@@ -14,9 +14,12 @@ export function resampleRng(seed: number): () => number {
 
 /** The q-quantile (0..1) of finite values by linear interpolation between order statistics; NaN if none. */
 export function quantile(values: ArrayLike<number>, q: number): number {
-  const v = Array.from(values).filter(Number.isFinite).sort((a, b) => a - b);
+  const v = Array.from(values)
+    .filter(Number.isFinite)
+    .sort((a, b) => a - b);
   if (v.length === 0) return NaN;
   const at = q * (v.length - 1);
-  const lo = Math.floor(at), hi = Math.ceil(at);
+  const lo = Math.floor(at),
+    hi = Math.ceil(at);
   return v[lo]! + (v[hi]! - v[lo]!) * (at - lo);
 }

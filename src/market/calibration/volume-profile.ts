@@ -26,14 +26,24 @@ export function fitUShape(curve: number[]): { open: number; close: number; decay
   for (let g = 0; g <= 60; g++) {
     const d = 0.01 * Math.pow(50, g / 60); // 0.01 .. 0.5 of the day
     // normal equations of y = a x0 + b x1 + c x2 with x0 = 1, x1 = e^(-t/d), x2 = e^(-(1-t)/d)
-    const M = [[0, 0, 0], [0, 0, 0], [0, 0, 0]], r = [0, 0, 0];
+    const M = [
+        [0, 0, 0],
+        [0, 0, 0],
+        [0, 0, 0],
+      ],
+      r = [0, 0, 0];
     for (let b = 0; b < B; b++) {
-      const t = (b + 0.5) / B, x = [1, Math.exp(-t / d), Math.exp(-(1 - t) / d)];
-      for (let i = 0; i < 3; i++) { r[i]! += x[i]! * curve[b]!; for (let j = 0; j < 3; j++) M[i]![j]! += x[i]! * x[j]!; }
+      const t = (b + 0.5) / B,
+        x = [1, Math.exp(-t / d), Math.exp(-(1 - t) / d)];
+      for (let i = 0; i < 3; i++) {
+        r[i]! += x[i]! * curve[b]!;
+        for (let j = 0; j < 3; j++) M[i]![j]! += x[i]! * x[j]!;
+      }
     }
     const sol = solve3(M, r);
     if (!sol || sol[0]! <= 0) continue;
-    const open = Math.max(0, sol[1]! / sol[0]!), close = Math.max(0, sol[2]! / sol[0]!);
+    const open = Math.max(0, sol[1]! / sol[0]!),
+      close = Math.max(0, sol[2]! / sol[0]!);
     let total = 0;
     for (let b = 0; b < B; b++) total += uDensity((b + 0.5) / B, open, close, d);
     let sse = 0;
@@ -51,14 +61,22 @@ function solve3(M: number[][], r: number[]): number[] | undefined {
     for (let i = c + 1; i < 3; i++) if (Math.abs(a[i]![c]!) > Math.abs(a[p]![c]!)) p = i;
     if (Math.abs(a[p]![c]!) < 1e-300) return undefined;
     [a[c], a[p]] = [a[p]!, a[c]!];
-    for (let i = 0; i < 3; i++) if (i !== c) { const f = a[i]![c]! / a[c]![c]!; for (let j = c; j < 4; j++) a[i]![j]! -= f * a[c]![j]!; }
+    for (let i = 0; i < 3; i++)
+      if (i !== c) {
+        const f = a[i]![c]! / a[c]![c]!;
+        for (let j = c; j < 4; j++) a[i]![j]! -= f * a[c]![j]!;
+      }
   }
   return [0, 1, 2].map((i) => a[i]![3]! / a[i]![i]!);
 }
 
 export function volumeProfile(series: BarSeries, session: Session, bucketMinutes = 5): VolumeProfile {
   const days = splitDays(series);
-  const dailyVolumes = days.map((d) => { let v = 0; for (let i = d.start; i < d.end; i++) v += series.volume[i]!; return v; });
+  const dailyVolumes = days.map((d) => {
+    let v = 0;
+    for (let i = d.start; i < d.end; i++) v += series.volume[i]!;
+    return v;
+  });
   const intraday = series.barMinutes < 1440;
   const sessionMinutes = session.endMinute - session.startMinute;
   if (!intraday) return { dailyVolumes, curve: [], bucketMinutes: 0 };

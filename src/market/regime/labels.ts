@@ -3,7 +3,7 @@
 import type { RegimeWindow } from './features.js';
 
 export const QUAD_LABELS = ['HH', 'HL', 'LH', 'LL'] as const;
-export type QuadLabel = typeof QUAD_LABELS[number];
+export type QuadLabel = (typeof QUAD_LABELS)[number];
 export const LEVELS = ['low', 'mid', 'high'] as const;
 
 export interface Thresholds {
@@ -17,7 +17,9 @@ export interface Thresholds {
 function quantile(xs: number[], q: number): number {
   const v = xs.filter(Number.isFinite).sort((a, b) => a - b);
   if (v.length === 0) return NaN;
-  const at = q * (v.length - 1), lo = Math.floor(at), hi = Math.ceil(at);
+  const at = q * (v.length - 1),
+    lo = Math.floor(at),
+    hi = Math.ceil(at);
   return v[lo]! + (v[hi]! - v[lo]!) * (at - lo);
 }
 
@@ -27,9 +29,15 @@ export function liquidity(w: RegimeWindow): number {
 }
 
 export function thresholds(windows: RegimeWindow[]): Thresholds {
-  const vol = windows.map((w) => w.features.realisedVol), vov = windows.map((w) => w.features.volOfVol), liq = windows.map(liquidity);
-  return { volMedian: quantile(vol, 0.5), volOfVolMedian: quantile(vov, 0.5), volTerciles: [quantile(vol, 1 / 3), quantile(vol, 2 / 3)],
-    liquidityTerciles: [quantile(liq, 1 / 3), quantile(liq, 2 / 3)] };
+  const vol = windows.map((w) => w.features.realisedVol),
+    vov = windows.map((w) => w.features.volOfVol),
+    liq = windows.map(liquidity);
+  return {
+    volMedian: quantile(vol, 0.5),
+    volOfVolMedian: quantile(vov, 0.5),
+    volTerciles: [quantile(vol, 1 / 3), quantile(vol, 2 / 3)],
+    liquidityTerciles: [quantile(liq, 1 / 3), quantile(liq, 2 / 3)],
+  };
 }
 
 /** HH: high volatility, high uncertainty (vol of vol); a window without a vol of vol yet counts as low uncertainty. */
@@ -43,6 +51,7 @@ const tercile = (x: number, [a, b]: [number, number]) => (x <= a ? 0 : x <= b ? 
 
 /** Grid cell: volatility tercile and liquidity tercile, e.g. "vol-high/liq-low"; with its indices. */
 export function gridCell(w: RegimeWindow, t: Thresholds): { vol: number; liquidity: number; name: string } {
-  const vol = tercile(w.features.realisedVol, t.volTerciles), liq = tercile(liquidity(w), t.liquidityTerciles);
+  const vol = tercile(w.features.realisedVol, t.volTerciles),
+    liq = tercile(liquidity(w), t.liquidityTerciles);
   return { vol, liquidity: liq, name: `vol-${LEVELS[vol]}/liq-${LEVELS[liq]}` };
 }

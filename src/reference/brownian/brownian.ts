@@ -4,5 +4,5 @@ import * as L from '../../engine/layout.js';
 import type { HestonState } from '../heston/euler.js';
 
 export function brownianStep(p: Float64Array, s: HestonState, z: number): void {
-  s.x = (s.x + p[L.P_DRIFT_DT]!) + p[L.P_VOL_SQRT_DT]! * z;
+  s.x = s.x + p[L.P_DRIFT_DT]! + p[L.P_VOL_SQRT_DT]! * z;
 }

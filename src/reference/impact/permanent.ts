@@ -13,5 +13,5 @@ export function permanentShift(permAdd: number, cum: number): number {
 
 /** Permanent cost of a trade of n shares (sideN = sigma n) at price S: sigma n S (1 - f) + n shift. */
 export function permanentCost(sideN: number, price: number, factor: number, n: number, shift: number): number {
-  return (sideN * price) * (1.0 - factor) + n * shift;
+  return sideN * price * (1.0 - factor) + n * shift;
 }

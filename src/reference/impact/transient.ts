@@ -14,6 +14,11 @@ export function transientImpulse(n: number, transScale: number, beta: number): n
 }
 
 /** D_j = (D_j + w_j impulse) d_j for every component. */
-export function transientDecay(components: Float64Array, weights: Float64Array, decays: Float64Array, impulse: number): void {
+export function transientDecay(
+  components: Float64Array,
+  weights: Float64Array,
+  decays: Float64Array,
+  impulse: number,
+): void {
   for (let j = 0; j < components.length; j++) components[j] = (components[j]! + weights[j]! * impulse) * decays[j]!;
 }

@@ -24,8 +24,15 @@ export function boxMuller(a: number, b: number, out: Float64Array, at: number): 
 }
 
 /** Normals 4c .. 4c + 3 of the stream (seed key k0, k1; path, stream) into out[0..3]; f32: the single-precision form. */
-export function normalQuad(path: number, call: number, stream: number, k0: number, k1: number,
-  out: Float64Array, f32 = false): void {
+export function normalQuad(
+  path: number,
+  call: number,
+  stream: number,
+  k0: number,
+  k1: number,
+  out: Float64Array,
+  f32 = false,
+): void {
   philox4x32(path, call, stream, 0, k0, k1, words);
   const transform = f32 ? boxMullerF32 : boxMuller;
   transform(words[0]!, words[1]!, out, 0);

@@ -11,23 +11,51 @@ import { adaptiveAcFraction } from '../policy/adaptive-ac.js';
 import { mlpMu } from '../policy/mlp.js';
 
 /** closedLoopRollout of the kernel contract (engine/backend.ts): ROLLOUT_COLUMNS columns per path into out[c stride + i]. */
-export function closedLoopRollout(spec: EnvSpec, firstPath: number, n: number, policy: PolicyRef, out: Float64Array,
-  stride: number): void {
+export function closedLoopRollout(
+  spec: EnvSpec,
+  firstPath: number,
+  n: number,
+  policy: PolicyRef,
+  out: Float64Array,
+  stride: number,
+): void {
   const env = new ReferenceEnvPath(spec);
   const abm = spec.modelId === MODEL_ABM;
   const constantMask = stepConstantFeatures(spec);
-  const block = policy.kind !== POLICY_SCHEDULE && policy.kind !== POLICY_ADAPTIVE_AC ? new Float32Array(policy.params.buffer) : undefined;
+  const block =
+    policy.kind !== POLICY_SCHEDULE && policy.kind !== POLICY_ADAPTIVE_AC
+      ? new Float32Array(policy.params.buffer)
+      : undefined;
   for (let i = 0; i < n; i++) {
     env.reset(firstPath + i);
     for (let k = 0; k < spec.steps; k++) {
       let fraction: number;
       if (policy.kind === POLICY_SCHEDULE) fraction = scheduleFraction(policy.params, k, env.q);
-      else if (policy.kind === POLICY_ADAPTIVE_AC) fraction = adaptiveAcFraction(policy.params, k, spec.steps, abm, env.path.state.x, env.path.state.v);
-      else fraction = actionFraction(mlpMu(block!, env.observe().subarray(0, OBSERVATION_FEATURES), constantMask), block![4]!, block![5]!, spec.steps - k);
+      else if (policy.kind === POLICY_ADAPTIVE_AC)
+        fraction = adaptiveAcFraction(policy.params, k, spec.steps, abm, env.path.state.x, env.path.state.v);
+      else
+        fraction = actionFraction(
+          mlpMu(block!, env.observe().subarray(0, OBSERVATION_FEATURES), constantMask),
+          block![4]!,
+          block![5]!,
+          spec.steps - k,
+        );
       env.step(fraction);
     }
-    const columns = [env.timing, env.permanent, env.temporary, env.transient, env.spread, env.q, env.cum, env.maxp,
-      env.path.price(exp), env.ret];
-    columns.forEach((value, c) => { out[c * stride + i] = value; });
+    const columns = [
+      env.timing,
+      env.permanent,
+      env.temporary,
+      env.transient,
+      env.spread,
+      env.q,
+      env.cum,
+      env.maxp,
+      env.path.price(exp),
+      env.ret,
+    ];
+    columns.forEach((value, c) => {
+      out[c * stride + i] = value;
+    });
   }
 }

@@ -24,23 +24,43 @@ export function excessCost(n: number, capVolume: number, penalty: number, forced
 }
 
 /** The step's cost: sigma n (s0 - S f) + n (temporary + D + spread + shift) + excess. */
-export function stepCost(sideN: number, s0: number, price: number, factor: number, n: number, temporary: number,
-  d: number, spread: number, shift: number, excess: number): number {
-  return (sideN * (s0 - price * factor) + n * (((temporary + d) + spread) + shift)) + excess;
+export function stepCost(
+  sideN: number,
+  s0: number,
+  price: number,
+  factor: number,
+  n: number,
+  temporary: number,
+  d: number,
+  spread: number,
+  shift: number,
+  excess: number,
+): number {
+  return sideN * (s0 - price * factor) + n * (temporary + d + spread + shift) + excess;
 }
 
 /** Mean-variance's risk term riskCoef pv x^2, x the shares left after the trade. */
 export function riskCost(riskCoef: number, price: number, variance: number, qAfter: number, abm: boolean): number {
-  const priceVariance = abm ? variance : (price * price) * variance;
-  return (riskCoef * priceVariance) * (qAfter * qAfter);
+  const priceVariance = abm ? variance : price * price * variance;
+  return riskCoef * priceVariance * (qAfter * qAfter);
 }
 
 /** The environment state of one path, stepped exactly as the wasm kernel steps each lane. */
 export class ReferenceEnvPath {
   readonly path: PathStepper;
   readonly components: Float64Array;
-  q = 0; cum = 0; timing = 0; permanent = 0; temporary = 0; transient = 0; spread = 0; maxp = 0;
-  priceSum = 0; reward = 0; ret = 0; k = 0;
+  q = 0;
+  cum = 0;
+  timing = 0;
+  permanent = 0;
+  temporary = 0;
+  transient = 0;
+  spread = 0;
+  maxp = 0;
+  priceSum = 0;
+  reward = 0;
+  ret = 0;
+  k = 0;
 
   constructor(readonly spec: EnvSpec) {
     this.path = new PathStepper(spec.modelId, spec.params, spec.seed);
@@ -58,17 +78,25 @@ export class ReferenceEnvPath {
 
   /** envObserve for this path: OBSERVATION_FEATURES f32 values. */
   observe(): Float32Array {
-    const s = this.spec, k = this.k;
+    const s = this.spec,
+      k = this.k;
     const d = transientSum(this.components);
     const volume = s.stepVolume[Math.min(k, s.steps - 1)]!;
-    return Float32Array.of((s.steps - k) / s.steps, this.q * (1.0 / s.shares),
+    return Float32Array.of(
+      (s.steps - k) / s.steps,
+      this.q * (1.0 / s.shares),
       s.obsVarianceScale > 0 ? this.path.state.v * s.obsVarianceScale : 1.0,
-      (this.path.state.x - s.params[P_X0]!) * s.obsPriceScale, volume / s.meanVolume, d * s.obsTransientScale);
+      (this.path.state.x - s.params[P_X0]!) * s.obsPriceScale,
+      volume / s.meanVolume,
+      d * s.obsTransientScale,
+    );
   }
 
   /** envStep for this path with the given fraction of the remaining inventory. */
   step(fraction: number): void {
-    const s = this.spec, k = this.k, abm = s.modelId === MODEL_ABM;
+    const s = this.spec,
+      k = this.k,
+      abm = s.modelId === MODEL_ABM;
     const lastStep = k === s.steps - 1;
     const forced = lastStep && s.forceLiquidation;
     const volume = s.stepVolume[k]!;
@@ -88,7 +116,7 @@ export class ReferenceEnvPath {
     const cost = stepCost(sideN, s.s0, price, factor, n, temporary, paid, s.spread[k]!, shift, excess);
     this.timing += sideN * (s.s0 - price);
     this.permanent += permanentCost(sideN, price, factor, n, shift);
-    this.temporary = (this.temporary + n * temporary) + excess;
+    this.temporary = this.temporary + n * temporary + excess;
     this.spread += n * s.spread[k]!;
     this.maxp = pmax(this.maxp, n * (1.0 / volume));
     this.transient += n * paid;
@@ -105,7 +133,7 @@ export class ReferenceEnvPath {
     if (s.objective === OBJECTIVE_OPD) {
       this.priceSum += price;
       reward = reward - (s.alpha / (s.shares * s.shares)) * (n * n);
-      if (lastStep) reward = reward + ((s.side * (s.s0 - this.priceSum * (1.0 / s.steps))) * this.cum) * toBps;
+      if (lastStep) reward = reward + s.side * (s.s0 - this.priceSum * (1.0 / s.steps)) * this.cum * toBps;
     }
     this.reward = reward;
     this.ret += reward;

@@ -19,7 +19,11 @@ export class PathStepper {
 
   private readonly f32: boolean;
 
-  constructor(private readonly model: number, private readonly params: Float64Array, private readonly seed: Seed) {
+  constructor(
+    private readonly model: number,
+    private readonly params: Float64Array,
+    private readonly seed: Seed,
+  ) {
     this.f32 = params[L.P_NORMALS_F32] !== 0;
   }
 
@@ -39,7 +43,8 @@ export class PathStepper {
       return;
     }
     if ((k & 1) === 0) normalQuad(this.path, k >> 1, 0, this.seed.lo, this.seed.hi, this.normals, this.f32);
-    const z1 = this.normals[2 * (k & 1)]!, z2 = this.normals[2 * (k & 1) + 1]!;
+    const z1 = this.normals[2 * (k & 1)]!,
+      z2 = this.normals[2 * (k & 1) + 1]!;
     if (this.model === L.MODEL_HESTON_EULER) {
       eulerStep(p, this.state, z1, z2);
     } else {

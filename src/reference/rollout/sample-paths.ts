@@ -3,8 +3,15 @@ import type { Seed } from '../../engine/seed.js';
 import { exp } from '../../math/exp.js';
 import { PathStepper } from './model-block.js';
 
-export function samplePaths(model: number, params: Float64Array, seed: Seed, firstPath: number, n: number, steps: number,
-  out: Float64Array): void {
+export function samplePaths(
+  model: number,
+  params: Float64Array,
+  seed: Seed,
+  firstPath: number,
+  n: number,
+  steps: number,
+  out: Float64Array,
+): void {
   const path = new PathStepper(model, params, seed);
   for (let i = 0; i < n; i++) {
     path.reset(firstPath + i);

@@ -3,11 +3,22 @@ import type { Seed } from '../../engine/seed.js';
 import { exp } from '../../math/exp.js';
 import { PathStepper } from './model-block.js';
 
-export function staticExecution(model: number, params: Float64Array, seed: Seed, firstPath: number,
-  n: number, steps: number, nStrategies: number, qty: Float64Array, weight: Float64Array, out: Float64Array,
-  stride: number): void {
+export function staticExecution(
+  model: number,
+  params: Float64Array,
+  seed: Seed,
+  firstPath: number,
+  n: number,
+  steps: number,
+  nStrategies: number,
+  qty: Float64Array,
+  weight: Float64Array,
+  out: Float64Array,
+  stride: number,
+): void {
   const path = new PathStepper(model, params, seed);
-  const a = new Float64Array(nStrategies), b = new Float64Array(nStrategies);
+  const a = new Float64Array(nStrategies),
+    b = new Float64Array(nStrategies);
   for (let i = 0; i < n; i++) {
     path.reset(firstPath + i);
     a.fill(0);

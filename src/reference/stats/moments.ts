@@ -1,11 +1,21 @@
 // Plain-TS twin of assembly/stats/moments.ts: the statistics record of one chunk, same passes, same order.
 
-export function momentsReduce(values: Float64Array, n: number, stride: number, nCols: number, nPaired: number,
-  hist: Float64Array | null, bins: number, record: Float64Array): void {
+export function momentsReduce(
+  values: Float64Array,
+  n: number,
+  stride: number,
+  nCols: number,
+  nPaired: number,
+  hist: Float64Array | null,
+  bins: number,
+  record: Float64Array,
+): void {
   record[0] = n;
   for (let c = 0; c < nCols; c++) {
     const o = c * stride;
-    let sum = 0.0, lo = Infinity, hi = -Infinity;
+    let sum = 0.0,
+      lo = Infinity,
+      hi = -Infinity;
     for (let i = 0; i < n; i++) {
       const x = values[o + i]!;
       sum += x;
@@ -26,7 +36,8 @@ export function momentsReduce(values: Float64Array, n: number, stride: number, n
   let pair = 1 + 4 * nCols;
   for (let a = 0; a < nPaired; a++) {
     for (let b = a + 1; b < nPaired; b++) {
-      const ma = record[1 + 4 * a]!, mb = record[1 + 4 * b]!;
+      const ma = record[1 + 4 * a]!,
+        mb = record[1 + 4 * b]!;
       let co = 0.0;
       for (let i = 0; i < n; i++) co += (values[a * stride + i]! - ma) * (values[b * stride + i]! - mb);
       record[pair++] = co;
@@ -36,7 +47,8 @@ export function momentsReduce(values: Float64Array, n: number, stride: number, n
   for (let c = 0; c < nPaired; c++) {
     const counts = pair + c * (bins + 2);
     record.fill(0, counts, counts + bins + 2);
-    const lo = hist[2 * c]!, scale = hist[2 * c + 1]!;
+    const lo = hist[2 * c]!,
+      scale = hist[2 * c + 1]!;
     for (let i = 0; i < n; i++) {
       const position = (values[c * stride + i]! - lo) * scale;
       const bin = position < 0.0 ? bins : position < bins ? Math.trunc(position) : bins + 1;

@@ -15,13 +15,26 @@ const K_SE = 3;
 test('experiment flowoe --quick: losses finite and falling, the flow completes every order and beats TWAP and VWAP in every regime', async () => {
   const r = await flowexec(['experiment', 'flowoe', '--quick', '--json']);
   assert.is(r.status, 0, r.stderr);
-  for (const phase of ['experts HH', 'demonstrations:', 'flow ', 'judged LL']) assert.ok(r.stderr.includes(phase), `progress line for ${phase}`);
+  for (const phase of ['experts HH', 'demonstrations:', 'flow ', 'judged LL'])
+    assert.ok(r.stderr.includes(phase), `progress line for ${phase}`);
   const lines = r.stdout.trim().split('\n');
-  const s = JSON.parse(lines[lines.length - 1]!) as { tables: RegimeTable[]; regimesBeatingEveryExpert: number; losses: number[] };
-  assert.equal(s.tables.map((t) => t.regime), ['HH', 'HL', 'LH', 'LL']);
-  assert.ok(Number.isInteger(s.regimesBeatingEveryExpert) && s.regimesBeatingEveryExpert >= 0 && s.regimesBeatingEveryExpert <= 4);
+  const s = JSON.parse(lines[lines.length - 1]!) as {
+    tables: RegimeTable[];
+    regimesBeatingEveryExpert: number;
+    losses: number[];
+  };
+  assert.equal(
+    s.tables.map((t) => t.regime),
+    ['HH', 'HL', 'LH', 'LL'],
+  );
+  assert.ok(
+    Number.isInteger(s.regimesBeatingEveryExpert) &&
+      s.regimesBeatingEveryExpert >= 0 &&
+      s.regimesBeatingEveryExpert <= 4,
+  );
   assert.ok(s.losses.length >= 10 && s.losses.every(Number.isFinite), 'finite losses');
-  const head = (s.losses[0]! + s.losses[1]! + s.losses[2]!) / 3, tail = s.losses.slice(-3).reduce((a, b) => a + b, 0) / 3;
+  const head = (s.losses[0]! + s.losses[1]! + s.losses[2]!) / 3,
+    tail = s.losses.slice(-3).reduce((a, b) => a + b, 0) / 3;
   assert.ok(tail < 0.5 * head, `loss ${head} -> ${tail}`);
   for (const t of s.tables) {
     const row = (name: string) => t.rows.find((x) => x.policy === name)!;
@@ -29,7 +42,10 @@ test('experiment flowoe --quick: losses finite and falling, the flow completes e
     assert.ok(t.minCompletion >= 1 - 1e-9 && flow.completion >= 1 - 1e-9, `${t.regime}: completion ${t.minCompletion}`);
     for (const naive of ['twap', 'vwap']) {
       const other = row(naive).objective;
-      assert.ok(flow.objective.mean + K_SE * flow.objective.stderr < other.mean - K_SE * other.stderr, `${t.regime}: flow ${flow.objective.mean} vs ${naive} ${other.mean}`);
+      assert.ok(
+        flow.objective.mean + K_SE * flow.objective.stderr < other.mean - K_SE * other.stderr,
+        `${t.regime}: flow ${flow.objective.mean} vs ${naive} ${other.mean}`,
+      );
     }
     // pure imitation lands near the ensemble's best (within 10%), not at a naive schedule
     const best = row(t.bestExpert).objective.mean;
@@ -41,12 +57,26 @@ test('experiment flowoe --quick: losses finite and falling, the flow completes e
 
 test('the human report has one table per regime and the paired difference to the best expert', () => {
   const summary = (mean: number) => ({ mean, stderr: 0.1, ci95: [mean - 0.2, mean + 0.2] as [number, number] });
-  const row = (policy: string, mean: number) => ({ policy, objective: summary(mean), meanIsBps: mean / 2, stdIsBps: 3, completion: 1 });
-  const table = (regime: string): RegimeTable => ({ regime, rows: [row('twap', 70), row('ac-400', 60), row('flowoe', 59)], bestExpert: 'ac-400',
-    flowMinusBest: { ...summary(-1), pValue: 0.001 }, beatsEveryExpert: true, minCompletion: 1 });
+  const row = (policy: string, mean: number) => ({
+    policy,
+    objective: summary(mean),
+    meanIsBps: mean / 2,
+    stdIsBps: 3,
+    completion: 1,
+  });
+  const table = (regime: string): RegimeTable => ({
+    regime,
+    rows: [row('twap', 70), row('ac-400', 60), row('flowoe', 59)],
+    bestExpert: 'ac-400',
+    flowMinusBest: { ...summary(-1), pValue: 0.001 },
+    beatsEveryExpert: true,
+    minCompletion: 1,
+  });
   const lines = formatRegimeTables([table('HH'), table('LL')], 4096);
   assert.is(lines.filter((l) => l.startsWith('regime ')).length, 2);
-  assert.ok(lines.some((l) => l.includes('flowoe - best expert (ac-400), paired: -1.000') && l.includes('beats every expert')));
+  assert.ok(
+    lines.some((l) => l.includes('flowoe - best expert (ac-400), paired: -1.000') && l.includes('beats every expert')),
+  );
 });
 
 test('train flowoe: a bad config or a bad regime file exits 2 with one line naming the field', async () => {
@@ -57,7 +87,11 @@ test('train flowoe: a bad config or a bad regime file exits 2 with one line nami
     [{ regimes: [{ name: 'x', config: { market: {} } }] }, /regimes\.0\.config\.market/],
     [{ regimes: ['HH.json'], demonstrations: { labels: 'top' } }, /demonstrations\.labels/],
   ];
-  writeJson(dir, 'HH.json', JSON.parse(await import('node:fs').then((fs) => fs.readFileSync('examples/regimes/HH.json', 'utf8'))));
+  writeJson(
+    dir,
+    'HH.json',
+    JSON.parse(await import('node:fs').then((fs) => fs.readFileSync('examples/regimes/HH.json', 'utf8'))),
+  );
   for (const [config, mentions] of cases) {
     const r = await flowexec(['train', 'flowoe', writeJson(dir, 'flowoe.json', config), '--out', `${dir}/p.json`]);
     const problem = isCleanInputError(r, mentions);
@@ -68,18 +102,49 @@ test('train flowoe: a bad config or a bad regime file exits 2 with one line nami
 test('train flowoe writes a valid flow policy file; regime files resolve against the config; --iterations overrides', async () => {
   const dir = scratchDir();
   const { readFileSync } = await import('node:fs');
-  for (const name of ['HH', 'LL']) writeJson(dir, `${name}.json`, readFileSync(`examples/regimes/${name}.json`, 'utf8'));
-  const h = 4, F = OBSERVATION_FEATURES, wave = (n: number, k: number) => Array.from({ length: n }, (_, i) => 0.3 * Math.sin(1.7 * i + k));
-  writeJson(dir, 'net.json', policyFileOf('net', { actionScale: 20, inputs: F, hidden: [h, h], obsMean: new Array(F).fill(0), obsStd: new Array(F).fill(1),
-    w1: wave(h * F, 1), b1: wave(h, 2), w2: wave(h * h, 3), b2: wave(h, 4), w3: wave(h, 5), b3: [0] }, -1, {}, {}, 'test'));
-  const config = writeJson(dir, 'flowoe.json', { regimes: ['HH.json', 'LL.json'],
-    experts: { acGrid: [400], policies: [{ regime: 'LL', name: 'net-LL', policy: 'net.json' }] }, demonstrations: { paths: 32 },
-    flow: { hidden: [8, 8], iterations: 1000, batch: 128, eulerSteps: 2 } });
+  for (const name of ['HH', 'LL'])
+    writeJson(dir, `${name}.json`, readFileSync(`examples/regimes/${name}.json`, 'utf8'));
+  const h = 4,
+    F = OBSERVATION_FEATURES,
+    wave = (n: number, k: number) => Array.from({ length: n }, (_, i) => 0.3 * Math.sin(1.7 * i + k));
+  writeJson(
+    dir,
+    'net.json',
+    policyFileOf(
+      'net',
+      {
+        actionScale: 20,
+        inputs: F,
+        hidden: [h, h],
+        obsMean: new Array(F).fill(0),
+        obsStd: new Array(F).fill(1),
+        w1: wave(h * F, 1),
+        b1: wave(h, 2),
+        w2: wave(h * h, 3),
+        b2: wave(h, 4),
+        w3: wave(h, 5),
+        b3: [0],
+      },
+      -1,
+      {},
+      {},
+      'test',
+    ),
+  );
+  const config = writeJson(dir, 'flowoe.json', {
+    regimes: ['HH.json', 'LL.json'],
+    experts: { acGrid: [400], policies: [{ regime: 'LL', name: 'net-LL', policy: 'net.json' }] },
+    demonstrations: { paths: 32 },
+    flow: { hidden: [8, 8], iterations: 1000, batch: 128, eulerSteps: 2 },
+  });
   const r = await flowexec(['train', 'flowoe', config, '--out', `${dir}/policy.json`, '--iterations', '5']);
   assert.is(r.status, 0, r.stderr);
   const policy = parseFlowPolicyFile(JSON.parse(readFileSync(`${dir}/policy.json`, 'utf8')));
   assert.is((policy.training.flow as { iterations: number }).iterations, 5);
-  assert.equal((policy.trainedFor.regimes as Array<{ name: string }>).map((x) => x.name), ['HH', 'LL']);
+  assert.equal(
+    (policy.trainedFor.regimes as Array<{ name: string }>).map((x) => x.name),
+    ['HH', 'LL'],
+  );
   assert.is(policy.network.eulerSteps, 2);
   assert.equal((policy.training.experts as { policies: unknown }).policies, [{ regime: 'LL', name: 'net-LL' }]);
   assert.match(r.stderr, 'experts LL: 5 experts'); // TWAP, VWAP, AC 400, adaptive AC, the network

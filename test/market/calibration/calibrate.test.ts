@@ -14,7 +14,9 @@ import { parseEvaluationConfig } from '../../../src/eval/config.js';
 import { InputError } from '../../../src/errors/input-error.js';
 
 /** Tolerances of issue 15: theta within 20%, rho within 0.15, kappa within a factor of 2. */
-const THETA_RELATIVE = 0.2, RHO_ABSOLUTE = 0.15, KAPPA_FACTOR = 2;
+const THETA_RELATIVE = 0.2,
+  RHO_ABSOLUTE = 0.15,
+  KAPPA_FACTOR = 2;
 const TRUTH = { s0: 100, v0: 0.04, kappa: 50, theta: 0.04, xi: 1.0, rho: -0.7, mu: 0 };
 /** 500 days of minute bars: the data must span many 1/kappa (here 1/kappa is 5 trading days) for kappa to be identified. */
 const DAYS = 500;
@@ -27,12 +29,26 @@ async function simulatedBars(seed: number): Promise<BarSeries> {
   const prices = new Float64Array(n + 1);
   backend.samplePaths(modelId(model), modelParamBlock(model, 1 / (390 * 252)), seedWords(seed), 0, 1, n, prices);
   const col = () => new Float64Array(n);
-  const s: BarSeries = { symbol: 'SIM', length: n, epochMs: col(), wallMs: col(), open: col(), high: col(), low: col(), close: col(), volume: col().fill(1000), barMinutes: 1 };
+  const s: BarSeries = {
+    symbol: 'SIM',
+    length: n,
+    epochMs: col(),
+    wallMs: col(),
+    open: col(),
+    high: col(),
+    low: col(),
+    close: col(),
+    volume: col().fill(1000),
+    barMinutes: 1,
+  };
   for (let i = 0; i < n; i++) {
     const t = Date.UTC(2024, 0, 1) + Math.floor(i / 390) * 86_400_000 + (570 + (i % 390)) * 60_000;
-    s.epochMs[i] = t; s.wallMs[i] = t;
-    s.open[i] = prices[i]!; s.close[i] = prices[i + 1]!;
-    s.high[i] = Math.max(prices[i]!, prices[i + 1]!); s.low[i] = Math.min(prices[i]!, prices[i + 1]!);
+    s.epochMs[i] = t;
+    s.wallMs[i] = t;
+    s.open[i] = prices[i]!;
+    s.close[i] = prices[i + 1]!;
+    s.high[i] = Math.max(prices[i]!, prices[i + 1]!);
+    s.low[i] = Math.min(prices[i]!, prices[i + 1]!);
   }
   return s;
 }
@@ -40,23 +56,36 @@ async function simulatedBars(seed: number): Promise<BarSeries> {
 function assertAdmissible(r: CalibrationResult): void {
   for (const [name, p] of Object.entries(r.parameters)) {
     for (const x of [p.estimate, p.low, p.high]) assert.ok(Number.isFinite(x), `${name} is finite`);
-    assert.ok(p.low <= p.estimate + 1e-12 && p.estimate <= p.high + 1e-12, `${name}: the CI [${p.low}, ${p.high}] holds ${p.estimate}`);
+    assert.ok(
+      p.low <= p.estimate + 1e-12 && p.estimate <= p.high + 1e-12,
+      `${name}: the CI [${p.low}, ${p.high}] holds ${p.estimate}`,
+    );
   }
   const m = r.market.model;
   assert.ok(m.v0 > 0 && m.theta > 0 && m.kappa > 0 && m.xi > 0 && Math.abs(m.rho) < 1, JSON.stringify(m));
   assert.ok(r.market.dailyVolume > 0);
   // the market section is exactly what `flowexec evaluate` accepts
-  parseEvaluationConfig({ market: r.market, order: { shares: 1e5, horizonMinutes: 60 }, strategies: [{ type: 'twap' }] });
+  parseEvaluationConfig({
+    market: r.market,
+    order: { shares: 1e5, horizonMinutes: 60 },
+    strategies: [{ type: 'twap' }],
+  });
 }
 
 test('a synthetic round trip recovers theta within 20%, rho within 0.15 and kappa within a factor of 2', async () => {
   const r = calibrateMarket(await simulatedBars(1), { session: US_EQUITY_SESSION, bootstrap: 50 });
   const p = r.parameters;
-  assert.ok(Math.abs(p.theta.estimate / TRUTH.theta - 1) <= THETA_RELATIVE, `theta ${p.theta.estimate} vs ${TRUTH.theta}`);
+  assert.ok(
+    Math.abs(p.theta.estimate / TRUTH.theta - 1) <= THETA_RELATIVE,
+    `theta ${p.theta.estimate} vs ${TRUTH.theta}`,
+  );
   assert.ok(Math.abs(p.rho.estimate - TRUTH.rho) <= RHO_ABSOLUTE, `rho ${p.rho.estimate} vs ${TRUTH.rho}`);
   const ratio = p.kappa.estimate / TRUTH.kappa;
   assert.ok(ratio <= KAPPA_FACTOR && ratio >= 1 / KAPPA_FACTOR, `kappa ${p.kappa.estimate} vs ${TRUTH.kappa}`);
-  assert.ok(p.theta.low <= TRUTH.theta && TRUTH.theta <= p.theta.high * 1.2, `theta CI [${p.theta.low}, ${p.theta.high}]`);
+  assert.ok(
+    p.theta.low <= TRUTH.theta && TRUTH.theta <= p.theta.high * 1.2,
+    `theta CI [${p.theta.low}, ${p.theta.high}]`,
+  );
   assert.is(r.spread.source !== 'quotes', true);
   assertAdmissible(r);
 });
