@@ -69,9 +69,7 @@ export class RunHistory {
   }
 
   /** Per regime, command (recommend: simulated; replay: real days) and strategy: runs, wins, mean IS and score, best first within a regime. */
-  async summary(
-    regime?: string,
-  ): Promise<
+  async summary(regime?: string): Promise<
     Array<{
       regime: string;
       command: string;
@@ -88,17 +86,15 @@ export class RunHistory {
        FROM runs ${where} GROUP BY regime, command, strategy_type ORDER BY regime, command, score`,
       regime ? [regime] : [],
     );
-    return reader
-      .getRows()
-      .map((r) => ({
-        regime: String(r[0]),
-        command: String(r[1]),
-        strategyType: String(r[2]),
-        runs: Number(r[3]),
-        wins: Number(r[4]),
-        meanBps: Number(r[5]),
-        meanScoreBps: Number(r[6]),
-      }));
+    return reader.getRows().map((r) => ({
+      regime: String(r[0]),
+      command: String(r[1]),
+      strategyType: String(r[2]),
+      runs: Number(r[3]),
+      wins: Number(r[4]),
+      meanBps: Number(r[5]),
+      meanScoreBps: Number(r[6]),
+    }));
   }
 
   /** (regime, winning strategy type) of every run, oldest first: what the meta-selector learns from. */
