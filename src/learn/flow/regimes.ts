@@ -25,17 +25,19 @@ export function regimeConfigInput(name: RegimeName): Record<string, unknown> {
       model: { type: 'heston', s0: 100, v0: theta, kappa: 1.5, theta, xi: VOL_OF_VOL[xi], rho: -0.7, scheme: 'euler' },
       dailyVolume: 20000000,
       volumeCurve: { type: 'u-shape' },
+      // the ppo-heston market in its canonical units (half-life in 15-minute steps; docs/market-models.md)
       impact: {
+        type: 'canonical',
         temporary: { eta: 0.01, beta: 0.6 },
         permanent: { gamma: 0.25 },
-        transient: { kernel: 'exponential', amplitude: 0.002, halfLifeSteps: 2 },
+        transient: { kernel: 'exponential', amplitude: 0.002, halfLifeSteps: 2, beta: 1 },
         spread: { halfSpreadBps: 0.5 },
       },
     },
     order: { side: 'sell', shares: 2000000, horizonMinutes: 390, stepMinutes: 15 },
     objective: { type: 'mean-variance', riskAversion: 100 },
     ppo: { iterations: 300, envs: 2048, minibatch: 4096, learningRate: 1e-3, seed: 5, actionScale: 20 },
-    evaluation: { paths: 100000, seed: 20240601 },
+    evaluation: { paths: 100000, seed: 20240601, riskAversion: 100 },
   };
 }
 
