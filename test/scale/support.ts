@@ -29,8 +29,10 @@ export function workloadRun(
 
 /** A result without its timings and executor size: what must be bit-identical (JSON numbers round-trip exactly). */
 export function statistics(result: object): string {
-  const { wallSeconds: _w, pathStepsPerSec: _p, threads: _t, ...rest } = result as Record<string, unknown>;
-  return JSON.stringify(rest);
+  const { wallSeconds: _w, pathStepsPerSec: _p, threads: _t, provenance, ...rest } = result as Record<string, unknown>;
+  // provenance records how the run was executed (its thread count among them), not what it computed
+  const { threads: _pt, ...same } = (provenance ?? {}) as Record<string, unknown>;
+  return JSON.stringify(provenance === undefined ? rest : { ...rest, provenance: same });
 }
 
 let local: { evaluation?: string; workloads: Map<string, string> } = { workloads: new Map() };

@@ -15,9 +15,20 @@ const SITE = new URL('../../build/site/index.html', import.meta.url).pathname;
 const dir = scratchDir();
 let browser: Browser;
 
-/** Everything but timings and the thread count (the browser runs one thread, the CLI two here). */
+/**
+ * Everything but timings and the thread count (the browser runs one thread, the CLI two here), and what only the CLI
+ * adds around the same numbers: the result format's tag and the provenance block.
+ */
 function deterministic(result: Record<string, unknown>): Record<string, unknown> {
-  const { wallSeconds: _w, pathStepsPerSec: _p, threads: _t, ...rest } = result;
+  const {
+    wallSeconds: _w,
+    pathStepsPerSec: _p,
+    threads: _t,
+    format: _f,
+    formatVersion: _v,
+    provenance: _pr,
+    ...rest
+  } = result;
   return rest;
 }
 
