@@ -7,7 +7,7 @@ import { actionFraction, actionShift, mlpBlock } from '../../engine/mlp-layout.j
 import { policyWeights, type PolicyFile } from '../../strategies/policy-file.js';
 import { buildExecutionPlan } from '../../eval/execution-plan.js';
 import type { ClosedLoopStrategyPlan, StaticStrategyPlan } from '../../eval/plan.js';
-import { adaptiveAcFraction } from './adaptive-ac-fraction.js';
+import { adaptiveAcFraction } from '../../engine/adaptive-ac-fraction.js';
 import { evaluationConfigOf, type TrainConfig } from '../train-config.js';
 import { VecEnv } from '../vec-env.js';
 

@@ -1,8 +1,8 @@
-// Adaptive Almgren-Chriss's fraction of the remaining inventory for the FlowOE expert, in production TS: the formula of
-// assembly/policy/adaptive-ac.ts (src/reference is for tests only); test/learn/flow checks rollouts equal the kernel's.
-import { exp } from '../../math/exp.js';
-import { log } from '../../math/log.js';
-import { AC } from '../../engine/env-layout.js';
+// Adaptive Almgren-Chriss's fraction of the remaining inventory in TypeScript, the operations of
+// assembly/policy/adaptive-ac.ts in its order: production code (the FlowOE expert) and the twin share this one copy.
+import { exp } from '../math/exp.js';
+import { log } from '../math/log.js';
+import { AC } from './env-layout.js';
 
 /**
  * Fraction to trade at step k of `steps` with state x (log price, or price for ABM) and variance v: the AC closed
