@@ -110,6 +110,13 @@ export interface StrategySummary extends Estimate {
   /** Below the completion threshold: ranked after every complete strategy. */
   incomplete: boolean;
   maxParticipation: number;
+  /**
+   * IS against the market VWAP of the horizon (unimpacted price weighted by the market's volume) instead of the
+   * arrival price, bps: mean (the VWAP slippage, with its standard error) and standard deviation (the tracking error).
+   */
+  vwapSlippageBps: number;
+  vwapSlippageStderr: number;
+  trackingErrorBps: number;
 }
 
 /**
@@ -200,6 +207,10 @@ export function pairedDifference(plan: ExecutionPlan, record: Float64Array, i: n
   };
 }
 
+function vwapFigures(c: { mean: number; stderr: number; std: number }) {
+  return { vwapSlippageBps: c.mean, vwapSlippageStderr: c.stderr, trackingErrorBps: c.std };
+}
+
 export function summarizeExecution(plan: ExecutionPlan, record: Float64Array): ExecutionSummary {
   const shape = recordShape(plan);
   const count = plan.strategies.length;
@@ -222,7 +233,8 @@ export function summarizeExecution(plan: ExecutionPlan, record: Float64Array): E
       kind: s.kind,
       unit: 'bps',
       ...is,
-      oracleMean: s.kind === 'static' && plan.model.mu === 0 ? expectedShortfallBps(plan, s) : null,
+      oracleMean:
+        s.kind === 'static' && plan.model.mu === 0 && plan.pathMarket === null ? expectedShortfallBps(plan, s) : null,
       attribution,
       var95: risk.var,
       cvar95: risk.cvar,
@@ -239,6 +251,7 @@ export function summarizeExecution(plan: ExecutionPlan, record: Float64Array): E
       completion: Math.min(1, columnSummary(record, column('completion', j)).mean),
       incomplete: false,
       maxParticipation: columnSummary(record, column('maxParticipation', j)).max,
+      ...vwapFigures(columnSummary(record, column('vwapSlippage', j))),
     };
   });
   const threshold = plan.completion.threshold;

@@ -167,11 +167,11 @@ export class VecEnv {
     if (!this.terminalCostBps) return undefined;
     const field = (f: number) => envState(this.engine, this.base, f);
     const q = field(S.Q),
-      cum = field(S.CUM),
+      level = field(S.PERM_LEVEL),
       x = field(S.X);
     const abm = this.spec.modelId === MODEL_ABM;
     return Float64Array.from({ length: this.envs }, (_, p) =>
-      this.terminalCostBps!(q[p]!, cum[p]!, abm ? x[p]! : exp(x[p]!)),
+      this.terminalCostBps!(q[p]!, level[p]!, abm ? x[p]! : exp(x[p]!)),
     );
   }
 
