@@ -128,6 +128,18 @@ export function formatEvaluation(r: EvaluationResult): string {
       }),
     ),
   );
+  out.push('\nagainst the market VWAP of the horizon (IS - what the executed shares earn at the VWAP), bps');
+  out.push(
+    table(
+      ['strategy', 'VWAP slippage (SE)', 'tracking error'],
+      r.ranking.map((name) => {
+        const s = byName.get(name)!;
+        return [name, `${f(s.vwapSlippageBps)} (${f(s.vwapSlippageStderr)})`, f(s.trackingErrorBps)];
+      }),
+    ),
+  );
+  if (r.pathMarket)
+    out.push(`path-dependent market (${r.pathMarket.join(', ')}): every strategy ran in the environment`);
   if (r.frontier) {
     out.push(
       '\nAlmgren-Chriss efficient frontier, bps: "AC model" is the closed form of the linearised Almgren-Chriss model for its',

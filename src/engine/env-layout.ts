@@ -106,8 +106,9 @@ export const POLICY_POV = 3;
 export const AC = { LAMBDA: 0, ETA_TILDE: 1, TAU_DAYS: 2, USE_STATE_VARIANCE: 3, VARIANCE_YEAR: 4, LENGTH: 5 } as const;
 /**
  * Columns of closedLoopRollout: timing, permanent, temporary, transient, spread, left, executed, max participation,
- * unimpacted terminal price, episode return, permanent level (sum m n), market VWAP of the unimpacted price.
+ * unimpacted terminal price, episode return, permanent level (sum m n), market VWAP of the unimpacted price, the last
+ * step's volume multiplier u (1 without stochastic volume).
  */
-export const ROLLOUT_COLUMNS = 12;
+export const ROLLOUT_COLUMNS = 13;
 /** Environments and network batches run in blocks of 16 paths (four f32x4). */
 export const ENV_PATH_BLOCK = 16;

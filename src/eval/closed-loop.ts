@@ -100,7 +100,8 @@ export function closedLoopParts(plan: ExecutionPlan, column: (c: number) => numb
     vwap: column(11),
     executedInCap:
       plan.completion.rule === 'cleanup'
-        ? executed - cleanupSharesOfRollout(maxParticipation, plan.participationCap, plan.stepVolume[plan.steps - 1]!)
+        ? executed -
+          cleanupSharesOfRollout(maxParticipation, plan.participationCap, plan.stepVolume[plan.steps - 1]! * column(12))
         : executed,
   };
 }

@@ -186,12 +186,13 @@ export class VecEnv {
       returns[p] = returns[p]! - (terminal?.[p] ?? 0);
     }
     const cum = field(S.CUM),
-      maxp = field(S.MAXP);
+      maxp = field(S.MAXP),
+      lastVolumeMult = field(S.VOLUME_MULT);
     const lastVolume = this.spec.stepVolume[this.steps - 1]!;
     const completion = cum.map(
       (c, p) =>
         (this.spec.forceLiquidation
-          ? c - cleanupSharesOfRollout(maxp[p]!, this.spec.participationCap, lastVolume)
+          ? c - cleanupSharesOfRollout(maxp[p]!, this.spec.participationCap, lastVolume * lastVolumeMult[p]!)
           : c) / this.spec.shares,
     );
     return { returns, costBps, completion };

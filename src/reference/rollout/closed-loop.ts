@@ -58,6 +58,7 @@ export function closedLoopRollout(
       env.ret,
       env.permLevel,
       env.vwapSum / env.volumeSum,
+      env.volumeMult,
     ];
     columns.forEach((value, c) => {
       out[c * stride + i] = value;
