@@ -18,10 +18,11 @@ import * as E from './env-layout';
 @inline export const POLICY_POV: i32 = 3;
 /**
  * Columns written per path: the five cost parts, shares left and executed, max participation, terminal price, episode
- * return, permanent level (sum m n), the market VWAP of the unimpacted price, the last step's volume multiplier u.
+ * return, permanent level (sum m n), the market VWAP of the unimpacted price, the last step's volume multiplier u,
+ * the window's average unimpacted price.
  */
 // @ts-ignore: decorator
-@inline export const ROLLOUT_COLUMNS: i32 = 13;
+@inline export const ROLLOUT_COLUMNS: i32 = 14;
 
 /**
  * Paths taken through the whole episode together, so their state (18 + J arrays of 64 f64) stays in L1 from step
@@ -72,6 +73,11 @@ export function closedLoopRollout(env: usize, policy: i32, policyPtr: usize, out
   }
   memory.copy(outPtr + ((<usize>10 * <usize>stride) << 3), E.stateArray(env, E.S_PERM_LEVEL), paths << 3);
   memory.copy(outPtr + ((<usize>12 * <usize>stride) << 3), E.stateArray(env, E.S_VOLUME_MULT), paths << 3);
+  const priceSums = E.stateArray(env, E.S_PRICE_SUM), average = outPtr + ((<usize>13 * <usize>stride) << 3);
+  const invSteps = f64x2.splat(1.0 / <f64>steps);
+  for (let p: usize = 0; p < paths / 2; p++) {
+    v128.store(average + (p << 4), f64x2.mul(v128.load(priceSums + (p << 4)), invSteps));
+  }
   const vwapSums = E.stateArray(env, E.S_VWAP_SUM), volumeSums = E.stateArray(env, E.S_VOLUME_SUM);
   const vwap = outPtr + ((<usize>11 * <usize>stride) << 3);
   for (let p: usize = 0; p < paths / 2; p++) {

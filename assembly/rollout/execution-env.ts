@@ -299,9 +299,10 @@ export function stepPaths(env: usize, k: i32, first: i32, count: i32): void {
       reward = f64x2.add(reward, riskCost(riskCoef, price, f64x2.mul(variance, seasonVariance), qAfter, abm));
     }
     reward = f64x2.neg(f64x2.mul(reward, toBps));
+    // the window's prices, for its average (the OPD reward, and every strategy's price advantage)
+    const priceSum = f64x2.add(v128.load(at(priceSums, p)), price);
+    v128.store(at(priceSums, p), priceSum);
     if (objective == E.OBJECTIVE_OPD) {
-      const priceSum = f64x2.add(v128.load(at(priceSums, p)), price); // the window's prices, for its average
-      v128.store(at(priceSums, p), priceSum);
       reward = f64x2.sub(reward, f64x2.mul(alphaOverX2, f64x2.mul(n, n)));
       if (lastStep) {
         const average = f64x2.mul(priceSum, invSteps);

@@ -128,13 +128,25 @@ export function formatEvaluation(r: EvaluationResult): string {
       }),
     ),
   );
-  out.push('\nagainst the market VWAP of the horizon (IS - what the executed shares earn at the VWAP), bps');
+  out.push(
+    '\nbenchmarks, bps: VWAP slippage = IS - what the executed shares earn at the market VWAP (its std: the tracking error);',
+  );
+  out.push(
+    "PA = price advantage over the window's average price (Fang et al. 2021; positive is better), GLR its gain-loss ratio",
+  );
   out.push(
     table(
-      ['strategy', 'VWAP slippage (SE)', 'tracking error'],
+      ['strategy', 'VWAP slippage (SE)', 'tracking error', 'PA (SE)', 'GLR', 'PA > 0'],
       r.ranking.map((name) => {
         const s = byName.get(name)!;
-        return [name, `${f(s.vwapSlippageBps)} (${f(s.vwapSlippageStderr)})`, f(s.trackingErrorBps)];
+        return [
+          name,
+          `${f(s.vwapSlippageBps)} (${f(s.vwapSlippageStderr)})`,
+          f(s.trackingErrorBps),
+          `${f(s.priceAdvantageBps)} (${f(s.priceAdvantageStderr)})`,
+          s.gainLossRatio === null ? '-' : f(s.gainLossRatio),
+          `${f(100 * s.positiveRate, 1)}%`,
+        ];
       }),
     ),
   );

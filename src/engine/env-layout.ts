@@ -107,8 +107,8 @@ export const AC = { LAMBDA: 0, ETA_TILDE: 1, TAU_DAYS: 2, USE_STATE_VARIANCE: 3,
 /**
  * Columns of closedLoopRollout: timing, permanent, temporary, transient, spread, left, executed, max participation,
  * unimpacted terminal price, episode return, permanent level (sum m n), market VWAP of the unimpacted price, the last
- * step's volume multiplier u (1 without stochastic volume).
+ * step's volume multiplier u (1 without stochastic volume), the window's average unimpacted price.
  */
-export const ROLLOUT_COLUMNS = 13;
+export const ROLLOUT_COLUMNS = 14;
 /** Environments and network batches run in blocks of 16 paths (four f32x4). */
 export const ENV_PATH_BLOCK = 16;

@@ -105,8 +105,9 @@ export class ChunkRunner {
           ? []
           : [[{ kind: POLICY_SCHEDULE, params: s.costs.qty }, j]],
     );
-    // the static kernel also prices the market VWAP: a last "schedule" of the step volumes gives sum V_k S_k
-    const rows = statics.length + 1;
+    // the static kernel also prices two benchmarks: a "schedule" of the step volumes gives sum V_k S_k (the market
+    // VWAP), one of a share a step sum S_k (the window's average price)
+    const rows = statics.length + 2;
     this.buffers(Math.max(2 * rows + 1, ROLLOUT_COLUMNS), PARTS.length * count);
     if (statics.length > 0) {
       const steps = plan.steps;
@@ -119,6 +120,8 @@ export class ChunkRunner {
         });
         qty.set(plan.stepVolume, statics.length * steps);
         weight.set(plan.stepVolume, statics.length * steps);
+        qty.fill(1, (statics.length + 1) * steps);
+        weight.fill(1, (statics.length + 1) * steps);
         this.schedules = { plan, qty, weight };
       }
       this.backend.staticExecution(
@@ -136,6 +139,7 @@ export class ChunkRunner {
       );
       const terminal = this.raw.subarray(2 * rows * CHUNK_PATHS);
       const volumeTimesPrice = this.raw.subarray(2 * statics.length * CHUNK_PATHS);
+      const priceSum = this.raw.subarray(2 * (statics.length + 1) * CHUNK_PATHS);
       const totalVolume = plan.stepVolume.reduce((a, b) => a + b, 0);
       statics.forEach(([s, j], i) =>
         this.staticColumns(
@@ -146,6 +150,7 @@ export class ChunkRunner {
           this.raw.subarray((2 * i + 1) * CHUNK_PATHS),
           terminal,
           (p) => volumeTimesPrice[p]! / totalVolume,
+          (p) => priceSum[p]! * (1 / plan.steps),
           n,
         ),
       );
@@ -178,6 +183,8 @@ export class ChunkRunner {
         p.executed,
         p.vwap,
       );
+      const executionCost = parts.slice(0, 5).reduce((a, b) => a + b, 0);
+      this.priceAdvantage(plan, j, i, p.executed, executionCost, p.windowAverage);
     }
   }
 
@@ -194,6 +201,7 @@ export class ChunkRunner {
     b: Float64Array,
     terminal: Float64Array,
     vwapOf: (path: number) => number,
+    windowAverageOf: (path: number) => number,
     n: number,
   ): void {
     const c = s.costs,
@@ -225,7 +233,34 @@ export class ChunkRunner {
         c.executedShares,
         vwapOf(i),
       );
+      this.priceAdvantage(plan, j, i, c.executedShares, timing + permanent + deterministic, windowAverageOf(i));
     }
+  }
+
+  /**
+   * Price advantage over the window's average price (Fang et al. 2021, OPD, eq. for PA): with cash the proceeds of a
+   * sell (cost of a buy) and P the average unimpacted price over the horizon,
+   *   PA = 1e4 sigma (cash - E P) / (X P)  (bps; sigma the side, E the shares executed, X the order),
+   * cash = E s0 - sigma C for an execution cost C. Its gain, loss and sign columns give the gain-loss ratio
+   * E[PA | PA > 0] / E[-PA | PA < 0] and the positive rate.
+   */
+  private priceAdvantage(
+    plan: ExecutionPlan,
+    j: number,
+    i: number,
+    executed: number,
+    executionCost: number,
+    windowAverage: number,
+  ): void {
+    const count = plan.strategies.length;
+    const column = (part: Part) => (PARTS.indexOf(part) * count + j) * CHUNK_PATHS;
+    const cash = executed * plan.s0 - plan.side * executionCost;
+    const pa = (1e4 * plan.side * (cash - executed * windowAverage)) / (plan.orderShares * windowAverage);
+    this.values[column('pa') + i] = pa;
+    this.values[column('paGain') + i] = pa > 0 ? pa : 0;
+    this.values[column('paLoss') + i] = pa < 0 ? -pa : 0;
+    this.values[column('paPositive') + i] = pa > 0 ? 1 : 0;
+    this.values[column('paNegative') + i] = pa < 0 ? 1 : 0;
   }
 }
 

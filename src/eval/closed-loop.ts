@@ -98,6 +98,8 @@ export function closedLoopParts(plan: ExecutionPlan, column: (c: number) => numb
     maxParticipation,
     /** The market VWAP of the unimpacted price over the horizon. */
     vwap: column(11),
+    /** The window's average unimpacted price (the benchmark of the price advantage). */
+    windowAverage: column(13),
     executedInCap:
       plan.completion.rule === 'cleanup'
         ? executed -

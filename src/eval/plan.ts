@@ -111,6 +111,11 @@ export const PARTS = [
   'completion',
   'maxParticipation',
   'vwapSlippage',
+  'pa',
+  'paGain',
+  'paLoss',
+  'paPositive',
+  'paNegative',
 ] as const;
 export type Part = (typeof PARTS)[number];
 

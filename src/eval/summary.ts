@@ -117,6 +117,15 @@ export interface StrategySummary extends Estimate {
   vwapSlippageBps: number;
   vwapSlippageStderr: number;
   trackingErrorBps: number;
+  /**
+   * Price advantage over the window's average unimpacted price (Fang et al. 2021), bps of the order (positive:
+   * better than the average price), its standard error, the gain-loss ratio E[PA | PA > 0] / E[-PA | PA < 0]
+   * (null without losses) and the share of paths with PA > 0.
+   */
+  priceAdvantageBps: number;
+  priceAdvantageStderr: number;
+  gainLossRatio: number | null;
+  positiveRate: number;
 }
 
 /**
@@ -207,6 +216,19 @@ export function pairedDifference(plan: ExecutionPlan, record: Float64Array, i: n
   };
 }
 
+function priceAdvantageFigures(meanOf: (part: string) => number, pa: { mean: number; stderr: number }) {
+  const positive = meanOf('paPositive'),
+    negative = meanOf('paNegative');
+  const gain = positive > 0 ? meanOf('paGain') / positive : 0,
+    loss = negative > 0 ? meanOf('paLoss') / negative : 0;
+  return {
+    priceAdvantageBps: pa.mean,
+    priceAdvantageStderr: pa.stderr,
+    gainLossRatio: loss > 0 ? gain / loss : null,
+    positiveRate: positive,
+  };
+}
+
 function vwapFigures(c: { mean: number; stderr: number; std: number }) {
   return { vwapSlippageBps: c.mean, vwapSlippageStderr: c.stderr, trackingErrorBps: c.std };
 }
@@ -252,6 +274,10 @@ export function summarizeExecution(plan: ExecutionPlan, record: Float64Array): E
       incomplete: false,
       maxParticipation: columnSummary(record, column('maxParticipation', j)).max,
       ...vwapFigures(columnSummary(record, column('vwapSlippage', j))),
+      ...priceAdvantageFigures(
+        (part) => columnSummary(record, column(part, j)).mean,
+        columnSummary(record, column('pa', j)),
+      ),
     };
   });
   const threshold = plan.completion.threshold;

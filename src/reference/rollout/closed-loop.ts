@@ -59,6 +59,7 @@ export function closedLoopRollout(
       env.permLevel,
       env.vwapSum / env.volumeSum,
       env.volumeMult,
+      env.priceSum * (1.0 / spec.steps),
     ];
     columns.forEach((value, c) => {
       out[c * stride + i] = value;

@@ -176,8 +176,8 @@ export class ReferenceEnvPath {
       reward = reward + riskCost(s.riskCoef, price, variance * (season * season), this.q, abm);
     }
     reward = -(reward * toBps);
+    this.priceSum += price;
     if (s.objective === OBJECTIVE_OPD) {
-      this.priceSum += price;
       reward = reward - (s.alpha / (s.shares * s.shares)) * (n * n);
       if (lastStep) reward = reward + s.side * (s.s0 - this.priceSum * (1.0 / s.steps)) * this.cum * toBps;
     }
