@@ -25,8 +25,26 @@ import type { SimulationPlan } from '../eval/plan.js';
 export interface ShardExecutor {
   /** Shards it runs at once (reported as the result's `threads`). */
   readonly threads: number;
-  /** Runs chunks firstChunk .. firstChunk + nChunks - 1 of the plan; their records concatenated in chunk order. */
+  /**
+   * Runs chunks firstChunk .. firstChunk + nChunks - 1 of the plan; their records concatenated in chunk order.
+   *
+   * @example
+   * ```ts
+   * const records = await executor.runShard(plan, 0, 50); // the first 50,000 paths
+   * ```
+   */
   runShard(plan: SimulationPlan, firstChunk: number, nChunks: number): Promise<Float64Array>;
-  /** Releases its workers or connections. */
+  /**
+   * Releases its workers or connections (runs never call it on an executor they were given).
+   *
+   * @example
+   * ```ts
+   * try {
+   *   await evaluate(config, { executor });
+   * } finally {
+   *   await executor.close();
+   * }
+   * ```
+   */
   close(): Promise<void>;
 }
