@@ -3,6 +3,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readFileSync } from 'node:fs';
+import { repositorySources } from '../support/import-rules.js';
 import { simulate, evaluate, type ShardExecutor } from '../../src/index.js';
 import { evaluate as evaluateNeutral } from '../../src/library/evaluate.js';
 import { InlineExecutor } from '../../src/eval/executor.js';
@@ -105,6 +106,14 @@ test('the runtime-neutral functions need an engine or an executor, and one threa
   const engine = await (await import('../../src/index.js')).createEngine();
   const threads = await evaluateNeutral(acExample(), { engine, threads: 2 }).catch((e: unknown) => e);
   assert.match((threads as Error).message, /^options\.threads: flowexec\/browser runs on one thread/);
+});
+
+test('no second code path: outside src/eval only src/library imports runEvaluation or runWorkload', () => {
+  const callers = repositorySources()
+    .filter((f) => f.path.startsWith('src/') && !f.path.startsWith('src/eval/') && !f.path.startsWith('src/library/'))
+    .filter((f) => /import\s*\{[^}]*\b(runEvaluation|runWorkload)\b[^}]*\}\s*from/.test(f.text))
+    .map((f) => f.path);
+  assert.equal(callers, []);
 });
 
 test.run();
