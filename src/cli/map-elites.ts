@@ -2,7 +2,7 @@
 // each cell's elite against the one generalist on common Monte Carlo paths (paired CIs).
 import { runMapElites, schedule } from '../learn/map-elites/map-elites.js';
 import { cellConfig, CELL_VOLS, CELL_VOLUMES } from '../learn/map-elites/cells.js';
-import { runEvaluation } from '../eval/evaluate.js';
+import { evaluate } from '../index.js';
 import { executorFor } from '../runtime/node-pool.js';
 import { threadsOption } from './args.js';
 
@@ -21,7 +21,7 @@ export async function mapElitesCommand(values: { quick?: boolean; json?: boolean
         schedule(elite.genome, m.volumeShare),
         schedule(me.generalist.genome, m.volumeShare),
       ]);
-      const result = await runEvaluation(config, executor, { paths });
+      const result = await evaluate(config, { executor, paths });
       const [e, g] = [result.strategies.find((s) => s.name === 's0')!, result.strategies.find((s) => s.name === 's1')!];
       const paired = result.pairedToBest.find((p) => p.strategy === 's0' || p.strategy === 's1');
       // elite - generalist: pairedToBest holds (worse - best); turn it the elite's way
