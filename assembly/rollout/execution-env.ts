@@ -28,7 +28,8 @@
 //   (v / theta)^(a / 2), psi an AR(1) with stationary standard deviation sigma_V and persistence phi, drawn from
 //   normal k of the path's stream 2; the cap, participation, temporary impact and a volume-measured transient
 //   impulse all use V_k u. u for step k is set when step k - 1 ends (envReset for step 0), so a policy sees it.
-// Every path also accumulates the market VWAP of the unimpacted price, sum S_k V_k u / sum V_k u.
+// Every path also accumulates the market VWAP of the unimpacted price, sum S_k V_k u / sum V_k u, and the window's
+// price sum (the benchmarks of every strategy's VWAP slippage and price advantage).
 import { expF64x2 } from '../math/exp';
 import { philoxRoundKeys, fillWordsX4 } from '../rng/philox';
 import { fillNormalsGroupsX4 } from '../rng/normal';
@@ -258,8 +259,9 @@ export function stepPaths(env: usize, k: i32, first: i32, count: i32): void {
   if (p < pairTo) do {
     const q = v128.load(at(qs, p)), cum = v128.load(at(cums, p)), level = v128.load(at(permLevels, p));
     const u = stochasticVolume ? v128.load(at(us, p)) : one;
-    const n = tradeSize(v128.load(at(fractions, p)), q, stochasticVolume ? f64x2.mul(capVolume, u) : capVolume, forced);
-    const excess = excessCost(n, stochasticVolume ? f64x2.mul(capVolume, u) : capVolume, penalty, forced);
+    const cap = stochasticVolume ? f64x2.mul(capVolume, u) : capVolume;
+    const n = tradeSize(v128.load(at(fractions, p)), q, cap, forced);
+    const excess = excessCost(n, cap, penalty, forced);
     const x = v128.load(at(xs, p));
     const price = abm ? x : expF64x2(x);
     // m = s_k sqrt(v / v0) (Heston) or s_k; exactly 1 when the impact is at the arrival volatility
