@@ -40,7 +40,7 @@ export interface EnvSpec {
 }
 
 export interface PolicyRef {
-  /** POLICY_SCHEDULE (qty per step), POLICY_ADAPTIVE_AC (AC slots) or POLICY_MLP (f32 network block as f64s). */
+  /** POLICY_SCHEDULE (qty per step), POLICY_ADAPTIVE_AC (AC slots), POLICY_MLP or POLICY_FLOW (f32 network block as f64s). */
   kind: number;
   params: Float64Array;
 }

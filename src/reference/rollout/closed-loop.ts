@@ -2,13 +2,14 @@
 // engine, one path at a time (the environment's step is rollout/execution-env.ts, the policies policy/*).
 import { stepConstantFeatures, type EnvSpec, type PolicyRef } from '../../engine/env-spec.js';
 import { MODEL_ABM } from '../../engine/layout.js';
-import { POLICY_SCHEDULE, POLICY_ADAPTIVE_AC, OBSERVATION_FEATURES } from '../../engine/env-layout.js';
+import { POLICY_SCHEDULE, POLICY_ADAPTIVE_AC, POLICY_FLOW, OBSERVATION_FEATURES } from '../../engine/env-layout.js';
 import { actionFraction } from '../../engine/mlp-layout.js';
 import { exp } from '../../math/exp.js';
 import { ReferenceEnvPath } from './execution-env.js';
 import { scheduleFraction } from '../policy/schedule.js';
 import { adaptiveAcFraction } from '../policy/adaptive-ac.js';
 import { mlpMu } from '../policy/mlp.js';
+import { flowMu, flowNoise, flowSampled } from '../policy/flow.js';
 
 /** closedLoopRollout of the kernel contract (engine/backend.ts): ROLLOUT_COLUMNS columns per path into out[c stride + i]. */
 export function closedLoopRollout(
@@ -26,6 +27,7 @@ export function closedLoopRollout(
     policy.kind !== POLICY_SCHEDULE && policy.kind !== POLICY_ADAPTIVE_AC
       ? new Float32Array(policy.params.buffer)
       : undefined;
+  const sampled = policy.kind === POLICY_FLOW && flowSampled(block!);
   for (let i = 0; i < n; i++) {
     env.reset(firstPath + i);
     for (let k = 0; k < spec.steps; k++) {
@@ -33,7 +35,18 @@ export function closedLoopRollout(
       if (policy.kind === POLICY_SCHEDULE) fraction = scheduleFraction(policy.params, k, env.q);
       else if (policy.kind === POLICY_ADAPTIVE_AC)
         fraction = adaptiveAcFraction(policy.params, k, spec.steps, abm, env.path.state.x, env.path.state.v);
-      else
+      else if (policy.kind === POLICY_FLOW) {
+        const a0 = sampled && k < spec.steps - 1 ? flowNoise(spec.seed, firstPath + i, k) : 0;
+        fraction =
+          k < spec.steps - 1
+            ? actionFraction(
+                flowMu(block!, env.observe().subarray(0, OBSERVATION_FEATURES), constantMask, a0),
+                block![4]!,
+                block![5]!,
+                spec.steps - k,
+              )
+            : 1.0;
+      } else
         fraction = actionFraction(
           mlpMu(block!, env.observe().subarray(0, OBSERVATION_FEATURES), constantMask),
           block![4]!,
