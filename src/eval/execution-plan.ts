@@ -15,8 +15,10 @@ import { quadraticSchedule } from '../strategies/ac-general.js';
 import { optimalStaticSchedule } from '../strategies/optimal-static.js';
 import { defaultStrategyName, type StrategySpec } from '../strategies/spec.js';
 import { InputError } from '../errors/input-error.js';
-import { policyRef, type PolicyFile } from '../strategies/policy-file.js';
+import { policyRef, type ObservationScales, type PolicyFile } from '../strategies/policy-file.js';
+import { observationScales } from './closed-loop.js';
 import { inlineMlpPolicy } from '../strategies/inline-mlp.js';
+import { inlineFlowPolicy } from '../strategies/inline-flow.js';
 import { orderGrid, type EvaluationConfig } from './config.js';
 import { completionPolicy, completeSchedule } from './completion.js';
 import {
@@ -48,6 +50,8 @@ interface Context {
   stepVolume: Float64Array;
   impact: ResolvedImpact;
   completion: CompletionPolicy;
+  /** The env's observation scales in this market (a flow policy maps them to its training scales). */
+  observation: ObservationScales;
 }
 
 function targetSchedule(spec: StrategySpec, ctx: Context, index: number): Float64Array {
@@ -158,10 +162,14 @@ function planStrategy(spec: StrategySpec, ctx: Context, index: number): Strategy
       policy: inlineMlpPolicy(name, spec.network, `strategies.${index}`),
     };
   }
+  if (spec.type === 'flow') {
+    const policy = inlineFlowPolicy(spec.network, `strategies.${index}`, ctx.observation);
+    return { kind: 'closed-loop', name, type: spec.type, policy };
+  }
   if (spec.type === 'policy') {
     const policy = ctx.policies?.get(spec.file);
     if (!policy) throw new InputError(`strategies.${index}.file: policy "${spec.file}" was not loaded`);
-    return { kind: 'closed-loop', name, type: spec.type, policy: policyRef(policy) };
+    return { kind: 'closed-loop', name, type: spec.type, policy: policyRef(policy, ctx.observation) };
   }
   const target = targetSchedule(spec, ctx, index);
   const capped = applyParticipationCap(target, ctx.stepVolume, ctx.config.order.participationCap);
@@ -215,6 +223,7 @@ export function buildExecutionPlan(config: EvaluationConfig, overrides: PlanOver
     stepVolume,
     impact,
     completion,
+    observation: observationScales(model, minutesToYears(grid.horizonMinutes), grid.steps),
   };
   const names = new Set<string>();
   const strategies = config.strategies.map((spec, i) => {

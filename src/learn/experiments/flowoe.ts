@@ -5,7 +5,7 @@ import { REGIME_NAMES, regimeConfigInput } from '../flow/regimes.js';
 import { parseFlowOeConfig, type FlowOeConfig } from '../flow/flowoe-config.js';
 import { trainFlowOe, judgeFlowOe, type RegimeTable } from '../flow/flowoe.js';
 import type { ExpertScore } from '../flow/demonstrations.js';
-import type { FlowPolicyFile } from '../flow/flow-policy-file.js';
+import type { FlowPolicyFile } from '../../strategies/policy-file.js';
 
 export function flowOeExperimentConfig(quick: boolean): FlowOeConfig {
   return parseFlowOeConfig({

@@ -4,7 +4,7 @@ import type { Engine } from '../../engine/wasm/engine.js';
 import type { EnvSpec } from '../../engine/env-spec.js';
 import { OBSERVATION_FEATURES, S } from '../../engine/env-layout.js';
 import { actionFraction, actionShift, mlpBlock } from '../../engine/mlp-layout.js';
-import { policyWeights, type PolicyFile } from '../../strategies/policy-file.js';
+import { policyWeights, type MlpPolicyFile } from '../../strategies/policy-file.js';
 import { buildExecutionPlan } from '../../eval/execution-plan.js';
 import type { ClosedLoopStrategyPlan, StaticStrategyPlan } from '../../eval/plan.js';
 import { adaptiveAcFraction } from '../../engine/adaptive-ac-fraction.js';
@@ -43,8 +43,8 @@ export function adaptiveAcExpert(config: TrainConfig, riskAversion: number): Exp
   return { name: s.name, kind: 'adaptive-ac', params: s.policy.params };
 }
 
-/** A policy file (validated) as an expert. */
-export function policyExpert(name: string, p: PolicyFile): Expert {
+/** An MLP policy file (validated) as an expert. */
+export function policyExpert(name: string, p: MlpPolicyFile): Expert {
   return { name, kind: 'policy', block: mlpBlock(policyWeights(p)), actionScale: p.network.actionScale };
 }
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { parseWith } from '../../errors/zod-errors.js';
 import { InputError } from '../../errors/input-error.js';
 import { checkCompatible, parseRegime, type Regime } from './regimes.js';
-import { parsePolicyFile, type PolicyFile } from '../../strategies/policy-file.js';
+import { isFlowPolicy, parsePolicyFile, type MlpPolicyFile } from '../../strategies/policy-file.js';
 
 /** Risk aversions of the Almgren-Chriss experts (on IS as a fraction of the notional), as ppo-heston's grid. */
 export const AC_GRID = [0, 25, 50, 100, 200, 400, 800, 1600, 3200, 6400, 12800];
@@ -70,7 +70,7 @@ type RawConfig = z.infer<typeof flowOeConfigSchema>;
 export type FlowOeConfig = Omit<RawConfig, 'regimes' | 'experts'> & {
   regimes: Regime[];
   experts: Omit<RawConfig['experts'], 'policies'> & {
-    policies: Array<{ regime: string; name: string; policy: PolicyFile }>;
+    policies: Array<{ regime: string; name: string; policy: MlpPolicyFile }>;
   };
 };
 
@@ -92,7 +92,13 @@ export function parseFlowOeConfig(input: unknown): FlowOeConfig {
         `experts.policies.${i}.regime: "${e.regime}" is not a regime (${[...names].join(', ')})`,
         `experts.policies.${i}.regime`,
       );
-    return { ...e, policy: parsePolicyFile(e.policy, `experts.policies.${i}.policy`) };
+    const policy = parsePolicyFile(e.policy, `experts.policies.${i}.policy`);
+    if (isFlowPolicy(policy))
+      throw new InputError(
+        `experts.policies.${i}.policy.type: an expert must be an MLP policy (e.g. PPO), not a flow`,
+        `experts.policies.${i}.policy.type`,
+      );
+    return { ...e, policy };
   });
   return { ...raw, experts: { ...raw.experts, policies }, regimes };
 }

@@ -20,10 +20,9 @@ import {
 import { buildDemonstrations, type ExpertScore } from './demonstrations.js';
 import { trainFlow } from './flow-matching.js';
 import type { FlowNet } from './flow-net.js';
-import { FLOW_POLICY_FORMAT, FLOW_POLICY_VERSION, type FlowPolicyFile } from './flow-policy-file.js';
+import { POLICY_FORMAT, POLICY_VERSION, type FlowPolicyFile } from '../../strategies/policy-file.js';
+import { FLOW_NOISE_STREAM } from '../../engine/flow-layout.js';
 import { envsFor, type FlowOeConfig } from './flowoe-config.js';
-
-const EVAL_NOISE_STREAM = 12;
 
 export interface RegimeSetup {
   name: string;
@@ -114,7 +113,7 @@ export async function trainFlowOe(c: FlowOeConfig, engine: Engine, o: Progress =
     Math.max(1, Math.floor(f.iterations / 20)),
   );
   const trainingSeconds = (performance.now() - started) / 1000;
-  const policy = flowPolicyFileOf(c, net, losses, demos.count, o.createdAt ?? new Date().toISOString());
+  const policy = flowPolicyFileOf(c, net, losses, demos.count, o.createdAt ?? new Date().toISOString(), specs[0]!);
   return { policy, net, regimes, scores: demos.scores, losses, demonstrationPairs: demos.count, trainingSeconds };
 }
 
@@ -124,12 +123,13 @@ function flowPolicyFileOf(
   losses: number[],
   pairs: number,
   createdAt: string,
+  scales: EnvSpec,
 ): FlowPolicyFile {
   const s = net.scaling;
   const layers = net.mlp.exportDense().map((l) => ({ w: Array.from(l.w), b: Array.from(l.b) }));
   return {
-    format: FLOW_POLICY_FORMAT,
-    version: FLOW_POLICY_VERSION,
+    format: POLICY_FORMAT,
+    version: POLICY_VERSION,
     type: 'flow',
     name: c.name,
     createdAt,
@@ -145,6 +145,12 @@ function flowPolicyFileOf(
       layers: layers as FlowPolicyFile['network']['layers'],
       actionScale: c.regimes[0]!.config.ppo.actionScale,
       eulerSteps: c.flow.eulerSteps,
+      noise: c.evaluation.noise,
+      observationScales: {
+        priceMove: scales.obsPriceScale,
+        variance: scales.obsVarianceScale,
+        transient: scales.obsTransientScale,
+      },
     },
     trainedFor: {
       regimes: c.regimes.map((r) => ({
@@ -187,7 +193,7 @@ export function flowPolicy(
         z = new Float32Array(B * steps);
         ptr ||= engine.alloc(steps * 8);
         for (let b = 0; b < B; b++) {
-          engine.exports.normalBlock(firstPath + b, EVAL_NOISE_STREAM, key.lo, key.hi, steps, ptr);
+          engine.exports.normalBlock(firstPath + b, FLOW_NOISE_STREAM, key.lo, key.hi, steps, ptr);
           const draws = engine.f64(ptr, steps);
           for (let t = 0; t < steps; t++) z[t * B + b] = draws[t]!;
         }

@@ -5,8 +5,13 @@ import * as assert from 'uvu/assert';
 import { flowexec, isCleanInputError, scratchDir, writeJson } from '../../support/cli.js';
 import { formatRegimeTables } from '../../../src/cli/flowoe-report.js';
 import type { RegimeTable } from '../../../src/learn/flow/flowoe.js';
-import { parseFlowPolicyFile } from '../../../src/learn/flow/flow-policy-file.js';
-import { policyFileOf } from '../../../src/strategies/policy-file.js';
+import { policyFileOf, parsePolicyFile, isFlowPolicy } from '../../../src/strategies/policy-file.js';
+
+function parseFlowPolicy(input: unknown) {
+  const p = parsePolicyFile(input);
+  if (!isFlowPolicy(p)) throw new Error('not a flow policy');
+  return p;
+}
 import { OBSERVATION_FEATURES } from '../../../src/engine/env-layout.js';
 
 /** Monte Carlo comparisons: 3 standard errors. */
@@ -139,7 +144,7 @@ test('train flowoe writes a valid flow policy file; regime files resolve against
   });
   const r = await flowexec(['train', 'flowoe', config, '--out', `${dir}/policy.json`, '--iterations', '5']);
   assert.is(r.status, 0, r.stderr);
-  const policy = parseFlowPolicyFile(JSON.parse(readFileSync(`${dir}/policy.json`, 'utf8')));
+  const policy = parseFlowPolicy(JSON.parse(readFileSync(`${dir}/policy.json`, 'utf8')));
   assert.is((policy.training.flow as { iterations: number }).iterations, 5);
   assert.equal(
     (policy.trainedFor.regimes as Array<{ name: string }>).map((x) => x.name),

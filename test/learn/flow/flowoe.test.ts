@@ -24,10 +24,21 @@ import { trainFlow } from '../../../src/learn/flow/flow-matching.js';
 import { parseFlowOeConfig } from '../../../src/learn/flow/flowoe-config.js';
 import { trainFlowOe, flowPolicy, sharedObservationScales } from '../../../src/learn/flow/flowoe.js';
 import { VecEnv } from '../../../src/learn/vec-env.js';
-import { parseFlowPolicyFile } from '../../../src/learn/flow/flow-policy-file.js';
-import { loadFlowNet } from '../../../src/learn/flow/load-flow-policy.js';
+import { loadFlowNet } from '../../../src/learn/flow/flow-net.js';
 import { InputError } from '../../../src/errors/input-error.js';
-import { parsePolicyFile, policyFileOf, policyRef } from '../../../src/strategies/policy-file.js';
+import {
+  parsePolicyFile,
+  policyFileOf,
+  policyRef,
+  isFlowPolicy,
+  type MlpPolicyFile,
+} from '../../../src/strategies/policy-file.js';
+
+function parseFlowPolicy(input: unknown) {
+  const p = parsePolicyFile(input);
+  if (!isFlowPolicy(p)) throw new Error('not a flow policy');
+  return p;
+}
 
 const engine = await createNodeEngine();
 const tf = await tfWasm();
@@ -84,7 +95,7 @@ test('expert rollouts in the batched env give the evaluation kernel objectives o
     {},
     'test',
   );
-  const network = policyExpert('net', parsePolicyFile(JSON.parse(JSON.stringify(file))));
+  const network = policyExpert('net', parsePolicyFile(JSON.parse(JSON.stringify(file))) as MlpPolicyFile);
   const paths = 64,
     seed = 99;
   for (const e of [twap!, ac!, adaptive, network]) {
@@ -184,8 +195,8 @@ test('the same config and seed give the same policy file byte for byte; another 
 
 test('a saved flow policy loads back and samples the same actions; malformed files name the field', async () => {
   const t = await trainFlowOe(tiny(3), engine, { createdAt: 'test' });
-  const file = parseFlowPolicyFile(JSON.parse(JSON.stringify(t.policy)));
-  const loaded = loadFlowNet(tf, file);
+  const file = parseFlowPolicy(JSON.parse(JSON.stringify(t.policy)));
+  const loaded = loadFlowNet(tf, file.network);
   const obs = Float32Array.from({ length: 16 * OBSERVATION_FEATURES }, (_, i) => (i % 5) / 5);
   assert.equal(Array.from(loaded.sample(obs, 4)), Array.from(t.net.sample(obs, 4)));
   loaded.dispose();
@@ -194,7 +205,7 @@ test('a saved flow policy loads back and samples the same actions; malformed fil
     const p = JSON.parse(JSON.stringify(t.policy));
     edit(p);
     try {
-      parseFlowPolicyFile(p);
+      parseFlowPolicy(p);
     } catch (error) {
       assert.instance(error, InputError);
       return (error as InputError).message;
@@ -215,9 +226,9 @@ test('a saved flow policy loads back and samples the same actions; malformed fil
   );
   assert.match(
     broken((p) => {
-      p.type = 'mlp';
+      p.type = 'ppo';
     }),
-    'type: must be "flow"',
+    'type must be "mlp" or "flow"',
   );
   assert.match(
     broken((p) => {
