@@ -56,6 +56,20 @@ export const flowOeConfigSchema = z.strictObject({
       eulerSteps: z.number().int().min(1).max(64).default(8),
     })
     .default({ hidden: [64, 64], iterations: 3000, batch: 1024, learningRate: 1e-3, seed: 3, eulerSteps: 8 }),
+  /** The refining loss (src/learn/flow/refine.ts): rounds of advantage-weighted flow matching on the flow's own rollouts. */
+  refine: z
+    .strictObject({
+      rounds: z.number().int().min(0).max(100).default(0),
+      samples: z.number().int().min(2, 'must be >= 2 (advantages compare episodes on one path)').max(64).default(8),
+      paths: multipleOf16('paths').default(256),
+      seed: seed.default(17),
+      explorationStd: z.number().gt(0, 'must be > 0').max(5).default(0.3),
+      /** Softmax temperature beta on the advantages, bps (default: their standard deviation in each round). */
+      temperatureBps: z.number().gt(0, 'must be > 0').optional(),
+      iterations: z.number().int().min(1).max(1_000_000).default(300),
+      mix: z.number().min(0).max(1).default(0.5),
+    })
+    .default({ rounds: 0, samples: 8, paths: 256, seed: 17, explorationStd: 0.3, iterations: 300, mix: 0.5 }),
   evaluation: z
     .strictObject({
       paths: multipleOf16('paths').default(65_536),
@@ -80,6 +94,16 @@ export function parseFlowOeConfig(input: unknown): FlowOeConfig {
   const names = new Set(regimes.map((r) => r.name));
   if (names.size !== regimes.length) throw new InputError('regimes: names must be unique', 'regimes');
   checkCompatible(regimes);
+  if (
+    raw.refine.rounds > 0 &&
+    raw.refine.seed * 1000 + 1 <= raw.evaluation.seed &&
+    raw.evaluation.seed <= raw.refine.seed * 1000 + raw.refine.rounds
+  ) {
+    throw new InputError(
+      'refine.seed: its rounds use path seeds refine.seed x 1000 + 1 ... + rounds, which must not include evaluation.seed',
+      'refine.seed',
+    );
+  }
   if (raw.demonstrations.seed === raw.evaluation.seed) {
     throw new InputError(
       'demonstrations.seed: must differ from evaluation.seed (train and test on different paths)',
