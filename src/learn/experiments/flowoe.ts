@@ -20,8 +20,8 @@ export function flowOeExperimentConfig(quick: boolean): FlowOeConfig {
       ? { iterations: 600, batch: 512, learningRate: 2e-3, seed: 3, eulerSteps: 8 }
       : { iterations: 6000, batch: 2048, learningRate: 1e-3, seed: 3, eulerSteps: 8 },
     refine: quick
-      ? { rounds: 3, samples: 8, paths: 256, seed: 17, explorationStd: 0.3, iterations: 300, mix: 0.5 }
-      : { rounds: 10, samples: 16, paths: 1024, seed: 17, explorationStd: 0.3, iterations: 1000, mix: 0.5 },
+      ? { rounds: 3, samples: 8, paths: 256, seed: 17, explorationStd: 0.3, iterations: 300, learningRate: 2e-3 }
+      : { rounds: 10, samples: 16, paths: 1024, seed: 17, explorationStd: 0.3, iterations: 1000, learningRate: 1e-3 },
     evaluation: { paths: quick ? 4096 : 100_000 - (100_000 % 4096) + 4096, seed: 20240601, noise: 'zero' },
   });
 }

@@ -67,9 +67,20 @@ export const flowOeConfigSchema = z.strictObject({
       /** Softmax temperature beta on the advantages, bps (default: their standard deviation in each round). */
       temperatureBps: z.number().gt(0, 'must be > 0').optional(),
       iterations: z.number().int().min(1).max(1_000_000).default(300),
+      /** Adam's learning rate in each round (decayed linearly to 0 within the round). */
+      learningRate: z.number().gt(0).max(1).default(1e-3),
       mix: z.number().min(0).max(1).default(0.5),
     })
-    .default({ rounds: 0, samples: 8, paths: 256, seed: 17, explorationStd: 0.3, iterations: 300, mix: 0.5 }),
+    .default({
+      rounds: 0,
+      samples: 8,
+      paths: 256,
+      seed: 17,
+      explorationStd: 0.3,
+      iterations: 300,
+      learningRate: 1e-3,
+      mix: 0.5,
+    }),
   evaluation: z
     .strictObject({
       paths: multipleOf16('paths').default(65_536),

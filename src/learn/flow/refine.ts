@@ -37,6 +37,7 @@ export interface RefineSettings {
   temperatureBps?: number;
   /** Flow-matching steps per round. */
   iterations: number;
+  learningRate: number;
   /** Share of the loss on the own rollouts (the rest stays on the demonstrations). */
   mix: number;
 }
@@ -158,7 +159,7 @@ export async function refineFlow(
     const { losses } = await trainFlow(
       engine,
       data,
-      { ...flow, iterations: s.iterations },
+      { ...flow, iterations: s.iterations, learningRate: s.learningRate },
       undefined,
       Math.max(1, Math.floor(s.iterations / 10)),
       { net, stepOffset: flow.iterations + round * s.iterations },

@@ -177,13 +177,17 @@ const tiny = (seed: number) =>
     experts: { acGrid: [100, 800] },
     demonstrations: { paths: 64, seed: 11 },
     flow: { hidden: [16, 16], iterations: 30, batch: 256, seed },
+    refine: { rounds: 1, samples: 2, paths: 16, iterations: 5 },
     evaluation: { paths: 64 },
   });
 
-test('the same config and seed give the same policy file byte for byte; another flow seed another file', async () => {
+test('the same config and seed give the same policy file byte for byte, refining included; another flow seed another file', async () => {
   const run = async (seed: number) => {
     const t = await trainFlowOe(tiny(seed), engine, { createdAt: 'test' });
     t.net.dispose();
+    assert.is(t.refineRounds.length, 1);
+    assert.ok(t.refineRounds[0]!.losses.every(Number.isFinite), 'finite refining losses');
+    assert.ok(JSON.stringify(t.imitationPolicy) !== JSON.stringify(t.policy), 'refining changes the network');
     return JSON.stringify(t.policy);
   };
   const a = await run(3),
