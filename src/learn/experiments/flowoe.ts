@@ -4,10 +4,11 @@
 import type { Engine } from '../../engine/wasm/engine.js';
 import { REGIME_NAMES, regimeConfigInput } from '../flow/regimes.js';
 import { parseFlowOeConfig, type FlowOeConfig } from '../flow/flowoe-config.js';
-import { trainFlowOe, judgeFlowOe, type RegimeTable } from '../flow/flowoe.js';
+import { trainFlowOe, judgeFlowOe, type FlowOeTrained, type RegimeTable } from '../flow/flowoe.js';
+import { engineRollout } from '../flow/experts.js';
 import type { ExpertScore } from '../flow/demonstrations.js';
 import type { RefineRound } from '../flow/refine.js';
-import type { FlowPolicyFile } from '../../strategies/policy-file.js';
+import { policyRef, type FlowPolicyFile } from '../../strategies/policy-file.js';
 
 export function flowOeExperimentConfig(quick: boolean): FlowOeConfig {
   return parseFlowOeConfig({
@@ -38,6 +39,12 @@ export interface FlowOeResult {
    */
   refiningLossGainPct: number;
   refineRounds: RefineRound[];
+  /** The final flow at K = 1, 2, 4, 8 Euler steps (no shortcut distillation yet). */
+  eulerSweep: EulerSweepRow[];
+  /** Env-steps/s of the flow at K = 1 inside wasm (one thread; its network as trained, 64 x 64 by default). */
+  flowEnvStepsPerSec: number;
+  /** (J_1 - J_K) / J_K in % of the undistilled flow, K the config's Euler steps (what shortcut distillation would close). */
+  flowOneStepGapPct: number;
   scores: ExpertScore[];
   losses: number[];
   demonstrationPairs: number;
@@ -58,6 +65,47 @@ export function refiningGainPct(tables: RegimeTable[]): number {
   return gains.length ? gains.reduce((a, b) => a + b, 0) / gains.length : 0;
 }
 
+export interface EulerSweepRow {
+  eulerSteps: number;
+  /** Mean objective per regime on the evaluation paths (bps). */
+  objective: Record<string, number>;
+  /** (J_K - J_8) / J_8 in %, mean over regimes. */
+  gapToEightPct: number;
+  /** Env-steps per second of the policy inside wasm, one thread (the first regime's env). */
+  envStepsPerSec: number;
+}
+
+/**
+ * The final flow sampled with K = 1, 2, 4, 8 Euler steps (no distillation: the network trained for the config's K), on
+ * the evaluation paths: objective, gap to K = 8, and the env's speed with the policy inside wasm.
+ */
+export function eulerSweep(config: FlowOeConfig, engine: Engine, t: FlowOeTrained): EulerSweepRow[] {
+  const { paths, seed } = config.evaluation;
+  const rows = [1, 2, 4, 8].map((K) => {
+    const policy = { ...t.policy, network: { ...t.policy.network, eulerSteps: K } };
+    const objective: Record<string, number> = {};
+    let envStepsPerSec = 0;
+    t.regimes.forEach((r, i) => {
+      const ref = policyRef(policy, {
+        priceMove: r.spec.obsPriceScale,
+        variance: r.spec.obsVarianceScale,
+        transient: r.spec.obsTransientScale,
+      });
+      const started = performance.now();
+      const run = engineRollout(engine, r.spec, ref, paths, seed);
+      if (i === 0) envStepsPerSec = (paths * r.spec.steps) / ((performance.now() - started) / 1000);
+      objective[r.name] = run.objective.reduce((a, b) => a + b, 0) / paths;
+    });
+    return { eulerSteps: K, objective, gapToEightPct: 0, envStepsPerSec };
+  });
+  const eight = rows[3]!.objective;
+  for (const row of rows) {
+    const gaps = Object.keys(eight).map((k) => (100 * (row.objective[k]! - eight[k]!)) / eight[k]!);
+    row.gapToEightPct = gaps.reduce((a, b) => a + b, 0) / gaps.length;
+  }
+  return rows;
+}
+
 export async function flowOeExperiment(o: {
   quick: boolean;
   engine: Engine;
@@ -67,6 +115,14 @@ export async function flowOeExperiment(o: {
   const trained = await trainFlowOe(config, o.engine, { onProgress: o.onProgress, createdAt: 'experiment' });
   try {
     const tables = judgeFlowOe(config, o.engine, trained, { onProgress: o.onProgress });
+    const sweep = eulerSweep(config, o.engine, trained);
+    const atK = sweep.find((r) => r.eulerSteps === config.flow.eulerSteps) ?? sweep[3]!;
+    const oneStepGaps = Object.keys(atK.objective).map(
+      (k) => (100 * (sweep[0]!.objective[k]! - atK.objective[k]!)) / atK.objective[k]!,
+    );
+    o.onProgress?.(
+      `euler sweep: ${sweep.map((r) => `K=${r.eulerSteps} gap ${r.gapToEightPct.toFixed(3)}% ${(r.envStepsPerSec / 1e6).toFixed(2)} M env-steps/s`).join('; ')}`,
+    );
     return {
       experiment: 'flowoe',
       quick: o.quick,
@@ -74,6 +130,9 @@ export async function flowOeExperiment(o: {
       regimesBeatingEveryExpert: tables.filter((t) => t.beatsEveryExpert).length,
       refiningLossGainPct: refiningGainPct(tables),
       refineRounds: trained.refineRounds,
+      eulerSweep: sweep,
+      flowEnvStepsPerSec: sweep[0]!.envStepsPerSec,
+      flowOneStepGapPct: oneStepGaps.reduce((a, b) => a + b, 0) / oneStepGaps.length,
       scores: trained.scores,
       losses: trained.losses,
       demonstrationPairs: trained.demonstrationPairs,
