@@ -295,6 +295,9 @@ test('bad flowoe configs name the field', () => {
     'regimes.0.config.objective',
   );
   assert.match(message({ regimes: [] }), 'regimes');
+  assert.match(message({ ...good, refine: { samples: 1 } }), 'refine.samples');
+  // round r refines on paths of seed refine.seed x 1000 + r: never the evaluation's
+  assert.match(message({ ...good, refine: { rounds: 100, seed: 17 }, evaluation: { seed: 17050 } }), 'refine.seed');
   const other = regimeConfigInput('LL') as { order: Record<string, unknown> };
   assert.match(
     message({
