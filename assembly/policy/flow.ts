@@ -91,9 +91,10 @@ export function flowForward(env: usize, k: i32, policy: usize, obsPtr: usize, pl
   const words = a + 64, normals = words + 256;
   const bias1 = firstLayerBias(policy, obsPtr, plane, first, constantMask);
   const weights1 = firstLayerWeights(policy, constantMask), nVarying = varyingCount(nIn, constantMask);
-  const zero = f32x4.splat(0.0);
+  const mean = policy + 32, invStd = mean + pad4(nIn);
+  const lo = f32x4.splat(-10.0), hi = f32x4.splat(10.0), zero = f32x4.splat(0.0);
   for (let block = first; block < first + count; block += 16) {
-    normaliseBlock(policy, obsPtr, plane, block, constantMask);
+    normaliseBlock(mean, invStd, inputs, nIn, obsPtr, plane, block, constantMask, lo, hi);
     for (let j = 0; j < h1; j++) {
       denseRow(inputs, nVarying, weights1 + (<usize>(j * nVarying) << 2), bias1 + (<usize>j << 2), base + (<usize>j << 6), false);
     }

@@ -112,9 +112,10 @@ function forwardPaths(policy: usize, obsPtr: usize, plane: usize, outPtr: usize,
   const hidden2 = hidden1 + (<usize>h1 << 6);
   const bias1 = firstLayerBias(policy, obsPtr, plane, first, constantMask);
   const weights1 = firstLayerWeights(policy, constantMask), nVarying = varyingCount(nIn, constantMask);
-  const zero = f32x4.splat(0.0);
+  const mean = policy + 32, invStd = mean + pad4(nIn);
+  const lo = f32x4.splat(-10.0), hi = f32x4.splat(10.0), zero = f32x4.splat(0.0);
   for (let block = first; block < first + count; block += 16) {
-    normaliseBlock(policy, obsPtr, plane, block, constantMask);
+    normaliseBlock(mean, invStd, inputs, nIn, obsPtr, plane, block, constantMask, lo, hi);
     denseRelu(inputs, nVarying, weights1, bias1, h1, hidden1, zero);
     denseRelu(hidden1, h1, w2, b2, h2, hidden2, zero);
     denseRow(hidden2, h2, w3, b3, outPtr + (<usize>block << 2), false);
@@ -165,16 +166,12 @@ function forwardPaths(policy: usize, obsPtr: usize, plane: usize, outPtr: usize,
 }
 
 /**
- * The varying features of the 16 paths from `block`, normalised and clipped, to the activations scratch
- * (feature v at inputs + 64 v, 16 floats).
+ * The varying features of the 16 paths from `block`, normalised ((x - mean) invStd) and clipped to [lo, hi] = [-10, 10],
+ * to `inputs` (feature v at inputs + 64 v, 16 floats). The caller hoists the pointers and splats out of its block loop.
  */
 // @ts-ignore: decorator
-@inline export function normaliseBlock(policy: usize, obsPtr: usize, plane: usize, block: i32, constantMask: i32): void {
-  const nIn = dim(policy, 0);
-  const mean = policy + 32;
-  const invStd = mean + pad4(nIn);
-  const inputs = policy + (<usize>dim(policy, 3) << 2);
-  const lo = f32x4.splat(-10.0), hi = f32x4.splat(10.0);
+@inline export function normaliseBlock(mean: usize, invStd: usize, inputs: usize, nIn: i32, obsPtr: usize, plane: usize,
+  block: i32, constantMask: i32, lo: v128, hi: v128): void {
   const column = <usize>block << 2;
   for (let i = 0, v = 0; i < nIn; i++) {
     if ((constantMask >> i) & 1) continue;
