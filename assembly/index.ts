@@ -11,4 +11,5 @@ export { momentsRecordLength, momentsReduce } from './stats/moments';
 export { envReset, envStep, envObserve } from './rollout/execution-env';
 export { closedLoopRollout } from './rollout/closed-loop';
 export { mlpForward } from './policy/mlp';
+export { flowMu } from './policy/flow';
 export { samplePaths } from './rollout/sample-paths';

@@ -16,8 +16,8 @@ import { measure } from './measure.js';
 import { parseEvaluationConfig } from '../src/eval/config.js';
 import { runEvaluation } from '../src/eval/evaluate.js';
 import { PACKAGE_ROOT } from '../src/runtime/paths.js';
-import { POLICY_MLP, ROLLOUT_COLUMNS } from '../src/engine/env-layout.js';
-import { benchPolicyParams, envWorlds } from './env-worlds.js';
+import { POLICY_FLOW, POLICY_MLP, ROLLOUT_COLUMNS } from '../src/engine/env-layout.js';
+import { benchFlowParams, benchPolicyParams, envWorlds } from './env-worlds.js';
 import { ppoHestonConfig } from '../src/learn/experiments/ppo-heston.js';
 import { trainingEnvironment } from '../src/learn/train.js';
 import { trainPpo, type IterationLog } from '../src/learn/ppo.js';
@@ -270,6 +270,34 @@ async function envSuite(o: BenchOptions, emit: (row: BenchRow) => void): Promise
       ratio: fastRate / slowRate,
       unit: 'env-steps/s',
     });
+    // FlowOE's policy in the env: K Euler steps of the velocity network per env step (16 x 16 as PPO's, 64 x 64 as
+    // FlowOE trains by default); compare with the 16 x 16 MLP policy's wasm row above
+    for (const h of [16, 64]) {
+      for (const K of [1, 2, 4, 8]) {
+        const flow = { kind: POLICY_FLOW, params: benchFlowParams(h, K) };
+        const flowBatches = Math.max(8, Math.round(batches / (K * (h / 16))));
+        const t = await measure(
+          `flow ${h} K=${K} ${world}`,
+          () => {
+            for (let b = 0; b < flowBatches; b++) wasm.closedLoopRollout(judging, b * batch, batch, flow, out, batch);
+          },
+          o.quick ? 3 : 7,
+        );
+        const rate = (flowBatches * batch * judging.steps) / t.seconds;
+        emit({
+          suite: 'env',
+          workload: world,
+          impl: `flow ${h}x${h} K=${K}`,
+          threads: 1,
+          paths: flowBatches * batch,
+          steps: judging.steps,
+          pathStepsPerSec: rate,
+          seconds: t.seconds,
+          rmePercent: t.rmePercent,
+          unit: 'env-steps/s',
+        });
+      }
+    }
   }
 }
 

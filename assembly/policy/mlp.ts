@@ -17,17 +17,17 @@ import * as E from '../rollout/env-layout';
 import { stepConstantFeatures } from '../rollout/execution-env';
 
 // @ts-ignore: decorator
-@inline function pad4(n: i32): usize {
+@inline export function pad4(n: i32): usize {
   return <usize>((n + 3) & ~3) << 2;
 }
 
 // @ts-ignore: decorator
-@inline function dim(policy: usize, i: i32): i32 {
+@inline export function dim(policy: usize, i: i32): i32 {
   return <i32>load<f32>(policy + (<usize>i << 2));
 }
 
 // @ts-ignore: decorator
-@inline function splat32(ptr: usize): v128 {
+@inline export function splat32(ptr: usize): v128 {
   return v128.load32_splat(ptr);
 }
 
@@ -66,7 +66,7 @@ export function mlpForward(policy: usize, obsPtr: usize, outPtr: usize, paths: i
 
 /** Features of the nIn whose bit is clear in constantMask. */
 // @ts-ignore: decorator
-@inline function varyingCount(nIn: i32, constantMask: i32): i32 {
+@inline export function varyingCount(nIn: i32, constantMask: i32): i32 {
   return nIn - <i32>popcnt(constantMask & ((1 << nIn) - 1));
 }
 
@@ -103,55 +103,85 @@ export function mlpPrepare(policy: usize, constantMask: i32): void {
  */
 function forwardPaths(policy: usize, obsPtr: usize, plane: usize, outPtr: usize, first: i32, count: i32, constantMask: i32): void {
   const nIn = dim(policy, 0), h1 = dim(policy, 1), h2 = dim(policy, 2);
-  const mean = policy + 32;
-  const invStd = mean + pad4(nIn);
-  const w1 = invStd + pad4(nIn);
-  const b1 = w1 + pad4(h1 * nIn);
-  const w2 = b1 + pad4(h1);
+  const w2 = secondLayer(policy);
   const b2 = w2 + pad4(h2 * h1);
   const w3 = b2 + pad4(h2);
   const b3 = w3 + pad4(h2);
   const inputs = policy + (<usize>dim(policy, 3) << 2);
   const hidden1 = inputs + (<usize>nIn << 6);
   const hidden2 = hidden1 + (<usize>h1 << 6);
-  let bias1 = b1, weights1 = w1, nVarying = nIn;
-  if (constantMask != 0) {
-    const folded = foldedBias(policy), columns = constantColumns(policy), constants = columns + <usize>nIn * pad4(h1);
-    nVarying = varyingCount(nIn, constantMask);
-    let nConstant = 0;
-    for (let i = 0; i < nIn; i++) {
-      if (!((constantMask >> i) & 1)) continue;
-      const x = normalised(load<f32>(obsPtr + <usize>i * plane + (<usize>first << 2)), mean, invStd, i);
-      store<f32>(constants + (<usize>nConstant << 2), x);
-      nConstant++;
-    }
-    // four outputs a lane each: lane j sums b[j], then w[j][c] x_c in feature order (the bits of a scalar loop)
-    for (let j = 0; j < h1; j += 4) {
-      let acc = v128.load(b1 + (<usize>j << 2));
-      for (let c = 0; c < nConstant; c++) {
-        acc = f32x4.add(acc, f32x4.mul(v128.load(columns + <usize>c * pad4(h1) + (<usize>j << 2)), splat32(constants + (<usize>c << 2))));
-      }
-      v128.store(folded + (<usize>j << 2), acc);
-    }
-    bias1 = folded;
-    weights1 = varyingWeights(policy);
-  }
+  const bias1 = firstLayerBias(policy, obsPtr, plane, first, constantMask);
+  const weights1 = firstLayerWeights(policy, constantMask), nVarying = varyingCount(nIn, constantMask);
+  const mean = policy + 32, invStd = mean + pad4(nIn);
   const lo = f32x4.splat(-10.0), hi = f32x4.splat(10.0), zero = f32x4.splat(0.0);
   for (let block = first; block < first + count; block += 16) {
-    const column = <usize>block << 2;
-    for (let i = 0, v = 0; i < nIn; i++) {
-      if ((constantMask >> i) & 1) continue;
-      const m = splat32(mean + (<usize>i << 2)), s = splat32(invStd + (<usize>i << 2));
-      const src = obsPtr + <usize>i * plane + column, dst = inputs + (<usize>v << 6);
-      for (let l = 0; l < 4; l++) {
-        const x = f32x4.mul(f32x4.sub(v128.load(src + (<usize>l << 4)), m), s);
-        v128.store(dst + (<usize>l << 4), f32x4.pmin(f32x4.pmax(x, lo), hi));
-      }
-      v++;
-    }
+    normaliseBlock(mean, invStd, inputs, nIn, obsPtr, plane, block, constantMask, lo, hi);
     denseRelu(inputs, nVarying, weights1, bias1, h1, hidden1, zero);
     denseRelu(hidden1, h1, w2, b2, h2, hidden2, zero);
-    denseRow(hidden2, h2, w3, b3, outPtr + column, false);
+    denseRow(hidden2, h2, w3, b3, outPtr + (<usize>block << 2), false);
+  }
+}
+
+/** W2 (row-major [h2][h1]); b2, W3 and b3 follow, each padded to 4 floats. */
+// @ts-ignore: decorator
+@inline export function secondLayer(policy: usize): usize {
+  const nIn = dim(policy, 0), h1 = dim(policy, 1);
+  return policy + 32 + 2 * pad4(nIn) + pad4(h1 * nIn) + pad4(h1);
+}
+
+/** The first layer's weights over the varying features: W1 itself, or the fold's varying weights (mlpPrepare). */
+// @ts-ignore: decorator
+@inline export function firstLayerWeights(policy: usize, constantMask: i32): usize {
+  return constantMask != 0 ? varyingWeights(policy) : policy + 32 + 2 * pad4(dim(policy, 0));
+}
+
+/**
+ * The first layer's bias for this step: b1, or with constantMask the folded bias b + (constant features' terms in
+ * feature order), the constants read from path `first` (they hold one value on every path).
+ */
+// @ts-ignore: decorator
+@inline export function firstLayerBias(policy: usize, obsPtr: usize, plane: usize, first: i32, constantMask: i32): usize {
+  const nIn = dim(policy, 0), h1 = dim(policy, 1);
+  const mean = policy + 32;
+  const invStd = mean + pad4(nIn);
+  const b1 = invStd + pad4(nIn) + pad4(h1 * nIn);
+  if (constantMask == 0) return b1;
+  const folded = foldedBias(policy), columns = constantColumns(policy), constants = columns + <usize>nIn * pad4(h1);
+  let nConstant = 0;
+  for (let i = 0; i < nIn; i++) {
+    if (!((constantMask >> i) & 1)) continue;
+    const x = normalised(load<f32>(obsPtr + <usize>i * plane + (<usize>first << 2)), mean, invStd, i);
+    store<f32>(constants + (<usize>nConstant << 2), x);
+    nConstant++;
+  }
+  // four outputs a lane each: lane j sums b[j], then w[j][c] x_c in feature order (the bits of a scalar loop)
+  for (let j = 0; j < h1; j += 4) {
+    let acc = v128.load(b1 + (<usize>j << 2));
+    for (let c = 0; c < nConstant; c++) {
+      acc = f32x4.add(acc, f32x4.mul(v128.load(columns + <usize>c * pad4(h1) + (<usize>j << 2)), splat32(constants + (<usize>c << 2))));
+    }
+    v128.store(folded + (<usize>j << 2), acc);
+  }
+  return folded;
+}
+
+/**
+ * The varying features of the 16 paths from `block`, normalised ((x - mean) invStd) and clipped to [lo, hi] = [-10, 10],
+ * to `inputs` (feature v at inputs + 64 v, 16 floats). The caller hoists the pointers and splats out of its block loop.
+ */
+// @ts-ignore: decorator
+@inline export function normaliseBlock(mean: usize, invStd: usize, inputs: usize, nIn: i32, obsPtr: usize, plane: usize,
+  block: i32, constantMask: i32, lo: v128, hi: v128): void {
+  const column = <usize>block << 2;
+  for (let i = 0, v = 0; i < nIn; i++) {
+    if ((constantMask >> i) & 1) continue;
+    const m = splat32(mean + (<usize>i << 2)), s = splat32(invStd + (<usize>i << 2));
+    const src = obsPtr + <usize>i * plane + column, dst = inputs + (<usize>v << 6);
+    for (let l = 0; l < 4; l++) {
+      const x = f32x4.mul(f32x4.sub(v128.load(src + (<usize>l << 4)), m), s);
+      v128.store(dst + (<usize>l << 4), f32x4.pmin(f32x4.pmax(x, lo), hi));
+    }
+    v++;
   }
 }
 
@@ -161,7 +191,7 @@ function forwardPaths(policy: usize, obsPtr: usize, plane: usize, outPtr: usize,
  * (each chain still sums in the order i = 0, 1, ..., so the bits are those of the plain loop and of the TS twin).
  */
 // @ts-ignore: decorator
-@inline function denseRelu(input: usize, nIn: i32, w: usize, b: usize, nOut: i32, out: usize, zero: v128): void {
+@inline export function denseRelu(input: usize, nIn: i32, w: usize, b: usize, nOut: i32, out: usize, zero: v128): void {
   let j = 0;
   for (; j + 1 < nOut; j += 2) {
     let a0 = splat32(b + (<usize>j << 2)), a1 = a0, a2 = a0, a3 = a0;
@@ -195,7 +225,7 @@ function forwardPaths(policy: usize, obsPtr: usize, plane: usize, outPtr: usize,
 
 /** One output row (weights at row, bias at b) for 16 paths, to the 16 floats at dst, through ReLU when relu. */
 // @ts-ignore: decorator
-@inline function denseRow(input: usize, nIn: i32, row: usize, b: usize, dst: usize, relu: bool): void {
+@inline export function denseRow(input: usize, nIn: i32, row: usize, b: usize, dst: usize, relu: bool): void {
   let a0 = splat32(b), a1 = a0, a2 = a0, a3 = a0;
   for (let i = 0; i < nIn; i++) {
     const wi = splat32(row + (<usize>i << 2));
@@ -220,16 +250,26 @@ function forwardPaths(policy: usize, obsPtr: usize, plane: usize, outPtr: usize,
  * already made: run the network, fraction = factor sigmoid(mu + c) (sigmoid in f32). muPtr: room for B f32.
  */
 export function mlpPaths(env: usize, k: i32, policy: usize, muPtr: usize, first: i32, count: i32): void {
-  const out = E.region(env, E.E_OFF_FRACTIONS);
-  const stepsLeft = <f64>(<i32>E.header(env, E.E_STEPS) - k);
-  // the last step trades everything left (as every strategy does): a leftover would escape its cost
-  if (stepsLeft <= 1.0) {
-    const ones = f64x2.splat(1.0);
-    for (let p = first >> 1; p < (first + count) >> 1; p++) v128.store(out + (<usize>p << 4), ones);
-    return;
-  }
+  if (lastDecision(env, k, first, count)) return;
   const paths = <i32>E.header(env, E.E_PATHS);
   forwardPaths(policy, E.region(env, E.E_OFF_OBSERVATIONS), <usize>paths << 2, muPtr, first, count, stepConstantFeatures(env));
+  fractionsOfMu(env, k, policy, muPtr, first, count);
+}
+
+/** At the last step every path trades everything left (as every strategy does: a leftover would escape its cost). */
+// @ts-ignore: decorator
+@inline export function lastDecision(env: usize, k: i32, first: i32, count: i32): bool {
+  if (<i32>E.header(env, E.E_STEPS) - k > 1) return false;
+  const out = E.region(env, E.E_OFF_FRACTIONS), ones = f64x2.splat(1.0);
+  for (let p = first >> 1; p < (first + count) >> 1; p++) v128.store(out + (<usize>p << 4), ones);
+  return true;
+}
+
+/** Fractions from the network outputs mu at muPtr: A sigmoid(mu + c) / (steps left), A and c from the block's header. */
+// @ts-ignore: decorator
+@inline export function fractionsOfMu(env: usize, k: i32, policy: usize, muPtr: usize, first: i32, count: i32): void {
+  const out = E.region(env, E.E_OFF_FRACTIONS);
+  const stepsLeft = <f64>(<i32>E.header(env, E.E_STEPS) - k);
   const scale = <f64>load<f32>(policy, 16), shift = v128.load32_splat(policy + 20);
   const factor = f64x2.splat(scale > 0.0 ? scale / stepsLeft : 1.0);
   for (let g = first >> 2; g < (first + count) >> 2; g++) {

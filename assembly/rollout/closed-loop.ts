@@ -5,6 +5,7 @@ import { schedulePaths } from '../policy/schedule';
 import { adaptiveAcPaths } from '../policy/adaptive-ac';
 import { mlpPaths, mlpPrepare } from '../policy/mlp';
 import { povPaths } from '../policy/pov';
+import { flowPaths, flowPrepare } from '../policy/flow';
 import { envReset, stepPaths, observePaths, stepConstantFeatures } from './execution-env';
 import * as E from './env-layout';
 
@@ -14,8 +15,11 @@ import * as E from './env-layout';
 @inline export const POLICY_ADAPTIVE_AC: i32 = 1;
 // @ts-ignore: decorator
 @inline export const POLICY_MLP: i32 = 2;
+/** A FlowOE policy: K Euler steps of a velocity network per env step (policy/flow.ts). */
 // @ts-ignore: decorator
-@inline export const POLICY_POV: i32 = 3;
+@inline export const POLICY_FLOW: i32 = 3;
+// @ts-ignore: decorator
+@inline export const POLICY_POV: i32 = 4;
 /**
  * Columns written per path: the five cost parts, shares left and executed, max participation, terminal price, episode
  * return, permanent level (sum m n), the market VWAP of the unimpacted price, the last step's volume multiplier u,
@@ -42,6 +46,7 @@ const OUTPUT_FIELDS = memory.data<i32>([E.S_TIMING, E.S_PERMANENT, E.S_TEMPORARY
 export function closedLoopRollout(env: usize, policy: i32, policyPtr: usize, outPtr: usize, stride: i32): void {
   envReset(env);
   if (policy == POLICY_MLP) mlpPrepare(policyPtr, stepConstantFeatures(env));
+  else if (policy == POLICY_FLOW) flowPrepare(policyPtr, stepConstantFeatures(env));
   const steps = <i32>E.header(env, E.E_STEPS);
   const paths = <usize>E.header(env, E.E_PATHS);
   // mu goes to the seventh plane of the observations region (allocated for it)
@@ -54,7 +59,8 @@ export function closedLoopRollout(env: usize, policy: i32, policyPtr: usize, out
       else if (policy == POLICY_POV) povPaths(env, k, policyPtr, first, count);
       else {
         if (k < steps - 1) observePaths(env, k, first, count); // the last step trades what is left, unobserved
-        mlpPaths(env, k, policyPtr, muPtr, first, count);
+        if (policy == POLICY_FLOW) flowPaths(env, k, policyPtr, muPtr, first, count);
+        else mlpPaths(env, k, policyPtr, muPtr, first, count);
       }
       stepPaths(env, k, first, count);
     }

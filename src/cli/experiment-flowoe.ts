@@ -21,8 +21,10 @@ export async function flowOeExperimentCommand(quick: boolean, json: boolean, out
   }
   console.log(
     [
-      `flowoe${quick ? ' (quick)' : ''}: one flow-matching policy for the regimes ${r.tables.map((t) => t.regime).join(', ')} (pure imitation: no refining loss yet)`,
+      `flowoe${quick ? ' (quick)' : ''}: one flow-matching policy for the regimes ${r.tables.map((t) => t.regime).join(', ')}, imitation then ${r.refineRounds.length} refining rounds`,
       ...formatRegimeTables(r.tables, r.evaluationPaths),
+      `  refining loss gain ${r.refiningLossGainPct.toFixed(3)}% of the objective (mean over regimes)`,
+      `  Euler steps K (no distillation): ${r.eulerSweep.map((x) => `K=${x.eulerSteps}: ${x.gapToEightPct >= 0 ? '+' : ''}${x.gapToEightPct.toFixed(3)}% vs K=8, ${(x.envStepsPerSec / 1e6).toFixed(2)} M env-steps/s`).join('; ')}`,
       `  beats every expert in ${r.regimesBeatingEveryExpert} of ${r.tables.length} regimes; ${r.demonstrationPairs.toLocaleString('en-US')} demonstration pairs, trained in ${r.trainingSeconds.toFixed(1)} s`,
     ].join('\n'),
   );

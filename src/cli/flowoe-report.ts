@@ -22,6 +22,11 @@ export function formatRegimeTables(tables: RegimeTable[], paths: number): string
       `  flowoe - best expert (${t.bestExpert}), paired: ${f(d.mean, 3)}  95% CI [${f(d.ci95[0], 3)}, ${f(d.ci95[1], 3)}]  p ${d.pValue.toPrecision(2)}` +
         `: ${t.beatsEveryExpert ? 'beats every expert' : 'does not beat every expert'}`,
     );
+    const a = t.refinedMinusImitation;
+    if (a)
+      lines.push(
+        `  refining (flowoe - flowoe-imitation), paired: ${f(a.mean, 3)}  95% CI [${f(a.ci95[0], 3)}, ${f(a.ci95[1], 3)}]  p ${a.pValue.toPrecision(2)}`,
+      );
   }
   return lines;
 }

@@ -102,7 +102,8 @@ export const FEATURE = {
 export const POLICY_SCHEDULE = 0;
 export const POLICY_ADAPTIVE_AC = 1;
 export const POLICY_MLP = 2;
-export const POLICY_POV = 3;
+export const POLICY_FLOW = 3;
+export const POLICY_POV = 4;
 export const AC = { LAMBDA: 0, ETA_TILDE: 1, TAU_DAYS: 2, USE_STATE_VARIANCE: 3, VARIANCE_YEAR: 4, LENGTH: 5 } as const;
 /**
  * Columns of closedLoopRollout: timing, permanent, temporary, transient, spread, left, executed, max participation,

@@ -54,8 +54,8 @@ export interface EnvSpec {
 
 export interface PolicyRef {
   /**
-   * POLICY_SCHEDULE (qty per step), POLICY_ADAPTIVE_AC (AC slots), POLICY_MLP (f32 network block as f64s) or
-   * POLICY_POV ([rate] of the market's realised volume).
+   * POLICY_SCHEDULE (qty per step), POLICY_ADAPTIVE_AC (AC slots), POLICY_MLP or POLICY_FLOW (f32 network block as
+   * f64s), or POLICY_POV ([rate] of the market's realised volume).
    */
   kind: number;
   params: Float64Array;

@@ -1,7 +1,8 @@
 // The environment spec of an execution plan, and the per-path shortfall parts of a closed-loop rollout.
 import type { EnvSpec } from '../engine/env-spec.js';
 import { seedWords } from '../engine/seed.js';
-import { initialVolatility } from '../engine/model-params.js';
+import { initialVolatility, type PriceModel } from '../engine/model-params.js';
+import type { ObservationScales } from '../strategies/policy-file.js';
 import { exp } from '../math/portable-math.js';
 import { DAYS_PER_YEAR } from '../market/time.js';
 import { OBJECTIVE_COST } from '../engine/env-layout.js';
@@ -20,13 +21,24 @@ export interface Objective {
   penaltyBps?: number;
 }
 
+/**
+ * How the env scales its observations in a market: price move in sigma over the horizon, variance over theta (0: not
+ * scaled, the Brownian models observe 1), transient state in s0 sigma0 sqrt(dt).
+ */
+export function observationScales(m: PriceModel, horizonYears: number, steps: number): ObservationScales {
+  const sigma0 = initialVolatility(m),
+    dtYears = horizonYears / steps;
+  return {
+    priceMove: 1 / Math.max(sigma0 * Math.sqrt(horizonYears), 1e-12) / (m.kind === 'abm' ? m.s0 : 1),
+    variance: m.kind === 'heston' ? 1 / Math.max(m.theta > 0 ? m.theta : m.v0, 1e-12) : 0,
+    transient: 1 / Math.max(m.s0 * sigma0 * Math.sqrt(dtYears), 1e-12),
+  };
+}
+
 export function envSpecFor(plan: ExecutionPlan, o: Objective = {}): EnvSpec {
   const i = plan.impact,
     m = plan.model;
-  const sigma0 = initialVolatility(m);
-  const horizonYears = plan.horizonYears,
-    dtYears = horizonYears / plan.steps;
-  const priceScale = 1 / Math.max(sigma0 * Math.sqrt(horizonYears), 1e-12) / (m.kind === 'abm' ? m.s0 : 1);
+  const scales = observationScales(m, plan.horizonYears, plan.steps);
   return {
     modelId: plan.modelId,
     params: plan.params,
@@ -47,9 +59,9 @@ export function envSpecFor(plan: ExecutionPlan, o: Objective = {}): EnvSpec {
     spread: i.spread,
     transientScale: i.transientScale,
     stepVolume: plan.stepVolume,
-    obsPriceScale: priceScale,
-    obsVarianceScale: m.kind === 'heston' ? 1 / Math.max(m.theta > 0 ? m.theta : m.v0, 1e-12) : 0,
-    obsTransientScale: 1 / Math.max(m.s0 * sigma0 * Math.sqrt(dtYears), 1e-12),
+    obsPriceScale: scales.priceMove,
+    obsVarianceScale: scales.variance,
+    obsTransientScale: scales.transient,
     meanVolume: plan.stepVolume.reduce((a, b) => a + b, 0) / plan.steps,
     objective: o.objective ?? OBJECTIVE_COST,
     riskCoef: ((o.lambdaPerCurrency ?? 0) * plan.stepDays) / DAYS_PER_YEAR,

@@ -10,6 +10,7 @@ import { checkSession } from '../market/session.js';
 import { parseWith } from '../errors/zod-errors.js';
 import { InputError } from '../errors/input-error.js';
 import { inlineMlpPolicy } from '../strategies/inline-mlp.js';
+import { inlineFlowPolicy } from '../strategies/inline-flow.js';
 import { defaultStrategyName } from '../strategies/spec.js';
 import { validateResolvedMarket } from './validate.js';
 import { MINUTES_PER_DAY } from '../market/time.js';
@@ -219,6 +220,7 @@ export function parseEvaluationConfig<T extends EvaluationConfig = EvaluationCon
       s.riskAversion = 1;
     if (s.type === 'schedule') checkSchedule(s, i, steps, config.order.shares);
     if (s.type === 'mlp') inlineMlpPolicy(s.name ?? 'mlp', s.network, `strategies.${i}`); // shapes checked here, not at run time
+    if (s.type === 'flow') inlineFlowPolicy(s.network, `strategies.${i}`);
     if (
       (s.type === 'almgren-chriss' || s.type === 'adaptive-almgren-chriss' || s.type === 'optimal-static') &&
       s.riskAversion !== undefined &&

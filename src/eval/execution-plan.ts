@@ -16,8 +16,10 @@ import { quadraticSchedule } from '../strategies/ac-general.js';
 import { optimalStaticSchedule } from '../strategies/optimal-static.js';
 import { defaultStrategyName, type StrategySpec } from '../strategies/spec.js';
 import { InputError } from '../errors/input-error.js';
-import { policyRef, type PolicyFile } from '../strategies/policy-file.js';
+import { policyRef, type ObservationScales, type PolicyFile } from '../strategies/policy-file.js';
+import { observationScales } from './closed-loop.js';
 import { inlineMlpPolicy } from '../strategies/inline-mlp.js';
+import { inlineFlowPolicy } from '../strategies/inline-flow.js';
 import { orderGrid, type EvaluationConfig } from './config.js';
 import { completionPolicy, completeSchedule } from './completion.js';
 import {
@@ -51,6 +53,8 @@ interface Context {
   impact: ResolvedImpact;
   completion: CompletionPolicy;
   pathMarket: PathMarket | null;
+  /** The env's observation scales in this market (a flow policy maps them to its training scales). */
+  observation: ObservationScales;
 }
 
 function targetSchedule(spec: StrategySpec, ctx: Context, index: number): Float64Array {
@@ -170,10 +174,14 @@ function planStrategy(spec: StrategySpec, ctx: Context, index: number): Strategy
       policy: { kind: POLICY_POV, params: Float64Array.of(spec.rate) },
     };
   }
+  if (spec.type === 'flow') {
+    const policy = inlineFlowPolicy(spec.network, `strategies.${index}`, ctx.observation);
+    return { kind: 'closed-loop', name, type: spec.type, policy };
+  }
   if (spec.type === 'policy') {
     const policy = ctx.policies?.get(spec.file);
     if (!policy) throw new InputError(`strategies.${index}.file: policy "${spec.file}" was not loaded`);
-    return { kind: 'closed-loop', name, type: spec.type, policy: policyRef(policy) };
+    return { kind: 'closed-loop', name, type: spec.type, policy: policyRef(policy, ctx.observation) };
   }
   const target = targetSchedule(spec, ctx, index);
   const capped = applyParticipationCap(target, ctx.stepVolume, ctx.config.order.participationCap);
@@ -229,6 +237,7 @@ export function buildExecutionPlan(config: EvaluationConfig, overrides: PlanOver
     impact,
     completion,
     pathMarket,
+    observation: observationScales(model, minutesToYears(grid.horizonMinutes), grid.steps),
   };
   const names = new Set<string>();
   const strategies = config.strategies.map((spec, i) => {

@@ -17,7 +17,16 @@ function differences(a: unknown, b: unknown, path: string, out: string[]): void 
 
 /** What differs between the policy's training setting and this evaluation (empty: evaluated where it was trained). */
 export function policyMismatches(config: EvaluationConfig, policy: PolicyFile): string[] {
-  const t = policy.trainedFor as Record<string, unknown>;
+  const regimes = (policy.trainedFor as { regimes?: unknown }).regimes;
+  // a policy trained across regimes (FlowOE) matches where one of its regimes does: the closest regime's differences
+  if (Array.isArray(regimes) && regimes.length > 0)
+    return regimes
+      .map((r) => settingMismatches(config, (r ?? {}) as Record<string, unknown>))
+      .reduce((best, m) => (m.length < best.length ? m : best));
+  return settingMismatches(config, policy.trainedFor as Record<string, unknown>);
+}
+
+function settingMismatches(config: EvaluationConfig, t: Record<string, unknown>): string[] {
   const out: string[] = [];
   differences(t.market, config.market, 'market', out);
   differences(t.order, config.order, 'order', out);

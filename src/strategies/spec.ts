@@ -1,6 +1,7 @@
 // How a config names its strategies: the schema of each type, with defaults and the domain it accepts.
 import { z } from 'zod';
 import { inlineNetworkSchema } from './inline-mlp.js';
+import { flowNetworkSchema } from './policy-file.js';
 
 const name = z
   .string()
@@ -56,10 +57,12 @@ export const strategySchema = z.discriminatedUnion(
     }),
     z.strictObject({ type: z.literal('mlp'), name, network: inlineNetworkSchema }),
     z.strictObject({ type: z.literal('policy'), name, file: z.string().min(1) }),
+    /** A FlowOE policy inline: the `network` of a flow policy file. */
+    z.strictObject({ type: z.literal('flow'), name, network: flowNetworkSchema }),
   ],
   {
     error:
-      'strategy.type must be one of twap, vwap, pov, almgren-chriss, adaptive-almgren-chriss, optimal-static, schedule, mlp, policy',
+      'strategy.type must be one of twap, vwap, pov, almgren-chriss, adaptive-almgren-chriss, optimal-static, schedule, mlp, policy, flow',
   },
 );
 

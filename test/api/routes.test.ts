@@ -57,6 +57,7 @@ test('GET /v1/strategies lists every strategy type but policy (a server file), e
     'optimal-static',
     'schedule',
     'mlp',
+    'flow',
   ]);
   assert.is(body.items[2].schema.properties.rate.type, 'number');
 });

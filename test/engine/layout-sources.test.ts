@@ -5,6 +5,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as envLayout from '../../src/engine/env-layout.js';
 import * as layout from '../../src/engine/layout.js';
+import * as flowLayout from '../../src/engine/flow-layout.js';
 
 /** `@inline export const NAME: i32 = expr;` of every file under assembly/, in source order. */
 function assemblyConstants(): Map<string, number> {
@@ -40,7 +41,7 @@ function typescriptValue(name: string): number | undefined {
   ];
   if (name === 'STATE_FIELDS') return envLayout.S.FIELDS;
   for (const [prefix, group] of groups) if (name.startsWith(prefix)) return group[name.slice(prefix.length)];
-  const flat = { ...envLayout, ...layout } as Record<string, unknown>;
+  const flat = { ...envLayout, ...layout, ...flowLayout } as Record<string, unknown>;
   return typeof flat[name] === 'number' ? (flat[name] as number) : undefined;
 }
 

@@ -8,6 +8,7 @@ import {
   POLICY_ADAPTIVE_AC,
   POLICY_MLP,
   POLICY_POV,
+  POLICY_FLOW,
   AC,
   OBJECTIVE_COST,
   OBJECTIVE_MEAN_VARIANCE,
@@ -15,6 +16,7 @@ import {
   ROLLOUT_COLUMNS,
 } from '../../src/engine/env-layout.js';
 import { mlpBlock, mlpBlockAsF64 } from '../../src/engine/mlp-layout.js';
+import { flowBlock, FLOW_INPUTS } from '../../src/engine/flow-layout.js';
 import { powerLawKernel } from '../../src/market/transient-kernel.js';
 import type { KernelBackend } from '../../src/engine/backend.js';
 import { SEED } from './markets.js';
@@ -110,6 +112,31 @@ export function randomMlp(seed: number): Float32Array {
   });
 }
 
+/** A flow velocity network with reproducible pseudo-random weights (hidden 12, 8), K Euler steps, a_0 = 0 or drawn. */
+export function randomFlow(seed: number, eulerSteps: number, sampledNoise: boolean): Float32Array {
+  let state = seed;
+  const rand = () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 4294967296 - 0.5;
+  };
+  const arr = (n: number, scale: number) => Float32Array.from({ length: n }, () => rand() * scale);
+  return flowBlock({
+    actionScale: 4,
+    hidden: [12, 8],
+    obsMean: [0.5, 0.5, 1, 0, 1, 0],
+    obsStd: [0.3, 0.3, 0.5, 1, 0.5, 1],
+    actionMean: -0.3,
+    actionStd: 1.7,
+    layers: [
+      { w: arr(12 * FLOW_INPUTS, 1), b: arr(12, 0.2) },
+      { w: arr(96, 0.7), b: arr(8, 0.2) },
+      { w: arr(8, 1), b: [0.1] },
+    ],
+    eulerSteps,
+    sampledNoise,
+  });
+}
+
 export const schedulePolicy = (steps: number): PolicyRef => ({
   kind: POLICY_SCHEDULE,
   params: Float64Array.from({ length: steps }, (_, k) => 1000 + 200 * (k % 5)),
@@ -125,13 +152,18 @@ export function adaptiveAcPolicy(model: PriceModel, lambda = 1e-5): PolicyRef {
   return { kind: POLICY_ADAPTIVE_AC, params };
 }
 
-/** Every policy kind: a schedule, adaptive AC, an MLP with an action scale (odd seed) and a plain sigmoid MLP. */
+/**
+ * Every policy kind: a schedule, adaptive AC, an MLP with an action scale (odd seed), a plain sigmoid MLP, and a flow
+ * policy with a_0 = 0 and with a_0 drawn.
+ */
 export function policies(model: PriceModel, steps: number): Array<[string, PolicyRef]> {
   return [
     ['schedule', schedulePolicy(steps)],
     ['adaptive AC', adaptiveAcPolicy(model)],
     ['MLP', { kind: POLICY_MLP, params: mlpBlockAsF64(randomMlp(7)) }],
     ['plain MLP', { kind: POLICY_MLP, params: mlpBlockAsF64(randomMlp(8)) }],
+    ['flow', { kind: POLICY_FLOW, params: mlpBlockAsF64(randomFlow(9, 3, false)) }],
+    ['sampled flow', { kind: POLICY_FLOW, params: mlpBlockAsF64(randomFlow(10, 2, true)) }],
   ];
 }
 

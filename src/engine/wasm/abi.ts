@@ -56,6 +56,7 @@ export interface FlowexecExports {
   envStep(env: number): void;
   envObserve(env: number): void;
   mlpForward(policy: number, obsPtr: number, outPtr: number, paths: number, constantMask: number): void;
+  flowMu(policy: number, obsPtr: number, a0Ptr: number, outPtr: number, paths: number, constantMask: number): void;
   closedLoopRollout(env: number, policy: number, policyPtr: number, outPtr: number, stride: number): void;
   samplePaths(
     model: number,

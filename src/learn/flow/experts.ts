@@ -1,10 +1,14 @@
 // The expert ensemble of a regime (TWAP, VWAP, an Almgren-Chriss risk-aversion grid, adaptive AC) and their rollouts
 // in the batched env on common random numbers: per-path objectives and, when asked, the (observation, action) pairs.
 import type { Engine } from '../../engine/wasm/engine.js';
-import type { EnvSpec } from '../../engine/env-spec.js';
+import type { EnvSpec, PolicyRef } from '../../engine/env-spec.js';
+import { seedWords } from '../../engine/seed.js';
+import { POLICY_ADAPTIVE_AC, POLICY_MLP, POLICY_SCHEDULE, ROLLOUT_COLUMNS } from '../../engine/env-layout.js';
+import { WasmBackend } from '../../engine/wasm/wasm-backend.js';
+import { CHUNK_PATHS } from '../../eval/plan.js';
 import { OBSERVATION_FEATURES, S } from '../../engine/env-layout.js';
-import { actionFraction, actionShift, mlpBlock } from '../../engine/mlp-layout.js';
-import { policyWeights, type PolicyFile } from '../../strategies/policy-file.js';
+import { actionFraction, actionShift, mlpBlock, mlpBlockAsF64 } from '../../engine/mlp-layout.js';
+import { policyWeights, type MlpPolicyFile } from '../../strategies/policy-file.js';
 import { buildExecutionPlan } from '../../eval/execution-plan.js';
 import type { ClosedLoopStrategyPlan, StaticStrategyPlan } from '../../eval/plan.js';
 import { adaptiveAcFraction } from '../../engine/adaptive-ac-fraction.js';
@@ -43,8 +47,8 @@ export function adaptiveAcExpert(config: TrainConfig, riskAversion: number): Exp
   return { name: s.name, kind: 'adaptive-ac', params: s.policy.params };
 }
 
-/** A policy file (validated) as an expert. */
-export function policyExpert(name: string, p: PolicyFile): Expert {
+/** An MLP policy file (validated) as an expert. */
+export function policyExpert(name: string, p: MlpPolicyFile): Expert {
   return { name, kind: 'policy', block: mlpBlock(policyWeights(p)), actionScale: p.network.actionScale };
 }
 
@@ -147,4 +151,39 @@ export function rollout(
     }
   }
   return out;
+}
+
+/**
+ * A policy the engine runs itself (an MLP or flow block, see strategies/policy-file.ts) on paths 0 .. paths - 1 of
+ * `seed`, whole episodes inside wasm: the objectives, costs and completions `rollout` gives for the same policy (the
+ * spec must not force liquidation, as judging specs do not), on the same common random numbers.
+ */
+export function engineRollout(engine: Engine, spec: EnvSpec, policy: PolicyRef, paths: number, seed: number): Rollout {
+  const backend = new WasmBackend(engine),
+    s = { ...spec, seed: seedWords(seed) };
+  const toBps = 1e4 / (spec.shares * spec.s0);
+  const out: Rollout = {
+    objective: new Float64Array(paths),
+    costBps: new Float64Array(paths),
+    completion: new Float64Array(paths),
+  };
+  const columns = new Float64Array(ROLLOUT_COLUMNS * CHUNK_PATHS);
+  for (let first = 0; first < paths; first += CHUNK_PATHS) {
+    const n = Math.min(CHUNK_PATHS, paths - first);
+    backend.closedLoopRollout(s, first, n, policy, columns, CHUNK_PATHS);
+    for (let i = 0; i < n; i++) {
+      const at = (c: number) => columns[c * CHUNK_PATHS + i]!;
+      out.objective[first + i] = -at(9);
+      out.costBps[first + i] = (at(0) + at(1) + at(2) + at(3) + at(4)) * toBps;
+      out.completion[first + i] = at(6) / spec.shares;
+    }
+  }
+  return out;
+}
+
+/** The engine's policy for an expert (what engineRollout runs). */
+export function expertRef(e: Expert): PolicyRef {
+  if (e.kind === 'schedule') return { kind: POLICY_SCHEDULE, params: e.qty };
+  if (e.kind === 'adaptive-ac') return { kind: POLICY_ADAPTIVE_AC, params: e.params };
+  return { kind: POLICY_MLP, params: mlpBlockAsF64(e.block) };
 }

@@ -46,24 +46,36 @@ function shuffler(seed: number): (n: number) => Uint32Array {
   };
 }
 
+/**
+ * Continuing training: `net` (its scalings are kept), and `stepOffset`, where the optimizer-step counter of the noise
+ * draws and of the shuffle starts (so a later phase never reuses an earlier phase's draws).
+ */
+export interface FlowContinuation {
+  net: FlowNet;
+  stepOffset: number;
+}
+
 export async function trainFlow(
   engine: Engine,
   demos: Demonstrations,
   s: FlowSettings,
   onLog?: (step: number, loss: number) => void,
   logEvery = 50,
+  from?: FlowContinuation,
 ): Promise<FlowTraining> {
   const tf = await tfWasm();
   const F = OBSERVATION_FEATURES,
     n = demos.count,
     B = Math.min(s.batch, n);
-  const scaling = fitScaling(demos.obs, demos.u);
-  const net = new FlowNet(tf, s.hidden, scaling, s.seed * 10 + 3);
+  const offset = from?.stepOffset ?? 0;
+  const scaling = from ? from.net.scaling : fitScaling(demos.obs, demos.u);
+  const net = from ? from.net : new FlowNet(tf, s.hidden, scaling, s.seed * 10 + 3);
   const obs = net.normalise(demos.obs);
   const target = demos.u.map((u) => (u - scaling.actionMean) / scaling.actionStd);
   const optimizer = tf.train.adam(s.learningRate, 0.9, 0.999, 1e-7);
-  const shuffle = shuffler(s.seed ^ 0x5bd1e995);
+  const shuffle = shuffler((s.seed ^ 0x5bd1e995) + offset);
   const key = seedWords(s.seed);
+  const mark = engine.mark();
   const noisePtr = engine.alloc(2 * B * 8);
   const losses: number[] = [];
   const x = new Float32Array(B * FLOW_INPUTS),
@@ -79,7 +91,7 @@ export async function trainFlow(
         order = shuffle(n);
         cursor = 0;
       }
-      engine.exports.normalBlock(step, NOISE_STREAM, key.lo, key.hi, 2 * B, noisePtr);
+      engine.exports.normalBlock(offset + step, NOISE_STREAM, key.lo, key.hi, 2 * B, noisePtr);
       const z = engine.f64(noisePtr, 2 * B);
       let wSum = 0;
       for (let j = 0; j < B; j++) {
@@ -124,5 +136,6 @@ export async function trainFlow(
     return { net, losses };
   } finally {
     optimizer.dispose();
+    engine.release(mark);
   }
 }

@@ -3,6 +3,8 @@
 import type { Tf } from '../tf.js';
 import { Mlp } from '../policy-net.js';
 import { OBSERVATION_FEATURES } from '../../engine/env-layout.js';
+import { FLOW_INPUTS } from '../../engine/flow-layout.js';
+import type { FlowNetwork } from '../../strategies/policy-file.js';
 
 /** What maps raw observations and actions into the network's units (fitted on the demonstrations). */
 export interface FlowScaling {
@@ -13,8 +15,7 @@ export interface FlowScaling {
   actionStd: number;
 }
 
-/** Inputs of the network: the normalised observation, then a_t, then t. */
-export const FLOW_INPUTS = OBSERVATION_FEATURES + 2;
+export { FLOW_INPUTS };
 
 export class FlowNet {
   readonly mlp: Mlp;
@@ -69,6 +70,23 @@ export class FlowNet {
   dispose(): void {
     this.mlp.dispose();
   }
+}
+
+/** A validated flow network (a policy file's, see strategies/policy-file.ts) back into a FlowNet (tfjs). */
+export function loadFlowNet(tf: Tf, n: FlowNetwork): FlowNet {
+  const net = new FlowNet(
+    tf,
+    n.hidden,
+    {
+      obsMean: Float32Array.from(n.obsMean),
+      obsStd: Float32Array.from(n.obsStd),
+      actionMean: n.actionMean,
+      actionStd: n.actionStd,
+    },
+    0,
+  );
+  net.mlp.importDense(n.layers);
+  return net;
 }
 
 /** Mean and standard deviation of the observations and actions (population moments, f64 sums). */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { parseWith } from '../../errors/zod-errors.js';
 import { InputError } from '../../errors/input-error.js';
 import { checkCompatible, parseRegime, type Regime } from './regimes.js';
-import { parsePolicyFile, type PolicyFile } from '../../strategies/policy-file.js';
+import { isFlowPolicy, parsePolicyFile, type MlpPolicyFile } from '../../strategies/policy-file.js';
 
 /** Risk aversions of the Almgren-Chriss experts (on IS as a fraction of the notional), as ppo-heston's grid. */
 export const AC_GRID = [0, 25, 50, 100, 200, 400, 800, 1600, 3200, 6400, 12800];
@@ -56,6 +56,31 @@ export const flowOeConfigSchema = z.strictObject({
       eulerSteps: z.number().int().min(1).max(64).default(8),
     })
     .default({ hidden: [64, 64], iterations: 3000, batch: 1024, learningRate: 1e-3, seed: 3, eulerSteps: 8 }),
+  /** The refining loss (src/learn/flow/refine.ts): rounds of advantage-weighted flow matching on the flow's own rollouts. */
+  refine: z
+    .strictObject({
+      rounds: z.number().int().min(0).max(100).default(0),
+      samples: z.number().int().min(2, 'must be >= 2 (advantages compare episodes on one path)').max(64).default(8),
+      paths: multipleOf16('paths').default(256),
+      seed: seed.default(17),
+      explorationStd: z.number().gt(0, 'must be > 0').max(5).default(0.3),
+      /** Softmax temperature beta on the advantages, bps (default: their standard deviation in each round). */
+      temperatureBps: z.number().gt(0, 'must be > 0').optional(),
+      iterations: z.number().int().min(1).max(1_000_000).default(300),
+      /** Adam's learning rate in each round (decayed linearly to 0 within the round). */
+      learningRate: z.number().gt(0).max(1).default(1e-3),
+      mix: z.number().min(0).max(1).default(0.5),
+    })
+    .default({
+      rounds: 0,
+      samples: 8,
+      paths: 256,
+      seed: 17,
+      explorationStd: 0.3,
+      iterations: 300,
+      learningRate: 1e-3,
+      mix: 0.5,
+    }),
   evaluation: z
     .strictObject({
       paths: multipleOf16('paths').default(65_536),
@@ -70,7 +95,7 @@ type RawConfig = z.infer<typeof flowOeConfigSchema>;
 export type FlowOeConfig = Omit<RawConfig, 'regimes' | 'experts'> & {
   regimes: Regime[];
   experts: Omit<RawConfig['experts'], 'policies'> & {
-    policies: Array<{ regime: string; name: string; policy: PolicyFile }>;
+    policies: Array<{ regime: string; name: string; policy: MlpPolicyFile }>;
   };
 };
 
@@ -80,6 +105,16 @@ export function parseFlowOeConfig(input: unknown): FlowOeConfig {
   const names = new Set(regimes.map((r) => r.name));
   if (names.size !== regimes.length) throw new InputError('regimes: names must be unique', 'regimes');
   checkCompatible(regimes);
+  if (
+    raw.refine.rounds > 0 &&
+    raw.refine.seed * 1000 + 1 <= raw.evaluation.seed &&
+    raw.evaluation.seed <= raw.refine.seed * 1000 + raw.refine.rounds
+  ) {
+    throw new InputError(
+      'refine.seed: its rounds use path seeds refine.seed x 1000 + 1 ... + rounds, which must not include evaluation.seed',
+      'refine.seed',
+    );
+  }
   if (raw.demonstrations.seed === raw.evaluation.seed) {
     throw new InputError(
       'demonstrations.seed: must differ from evaluation.seed (train and test on different paths)',
@@ -92,7 +127,13 @@ export function parseFlowOeConfig(input: unknown): FlowOeConfig {
         `experts.policies.${i}.regime: "${e.regime}" is not a regime (${[...names].join(', ')})`,
         `experts.policies.${i}.regime`,
       );
-    return { ...e, policy: parsePolicyFile(e.policy, `experts.policies.${i}.policy`) };
+    const policy = parsePolicyFile(e.policy, `experts.policies.${i}.policy`);
+    if (isFlowPolicy(policy))
+      throw new InputError(
+        `experts.policies.${i}.policy.type: an expert must be an MLP policy (e.g. PPO), not a flow`,
+        `experts.policies.${i}.policy.type`,
+      );
+    return { ...e, policy };
   });
   return { ...raw, experts: { ...raw.experts, policies }, regimes };
 }

@@ -11,6 +11,8 @@ import {
   adaptiveAcExpert,
   expertPolicy,
   policyExpert,
+  engineRollout,
+  expertRef,
   rollout,
   staticExperts,
   type Expert,
@@ -20,10 +22,10 @@ import {
 import { buildDemonstrations, type ExpertScore } from './demonstrations.js';
 import { trainFlow } from './flow-matching.js';
 import type { FlowNet } from './flow-net.js';
-import { FLOW_POLICY_FORMAT, FLOW_POLICY_VERSION, type FlowPolicyFile } from './flow-policy-file.js';
+import { POLICY_FORMAT, POLICY_VERSION, policyRef, type FlowPolicyFile } from '../../strategies/policy-file.js';
+import { refineFlow, type RefineRound } from './refine.js';
+import { FLOW_NOISE_STREAM } from '../../engine/flow-layout.js';
 import { envsFor, type FlowOeConfig } from './flowoe-config.js';
-
-const EVAL_NOISE_STREAM = 12;
 
 export interface RegimeSetup {
   name: string;
@@ -34,7 +36,11 @@ export interface RegimeSetup {
 }
 
 export interface FlowOeTrained {
+  /** The final policy (refined when refine.rounds > 0). */
   policy: FlowPolicyFile;
+  /** The pure imitation policy the refining started from (the ablation's "without"), when refined. */
+  imitationPolicy?: FlowPolicyFile;
+  refineRounds: RefineRound[];
   net: FlowNet;
   regimes: RegimeSetup[];
   scores: ExpertScore[];
@@ -113,9 +119,28 @@ export async function trainFlowOe(c: FlowOeConfig, engine: Engine, o: Progress =
     (step, loss) => say(`flow ${step}/${f.iterations}  loss ${loss.toFixed(5)}`),
     Math.max(1, Math.floor(f.iterations / 20)),
   );
+  const createdAt = o.createdAt ?? new Date().toISOString();
+  const imitation = flowPolicyFileOf(c, net, losses, demos.count, createdAt, specs[0]!);
+  let refineRounds: RefineRound[] = [];
+  if (c.refine.rounds > 0) {
+    refineRounds = await refineFlow(engine, net, demos, regimes, f, c.refine, say);
+  }
   const trainingSeconds = (performance.now() - started) / 1000;
-  const policy = flowPolicyFileOf(c, net, losses, demos.count, o.createdAt ?? new Date().toISOString());
-  return { policy, net, regimes, scores: demos.scores, losses, demonstrationPairs: demos.count, trainingSeconds };
+  const policy =
+    refineRounds.length > 0
+      ? flowPolicyFileOf(c, net, losses, demos.count, createdAt, specs[0]!, refineRounds)
+      : imitation;
+  return {
+    policy,
+    ...(refineRounds.length > 0 ? { imitationPolicy: imitation } : {}),
+    refineRounds,
+    net,
+    regimes,
+    scores: demos.scores,
+    losses,
+    demonstrationPairs: demos.count,
+    trainingSeconds,
+  };
 }
 
 function flowPolicyFileOf(
@@ -124,12 +149,14 @@ function flowPolicyFileOf(
   losses: number[],
   pairs: number,
   createdAt: string,
+  scales: EnvSpec,
+  refineRounds: RefineRound[] = [],
 ): FlowPolicyFile {
   const s = net.scaling;
   const layers = net.mlp.exportDense().map((l) => ({ w: Array.from(l.w), b: Array.from(l.b) }));
   return {
-    format: FLOW_POLICY_FORMAT,
-    version: FLOW_POLICY_VERSION,
+    format: POLICY_FORMAT,
+    version: POLICY_VERSION,
     type: 'flow',
     name: c.name,
     createdAt,
@@ -145,6 +172,12 @@ function flowPolicyFileOf(
       layers: layers as FlowPolicyFile['network']['layers'],
       actionScale: c.regimes[0]!.config.ppo.actionScale,
       eulerSteps: c.flow.eulerSteps,
+      noise: c.evaluation.noise,
+      observationScales: {
+        priceMove: scales.obsPriceScale,
+        variance: scales.obsVarianceScale,
+        transient: scales.obsTransientScale,
+      },
     },
     trainedFor: {
       regimes: c.regimes.map((r) => ({
@@ -161,6 +194,12 @@ function flowPolicyFileOf(
       flow: c.flow,
       pairs,
       finalLoss: losses.at(-1),
+      ...(refineRounds.length > 0
+        ? {
+            refine: c.refine,
+            refineFinalLoss: refineRounds.at(-1)!.losses.at(-1),
+          }
+        : {}),
     },
   };
 }
@@ -187,7 +226,7 @@ export function flowPolicy(
         z = new Float32Array(B * steps);
         ptr ||= engine.alloc(steps * 8);
         for (let b = 0; b < B; b++) {
-          engine.exports.normalBlock(firstPath + b, EVAL_NOISE_STREAM, key.lo, key.hi, steps, ptr);
+          engine.exports.normalBlock(firstPath + b, FLOW_NOISE_STREAM, key.lo, key.hi, steps, ptr);
           const draws = engine.f64(ptr, steps);
           for (let t = 0; t < steps; t++) z[t * B + b] = draws[t]!;
         }
@@ -214,6 +253,8 @@ export interface RegimeTable {
   bestExpert: string;
   /** flow - best expert on common paths (negative: the flow is better), bps. */
   flowMinusBest: SampleSummary & { pValue: number };
+  /** The ablation: refined - pure imitation flow on common paths (bps; negative: refining helps), when refined. */
+  refinedMinusImitation?: SampleSummary & { pValue: number };
   beatsEveryExpert: boolean;
   minCompletion: number;
 }
@@ -237,8 +278,7 @@ function row(name: string, r: Rollout): TableRow {
  * for each of them.
  */
 export function judgeFlowOe(c: FlowOeConfig, engine: Engine, t: FlowOeTrained, o: Progress = {}): RegimeTable[] {
-  const { paths, seed, noise } = c.evaluation,
-    envs = envsFor(paths);
+  const { paths, seed } = c.evaluation;
   return t.regimes.map((r) => {
     const scores = t.scores.filter((s) => s.regime === r.name);
     const acs = scores.filter((s) => s.expert.startsWith('ac-'));
@@ -248,37 +288,36 @@ export function judgeFlowOe(c: FlowOeConfig, engine: Engine, t: FlowOeTrained, o
     );
     const runs = judged.map((e) => ({
       name: e.name,
-      r: rollout(engine, r.spec, expertPolicy(e, r.spec.steps), paths, seed, envs, r.actionScale),
+      r: engineRollout(engine, r.spec, expertRef(e), paths, seed),
     }));
-    const flow = rollout(
-      engine,
-      r.spec,
-      flowPolicy(
-        engine,
-        t.net,
-        c.flow.eulerSteps,
-        r.actionScale,
-        r.spec.steps,
-        noise === 'sampled' ? { seed } : undefined,
-      ),
-      paths,
-      seed,
-      envs,
-      r.actionScale,
-    );
+    // the flows run in the engine, as `flowexec evaluate` runs a flow policy file (noise as the file says)
+    const scales = {
+      priceMove: r.spec.obsPriceScale,
+      variance: r.spec.obsVarianceScale,
+      transient: r.spec.obsTransientScale,
+    };
+    const flow = engineRollout(engine, r.spec, policyRef(t.policy, scales), paths, seed);
+    const imitation = t.imitationPolicy
+      ? engineRollout(engine, r.spec, policyRef(t.imitationPolicy, scales), paths, seed)
+      : undefined;
     const best = runs.reduce((b, e) => (mean(e.r.objective) < mean(b.r.objective) ? e : b));
     const flowMinusBest = pairedSummary(flow.objective, best.r.objective);
     const beatsEveryExpert = runs.every((e) => pairedSummary(flow.objective, e.r.objective).ci95[1] < 0);
     const table = {
       regime: r.name,
-      rows: [...runs.map((e) => row(e.name, e.r)), row('flowoe', flow)],
+      rows: [
+        ...runs.map((e) => row(e.name, e.r)),
+        ...(imitation ? [row('flowoe-imitation', imitation)] : []),
+        row('flowoe', flow),
+      ],
       bestExpert: best.name,
       flowMinusBest,
+      ...(imitation ? { refinedMinusImitation: pairedSummary(flow.objective, imitation.objective) } : {}),
       beatsEveryExpert,
       minCompletion: flow.completion.reduce((m, v) => Math.min(m, v), 1),
     };
     o.onProgress?.(
-      `judged ${r.name}: flow ${mean(flow.objective).toFixed(2)} vs best expert ${best.name} ${mean(best.r.objective).toFixed(2)} bps on ${paths} paths`,
+      `judged ${r.name}: flow ${mean(flow.objective).toFixed(2)}${imitation ? ` (imitation ${mean(imitation.objective).toFixed(2)})` : ''} vs best expert ${best.name} ${mean(best.r.objective).toFixed(2)} bps on ${paths} paths`,
     );
     return table;
   });

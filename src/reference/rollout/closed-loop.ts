@@ -2,7 +2,13 @@
 // engine, one path at a time (the environment's step is rollout/execution-env.ts, the policies policy/*).
 import { stepConstantFeatures, type EnvSpec, type PolicyRef } from '../../engine/env-spec.js';
 import { MODEL_ABM } from '../../engine/layout.js';
-import { POLICY_SCHEDULE, POLICY_ADAPTIVE_AC, POLICY_POV, OBSERVATION_FEATURES } from '../../engine/env-layout.js';
+import {
+  POLICY_SCHEDULE,
+  POLICY_ADAPTIVE_AC,
+  POLICY_POV,
+  POLICY_FLOW,
+  OBSERVATION_FEATURES,
+} from '../../engine/env-layout.js';
 import { actionFraction } from '../../engine/mlp-layout.js';
 import { exp } from '../../math/exp.js';
 import { ReferenceEnvPath } from './execution-env.js';
@@ -10,6 +16,7 @@ import { scheduleFraction } from '../policy/schedule.js';
 import { adaptiveAcFraction } from '../policy/adaptive-ac.js';
 import { povFraction } from '../policy/pov.js';
 import { mlpMu } from '../policy/mlp.js';
+import { flowMu, flowNoise, flowSampled } from '../policy/flow.js';
 
 /** closedLoopRollout of the kernel contract (engine/backend.ts): ROLLOUT_COLUMNS columns per path into out[c stride + i]. */
 export function closedLoopRollout(
@@ -27,6 +34,7 @@ export function closedLoopRollout(
     policy.kind !== POLICY_SCHEDULE && policy.kind !== POLICY_ADAPTIVE_AC && policy.kind !== POLICY_POV
       ? new Float32Array(policy.params.buffer)
       : undefined;
+  const sampled = policy.kind === POLICY_FLOW && flowSampled(block!);
   for (let i = 0; i < n; i++) {
     env.reset(firstPath + i);
     for (let k = 0; k < spec.steps; k++) {
@@ -36,7 +44,18 @@ export function closedLoopRollout(
         fraction = adaptiveAcFraction(policy.params, k, spec.steps, abm, env.path.state.x, env.path.state.v);
       else if (policy.kind === POLICY_POV)
         fraction = povFraction(policy.params[0]!, spec.stepVolume[k]!, env.volumeMult, env.q);
-      else
+      else if (policy.kind === POLICY_FLOW) {
+        const a0 = sampled && k < spec.steps - 1 ? flowNoise(spec.seed, firstPath + i, k) : 0;
+        fraction =
+          k < spec.steps - 1
+            ? actionFraction(
+                flowMu(block!, env.observe().subarray(0, OBSERVATION_FEATURES), constantMask, a0),
+                block![4]!,
+                block![5]!,
+                spec.steps - k,
+              )
+            : 1.0;
+      } else
         fraction = actionFraction(
           mlpMu(block!, env.observe().subarray(0, OBSERVATION_FEATURES), constantMask),
           block![4]!,

@@ -5,24 +5,36 @@ import * as assert from 'uvu/assert';
 import { flowexec, isCleanInputError, scratchDir, writeJson } from '../../support/cli.js';
 import { formatRegimeTables } from '../../../src/cli/flowoe-report.js';
 import type { RegimeTable } from '../../../src/learn/flow/flowoe.js';
-import { parseFlowPolicyFile } from '../../../src/learn/flow/flow-policy-file.js';
-import { policyFileOf } from '../../../src/strategies/policy-file.js';
+import { policyFileOf, parsePolicyFile, isFlowPolicy } from '../../../src/strategies/policy-file.js';
+
+function parseFlowPolicy(input: unknown) {
+  const p = parsePolicyFile(input);
+  if (!isFlowPolicy(p)) throw new Error('not a flow policy');
+  return p;
+}
 import { OBSERVATION_FEATURES } from '../../../src/engine/env-layout.js';
 
 /** Monte Carlo comparisons: 3 standard errors. */
 const K_SE = 3;
 
-test('experiment flowoe --quick: losses finite and falling, the flow completes every order and beats TWAP and VWAP in every regime', async () => {
+test('experiment flowoe --quick: losses finite and falling, every policy completes every order, the flow beats TWAP and VWAP in every regime, the refining ablation is reported', async () => {
   const r = await flowexec(['experiment', 'flowoe', '--quick', '--json']);
   assert.is(r.status, 0, r.stderr);
-  for (const phase of ['experts HH', 'demonstrations:', 'flow ', 'judged LL'])
+  for (const phase of ['experts HH', 'demonstrations:', 'flow ', 'refine round 3/3', 'judged LL'])
     assert.ok(r.stderr.includes(phase), `progress line for ${phase}`);
   const lines = r.stdout.trim().split('\n');
   const s = JSON.parse(lines[lines.length - 1]!) as {
     tables: RegimeTable[];
     regimesBeatingEveryExpert: number;
+    refiningLossGainPct: number;
+    refineRounds: Array<{ losses: number[] }>;
     losses: number[];
   };
+  assert.ok(Number.isFinite(s.refiningLossGainPct), `refiningLossGainPct ${s.refiningLossGainPct}`);
+  assert.ok(
+    s.refineRounds.length === 3 && s.refineRounds.every((r) => r.losses.every(Number.isFinite)),
+    'finite refining losses',
+  );
   assert.equal(
     s.tables.map((t) => t.regime),
     ['HH', 'HL', 'LH', 'LL'],
@@ -39,7 +51,14 @@ test('experiment flowoe --quick: losses finite and falling, the flow completes e
   for (const t of s.tables) {
     const row = (name: string) => t.rows.find((x) => x.policy === name)!;
     const flow = row('flowoe');
-    assert.ok(t.minCompletion >= 1 - 1e-9 && flow.completion >= 1 - 1e-9, `${t.regime}: completion ${t.minCompletion}`);
+    assert.ok(t.minCompletion >= 1 - 1e-9, `${t.regime}: completion ${t.minCompletion}`);
+    for (const r of t.rows) assert.ok(r.completion >= 1 - 1e-9, `${t.regime} ${r.policy}: completion ${r.completion}`);
+    // the ablation: refined - imitation is the difference of the two rows' means on the same paths
+    const imitation = row('flowoe-imitation').objective.mean;
+    assert.ok(
+      t.refinedMinusImitation !== undefined &&
+        Math.abs(t.refinedMinusImitation.mean - (flow.objective.mean - imitation)) < 1e-9 * imitation,
+    );
     for (const naive of ['twap', 'vwap']) {
       const other = row(naive).objective;
       assert.ok(
@@ -139,7 +158,7 @@ test('train flowoe writes a valid flow policy file; regime files resolve against
   });
   const r = await flowexec(['train', 'flowoe', config, '--out', `${dir}/policy.json`, '--iterations', '5']);
   assert.is(r.status, 0, r.stderr);
-  const policy = parseFlowPolicyFile(JSON.parse(readFileSync(`${dir}/policy.json`, 'utf8')));
+  const policy = parseFlowPolicy(JSON.parse(readFileSync(`${dir}/policy.json`, 'utf8')));
   assert.is((policy.training.flow as { iterations: number }).iterations, 5);
   assert.equal(
     (policy.trainedFor.regimes as Array<{ name: string }>).map((x) => x.name),

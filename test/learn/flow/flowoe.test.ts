@@ -24,10 +24,21 @@ import { trainFlow } from '../../../src/learn/flow/flow-matching.js';
 import { parseFlowOeConfig } from '../../../src/learn/flow/flowoe-config.js';
 import { trainFlowOe, flowPolicy, sharedObservationScales } from '../../../src/learn/flow/flowoe.js';
 import { VecEnv } from '../../../src/learn/vec-env.js';
-import { parseFlowPolicyFile } from '../../../src/learn/flow/flow-policy-file.js';
-import { loadFlowNet } from '../../../src/learn/flow/load-flow-policy.js';
+import { loadFlowNet } from '../../../src/learn/flow/flow-net.js';
 import { InputError } from '../../../src/errors/input-error.js';
-import { parsePolicyFile, policyFileOf, policyRef } from '../../../src/strategies/policy-file.js';
+import {
+  parsePolicyFile,
+  policyFileOf,
+  policyRef,
+  isFlowPolicy,
+  type MlpPolicyFile,
+} from '../../../src/strategies/policy-file.js';
+
+function parseFlowPolicy(input: unknown) {
+  const p = parsePolicyFile(input);
+  if (!isFlowPolicy(p)) throw new Error('not a flow policy');
+  return p;
+}
 
 const engine = await createNodeEngine();
 const tf = await tfWasm();
@@ -84,7 +95,7 @@ test('expert rollouts in the batched env give the evaluation kernel objectives o
     {},
     'test',
   );
-  const network = policyExpert('net', parsePolicyFile(JSON.parse(JSON.stringify(file))));
+  const network = policyExpert('net', parsePolicyFile(JSON.parse(JSON.stringify(file))) as MlpPolicyFile);
   const paths = 64,
     seed = 99;
   for (const e of [twap!, ac!, adaptive, network]) {
@@ -166,13 +177,17 @@ const tiny = (seed: number) =>
     experts: { acGrid: [100, 800] },
     demonstrations: { paths: 64, seed: 11 },
     flow: { hidden: [16, 16], iterations: 30, batch: 256, seed },
+    refine: { rounds: 1, samples: 2, paths: 16, iterations: 5 },
     evaluation: { paths: 64 },
   });
 
-test('the same config and seed give the same policy file byte for byte; another flow seed another file', async () => {
+test('the same config and seed give the same policy file byte for byte, refining included; another flow seed another file', async () => {
   const run = async (seed: number) => {
     const t = await trainFlowOe(tiny(seed), engine, { createdAt: 'test' });
     t.net.dispose();
+    assert.is(t.refineRounds.length, 1);
+    assert.ok(t.refineRounds[0]!.losses.every(Number.isFinite), 'finite refining losses');
+    assert.ok(JSON.stringify(t.imitationPolicy) !== JSON.stringify(t.policy), 'refining changes the network');
     return JSON.stringify(t.policy);
   };
   const a = await run(3),
@@ -184,8 +199,8 @@ test('the same config and seed give the same policy file byte for byte; another 
 
 test('a saved flow policy loads back and samples the same actions; malformed files name the field', async () => {
   const t = await trainFlowOe(tiny(3), engine, { createdAt: 'test' });
-  const file = parseFlowPolicyFile(JSON.parse(JSON.stringify(t.policy)));
-  const loaded = loadFlowNet(tf, file);
+  const file = parseFlowPolicy(JSON.parse(JSON.stringify(t.policy)));
+  const loaded = loadFlowNet(tf, file.network);
   const obs = Float32Array.from({ length: 16 * OBSERVATION_FEATURES }, (_, i) => (i % 5) / 5);
   assert.equal(Array.from(loaded.sample(obs, 4)), Array.from(t.net.sample(obs, 4)));
   loaded.dispose();
@@ -194,7 +209,7 @@ test('a saved flow policy loads back and samples the same actions; malformed fil
     const p = JSON.parse(JSON.stringify(t.policy));
     edit(p);
     try {
-      parseFlowPolicyFile(p);
+      parseFlowPolicy(p);
     } catch (error) {
       assert.instance(error, InputError);
       return (error as InputError).message;
@@ -215,9 +230,9 @@ test('a saved flow policy loads back and samples the same actions; malformed fil
   );
   assert.match(
     broken((p) => {
-      p.type = 'mlp';
+      p.type = 'ppo';
     }),
-    'type: must be "flow"',
+    'type must be "mlp" or "flow"',
   );
   assert.match(
     broken((p) => {
@@ -280,6 +295,9 @@ test('bad flowoe configs name the field', () => {
     'regimes.0.config.objective',
   );
   assert.match(message({ regimes: [] }), 'regimes');
+  assert.match(message({ ...good, refine: { samples: 1 } }), 'refine.samples');
+  // round r refines on paths of seed refine.seed x 1000 + r: never the evaluation's
+  assert.match(message({ ...good, refine: { rounds: 100, seed: 17 }, evaluation: { seed: 17050 } }), 'refine.seed');
   const other = regimeConfigInput('LL') as { order: Record<string, unknown> };
   assert.match(
     message({
