@@ -22,6 +22,7 @@ import { trainFlow } from './flow-matching.js';
 import type { FlowNet } from './flow-net.js';
 import { FLOW_POLICY_FORMAT, FLOW_POLICY_VERSION, type FlowPolicyFile } from './flow-policy-file.js';
 import { envsFor, type FlowOeConfig } from './flowoe-config.js';
+import { lossHistory } from '../training-history.js';
 
 const EVAL_NOISE_STREAM = 12;
 
@@ -106,15 +107,16 @@ export async function trainFlowOe(c: FlowOeConfig, engine: Engine, o: Progress =
   const demos = buildDemonstrations(recorded, c.demonstrations.labels, c.demonstrations.temperatureBps);
   say(`demonstrations: ${demos.count} (observation, action) pairs, ${c.demonstrations.labels} labels`);
   const f = c.flow;
+  const logEvery = Math.max(1, Math.floor(f.iterations / 20));
   const { net, losses } = await trainFlow(
     engine,
     demos,
     f,
     (step, loss) => say(`flow ${step}/${f.iterations}  loss ${loss.toFixed(5)}`),
-    Math.max(1, Math.floor(f.iterations / 20)),
+    logEvery,
   );
   const trainingSeconds = (performance.now() - started) / 1000;
-  const policy = flowPolicyFileOf(c, net, losses, demos.count, o.createdAt ?? new Date().toISOString());
+  const policy = flowPolicyFileOf(c, net, losses, logEvery, demos.count, o.createdAt ?? new Date().toISOString());
   return { policy, net, regimes, scores: demos.scores, losses, demonstrationPairs: demos.count, trainingSeconds };
 }
 
@@ -122,6 +124,7 @@ function flowPolicyFileOf(
   c: FlowOeConfig,
   net: FlowNet,
   losses: number[],
+  logEvery: number,
   pairs: number,
   createdAt: string,
 ): FlowPolicyFile {
@@ -161,6 +164,7 @@ function flowPolicyFileOf(
       flow: c.flow,
       pairs,
       finalLoss: losses.at(-1),
+      lossHistory: lossHistory(losses, c.flow.iterations, logEvery),
     },
   };
 }

@@ -1,0 +1,67 @@
+// The market data the regime routes read: bundled data sets by id (the runtime reads the files) and their schemas.
+import { z } from 'zod';
+
+export interface DataSet {
+  id: string;
+  description: string;
+  symbol: string;
+  /** The file, relative to the package (for the user; requests never name paths). */
+  file: string;
+}
+
+/** Bundled bar files (data/lean-2013-10 on Node); an edge runtime may have none. */
+export interface DataSource {
+  list(): DataSet[];
+  /** The bars' text (and a Lean quote file's text for the spread) of a listed data set, undefined otherwise. */
+  read(id: string): Promise<{ text: string; quotes?: string } | undefined>;
+}
+
+export const DATA_SET_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+export const dataSetListSchema = z.object({
+  items: z.array(z.object({ id: z.string(), description: z.string(), symbol: z.string(), file: z.string() })),
+});
+
+const quad = z.enum(['HH', 'HL', 'LH', 'LL']);
+
+export const regimeMapSchema = z.object({
+  symbol: z.string(),
+  source: z.string(),
+  window: z.string(),
+  daily: z.boolean(),
+  bars: z.number().int(),
+  thresholds: z.object({
+    volMedian: z.number(),
+    volOfVolMedian: z.number(),
+    volTerciles: z.tuple([z.number(), z.number()]),
+    liquidityTerciles: z.tuple([z.number(), z.number()]),
+  }),
+  counts: z.record(quad, z.number().int()),
+  grid: z.array(z.array(z.number().int())),
+  current: z.object({ label: quad, grid: z.string(), start: z.string() }).nullable(),
+  windows: z.array(
+    z.object({
+      start: z.string(),
+      bars: z.number().int(),
+      label: quad,
+      vol: z.number().int(),
+      liquidity: z.number().int(),
+      grid: z.string(),
+      realisedVol: z.number(),
+    }),
+  ),
+});
+
+/** Query of both regime routes. */
+export const regimeQuerySchema = z.object({
+  symbol: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,16}$/, 'must be a ticker symbol (letters, digits, . _ -)')
+    .optional(),
+  window: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be an integer')
+    .min(2, 'must be >= 2')
+    .max(100_000, 'must be <= 100000')
+    .optional(),
+});
