@@ -36,7 +36,7 @@ export const regimeMapSchema = z.object({
     volTerciles: z.tuple([z.number(), z.number()]),
     liquidityTerciles: z.tuple([z.number(), z.number()]),
   }),
-  counts: z.record(quad, z.number().int()),
+  counts: z.object({ HH: z.number().int(), HL: z.number().int(), LH: z.number().int(), LL: z.number().int() }),
   grid: z.array(z.array(z.number().int())),
   current: z.object({ label: quad, grid: z.string(), start: z.string() }).nullable(),
   windows: z.array(

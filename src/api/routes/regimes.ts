@@ -54,7 +54,7 @@ export function regimeRoutes(ctx: ApiContext, data: DataSource | undefined): Hon
     const q = query(c);
     const text = await readCsvBody(c.req.raw, ctx.limits.maxBodyBytes);
     c.set('bodyRead', true);
-    return c.json(await regimeMapOfCsv(text, { file: 'body', symbol: q.symbol, window: q.window }));
+    return c.json(await regimeMapOfCsv(text, { file: 'body', symbol: q.symbol, window: q.window, name: 'uploaded' }));
   });
 
   return app;

@@ -45,6 +45,8 @@ export interface RegimeMapOptions {
   window?: number;
   /** A Lean minute quote file's text, for the quoted spread (liquidity). */
   quotes?: string;
+  /** The symbol shown for a file without a symbol column when none is asked for (default: from the file name). */
+  name?: string;
 }
 
 export async function regimeMapOfCsv(text: string, o: RegimeMapOptions): Promise<RegimeMap> {
@@ -58,7 +60,7 @@ export async function regimeMapOfCsv(text: string, o: RegimeMapOptions): Promise
   if (r.windows.length === 0)
     throw new InputError(`${o.file}: no window has 3 or more bars (a shorter window?)`, 'window');
   return {
-    symbol: r.symbol,
+    symbol: o.symbol === undefined && loaded.header.symbol < 0 && o.name ? o.name : r.symbol,
     source: o.file,
     window: r.window,
     daily: loaded.series.barMinutes >= 1440,
