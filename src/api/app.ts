@@ -19,7 +19,7 @@ import { shardRoutes } from './routes/shards.js';
 import { policyRoutes } from './routes/policies.js';
 import { regimeRoutes } from './routes/regimes.js';
 import type { PolicySource } from './training-runs.js';
-import type { DataSource } from './regime-data.js';
+import type { RegimeSource } from './regime-data.js';
 
 export interface AppDeps {
   /** Where simulations run: the engine's worker pool on Node, this thread on edge runtimes. */
@@ -40,8 +40,8 @@ export interface AppDeps {
   dashboardHtml?: string;
   /** Saved training runs (`flowexec serve --policies DIR`); without it GET /v1/policies lists none. */
   policies?: PolicySource;
-  /** Bundled market data files for GET /v1/regimes (the runtime reads them); without it only POSTed CSV. */
-  data?: DataSource;
+  /** Regime maps of bundled data and uploaded CSV (Node); without it the regime routes list none and map none. */
+  regimes?: RegimeSource;
 }
 
 /** Methods of each route, for 405 and OPTIONS. */
@@ -103,7 +103,7 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
   if (deps.dashboardHtml !== undefined) app.route('/', dashboardRoutes(deps.dashboardHtml));
   app.route('/', shardRoutes(ctx));
   app.route('/', policyRoutes(deps.policies));
-  app.route('/', regimeRoutes(ctx, deps.data));
+  app.route('/', regimeRoutes(ctx, deps.regimes));
 
   app.notFound((c) => {
     const route = ROUTES.find(([pattern]) => pattern.test(c.req.path));

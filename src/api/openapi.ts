@@ -374,6 +374,7 @@ export function openApiDocument(version: string, limits: Limits): Json {
           responses: {
             200: { description: 'the regime map', content: json(ref('RegimeMap')) },
             ...BODY_ERRORS,
+            404: error('this server maps no regimes (an edge runtime; flowexec serve on Node does)'),
           },
         },
       },

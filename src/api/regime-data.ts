@@ -1,5 +1,7 @@
-// The market data the regime routes read: bundled data sets by id (the runtime reads the files) and their schemas.
+// The market data the regime routes map: bundled data sets by id and uploaded CSV (the runtime reads and parses them),
+// and the schemas of the answers.
 import { z } from 'zod';
+import type { RegimeMap } from '../market/regime/regime-map.js';
 
 export interface DataSet {
   id: string;
@@ -9,11 +11,21 @@ export interface DataSet {
   file: string;
 }
 
-/** Bundled bar files (data/lean-2013-10 on Node); an edge runtime may have none. */
-export interface DataSource {
+export interface RegimeQuery {
+  symbol?: string;
+  window?: number;
+}
+
+/**
+ * Where regime maps come from: the runtime reads its bundled bar files and parses CSV (Node; the CSV parser does not
+ * bundle for edge runtimes, which have none and answer the regime routes with empty lists and 404s).
+ */
+export interface RegimeSource {
   list(): DataSet[];
-  /** The bars' text (and a Lean quote file's text for the spread) of a listed data set, undefined otherwise. */
-  read(id: string): Promise<{ text: string; quotes?: string } | undefined>;
+  /** The map of a listed data set; undefined when there is no such set. */
+  dataSet(id: string, q: RegimeQuery): Promise<RegimeMap | undefined>;
+  /** The map of a CSV of bars (errors name "body" and the line). */
+  csv(text: string, q: RegimeQuery): Promise<RegimeMap>;
 }
 
 export const DATA_SET_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;

@@ -12,7 +12,7 @@ import { DiskJobStore } from './node-job-store.js';
 import { PACKAGE_ROOT, WORKLOADS_DIR } from './paths.js';
 import { readDashboardHtml } from './node-web-assets.js';
 import { policyDirSource, EXAMPLE_POLICIES_DIR } from './policy-dir.js';
-import { bundledDataSets } from './node-data-sets.js';
+import { nodeRegimes } from './node-regimes.js';
 import { nodeSamplePaths } from './node-sample-paths.js';
 import type { RedisTarget } from './redis-connection.js';
 
@@ -73,7 +73,7 @@ export async function startNodeServer(o: NodeServerOptions): Promise<RunningServ
     version: packageVersion(),
     dashboardHtml: readDashboardHtml(),
     policies: policyDirSource(o.policiesDir ?? EXAMPLE_POLICIES_DIR),
-    data: bundledDataSets(),
+    regimes: nodeRegimes(),
   });
 
   const server = createAdaptorServer({

@@ -9,7 +9,7 @@ import { createApp } from '../../src/api/app.js';
 import { trainingRunListSchema, trainingRunSchema } from '../../src/api/training-runs.js';
 import { regimeMapSchema } from '../../src/api/regime-data.js';
 import { policyDirSource, EXAMPLE_POLICIES_DIR } from '../../src/runtime/policy-dir.js';
-import { bundledDataSets } from '../../src/runtime/node-data-sets.js';
+import { nodeRegimes } from '../../src/runtime/node-regimes.js';
 import { catalog } from './support.js';
 import { wasmExecutor } from '../support/workloads.js';
 import { flowexec, scratchDir } from '../support/cli.js';
@@ -19,7 +19,7 @@ const app = createApp({
   executor,
   workloads: catalog(),
   policies: policyDirSource(EXAMPLE_POLICIES_DIR),
-  data: bundledDataSets(),
+  regimes: nodeRegimes(),
   limits: { maxBodyBytes: 400_000 },
 });
 const bare = createApp({ executor, workloads: catalog() });
@@ -166,6 +166,13 @@ test('regime routes say what is wrong: media type, bad rows, bad window, unknown
   const big = await csv(readFileSync('data/lean-2013-10/minute_trade.csv', 'utf8'));
   assert.is(big.status, 413);
   assert.equal((await json('/v1/regimes', undefined, bare)).body, { items: [] });
+  assert.is((await json('/v1/regimes/spy-daily', undefined, bare)).status, 404);
+  const none = await json(
+    '/v1/regimes',
+    { method: 'POST', headers: { 'content-type': 'text/csv' }, body: 'date\n' },
+    bare,
+  );
+  assert.is(none.status, 404);
 });
 
 test.run();

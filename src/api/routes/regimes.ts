@@ -5,10 +5,7 @@ import type { ApiContext, ApiEnv } from '../context.js';
 import { ApiError, toApiError } from '../errors.js';
 import { readCsvBody } from '../body.js';
 import { parseWith } from '../../errors/zod-errors.js';
-import { regimeMapOfCsv, type RegimeMap } from '../../market/regime/regime-map.js';
-
-const MAX_CACHED_MAPS = 16;
-import { DATA_SET_PATTERN, regimeQuerySchema, type DataSource } from '../regime-data.js';
+import { DATA_SET_PATTERN, regimeQuerySchema, type RegimeSource } from '../regime-data.js';
 
 function query(c: Context<ApiEnv>) {
   try {
@@ -20,41 +17,27 @@ function query(c: Context<ApiEnv>) {
   }
 }
 
-export function regimeRoutes(ctx: ApiContext, data: DataSource | undefined): Hono<ApiEnv> {
+export function regimeRoutes(ctx: ApiContext, source: RegimeSource | undefined): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>();
-  // bundled data never changes while the server runs: a map is computed once per (data set, symbol, window)
-  const cache = new Map<string, RegimeMap>();
 
-  app.get('/v1/regimes', (c) => c.json({ items: data?.list() ?? [] }));
+  app.get('/v1/regimes', (c) => c.json({ items: source?.list() ?? [] }));
 
   app.get('/v1/regimes/:id', async (c) => {
     const id = c.req.param('id');
     if (!DATA_SET_PATTERN.test(id))
       throw new ApiError(400, 'invalid_request', 'id: must be a data set id (GET /v1/regimes lists them)', 'id');
-    const q = query(c);
-    const set = data?.list().find((d) => d.id === id);
-    const read = set ? await data!.read(id) : undefined;
-    if (!set || !read) throw new ApiError(404, 'not_found', `id: no data set ${id} (GET /v1/regimes lists them)`, 'id');
-    const key = `${id} ${q.symbol ?? ''} ${q.window ?? ''}`;
-    let map = cache.get(key);
-    if (!map) {
-      map = await regimeMapOfCsv(read.text, {
-        file: set.file,
-        symbol: q.symbol ?? set.symbol,
-        window: q.window,
-        quotes: read.quotes,
-      });
-      if (cache.size >= MAX_CACHED_MAPS) cache.delete(cache.keys().next().value!);
-      cache.set(key, map);
-    }
+    const map = await source?.dataSet(id, query(c));
+    if (!map) throw new ApiError(404, 'not_found', `id: no data set ${id} (GET /v1/regimes lists them)`, 'id');
     return c.json(map);
   });
 
   app.post('/v1/regimes', async (c) => {
     const q = query(c);
+    if (!source)
+      throw new ApiError(404, 'not_found', 'path: this server maps no regimes (flowexec serve on Node does)', 'path');
     const text = await readCsvBody(c.req.raw, ctx.limits.maxBodyBytes);
     c.set('bodyRead', true);
-    return c.json(await regimeMapOfCsv(text, { file: 'body', symbol: q.symbol, window: q.window, name: 'uploaded' }));
+    return c.json(await source.csv(text, q));
   });
 
   return app;

@@ -1,10 +1,10 @@
 // The regime map of a bar file's text (what the dashboard's regime panel draws): each window's HH/HL/LH/LL label and
-// its cell of the 3x3 volatility x liquidity grid, with the counts; the same detection as `flowexec regime`, without
-// the classifier (it takes seconds and the map does not show it).
+// its cell of the 3x3 volatility x liquidity grid, with the counts; the same labels as `flowexec regime`, without
+// the classifier (it takes seconds, the map does not show it, and edge bundles stay free of the tree libraries).
 import { loadBars } from '../../data/load-bars.js';
 import { loadQuotes, spreadAtBars } from '../../data/load-quotes.js';
 import { InputError } from '../../errors/input-error.js';
-import { detectRegimes } from './detect.js';
+import { labelWindows } from './label-windows.js';
 import { gridCell, type QuadLabel, type Thresholds } from './labels.js';
 
 export interface RegimeMapWindow {
@@ -56,7 +56,7 @@ export async function regimeMapOfCsv(text: string, o: RegimeMapOptions): Promise
     const quotes = await loadQuotes(o.quotes, `${o.file} quotes`, loaded.series.symbol, loaded.session);
     spreadBps = spreadAtBars(loaded.series, quotes).spreadBps;
   }
-  const r = detectRegimes(loaded.series, loaded.session, { window: o.window, spreadBps, classifier: false });
+  const r = labelWindows(loaded.series, loaded.session, { window: o.window, spreadBps });
   if (r.windows.length === 0)
     throw new InputError(`${o.file}: no window has 3 or more bars (a shorter window?)`, 'window');
   return {
