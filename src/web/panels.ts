@@ -16,7 +16,9 @@ const TRAINING_FIGURES: Array<{ id: string; keys: string[]; y: string; caption: 
     y: 'bps',
     caption: 'Mean episode return (minus the objective) and mean implementation shortfall per iteration',
   },
-  { id: 'loss', keys: ['policyLoss', 'valueLoss', 'loss'], y: 'loss', caption: 'Training losses' },
+  { id: 'loss', keys: ['loss'], y: 'loss', caption: 'Flow-matching loss (mean over each logged block of steps)' },
+  { id: 'policy-loss', keys: ['policyLoss'], y: 'loss', caption: 'PPO clipped policy loss' },
+  { id: 'value-loss', keys: ['valueLoss'], y: 'loss', caption: 'Value-function loss' },
   { id: 'entropy', keys: ['entropy'], y: 'entropy (nats)', caption: "Entropy of the policy's action distribution" },
   {
     id: 'speed',

@@ -112,7 +112,7 @@ test('the training panel draws the curves of a saved PPO run, and of a FlowOE ru
   let charts = await chartsDrawn(page, '#training');
   assert.equal(
     charts.map((c) => c.id),
-    ['training-return', 'training-loss', 'training-entropy', 'training-speed'],
+    ['training-return', 'training-policy-loss', 'training-value-loss', 'training-entropy', 'training-speed'],
   );
   for (const c of charts) assert.ok(c.drawn, `chart ${c.id} is empty`);
   await page.selectOption('#policy-run', 'flowoe-regimes.json');
