@@ -16,6 +16,10 @@ import { eventRoutes } from './routes/events.js';
 import { askRoutes } from './routes/ask.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { shardRoutes } from './routes/shards.js';
+import { policyRoutes } from './routes/policies.js';
+import { regimeRoutes } from './routes/regimes.js';
+import type { PolicySource } from './training-runs.js';
+import type { RegimeSource } from './regime-data.js';
 
 export interface AppDeps {
   /** Where simulations run: the engine's worker pool on Node, this thread on edge runtimes. */
@@ -34,6 +38,10 @@ export interface AppDeps {
   now?: () => number;
   /** The dashboard page (build/web/index.html) answered at GET /; without it / is a 404. */
   dashboardHtml?: string;
+  /** Saved training runs (`flowexec serve --policies DIR`); without it GET /v1/policies lists none. */
+  policies?: PolicySource;
+  /** Regime maps of bundled data and uploaded CSV (Node); without it the regime routes list none and map none. */
+  regimes?: RegimeSource;
 }
 
 /** Methods of each route, for 405 and OPTIONS. */
@@ -47,6 +55,10 @@ const ROUTES: Array<[RegExp, string[]]> = [
   [/^\/v1\/simulations$/, ['POST']],
   [/^\/v1\/bench$/, ['POST']],
   [/^\/v1\/shards$/, ['POST']],
+  [/^\/v1\/policies$/, ['GET']],
+  [/^\/v1\/policies\/[^/]+$/, ['GET']],
+  [/^\/v1\/regimes$/, ['GET', 'POST']],
+  [/^\/v1\/regimes\/[^/]+$/, ['GET']],
   [/^\/v1\/evaluations$/, ['GET', 'POST']],
   [/^\/v1\/evaluations\/[^/]+$/, ['GET', 'DELETE']],
   [/^\/v1\/evaluations\/[^/]+\/events$/, ['GET']],
@@ -90,6 +102,8 @@ export function createApp(deps: AppDeps): Hono<ApiEnv> {
   app.route('/', askRoutes(ctx));
   if (deps.dashboardHtml !== undefined) app.route('/', dashboardRoutes(deps.dashboardHtml));
   app.route('/', shardRoutes(ctx));
+  app.route('/', policyRoutes(deps.policies));
+  app.route('/', regimeRoutes(ctx, deps.regimes));
 
   app.notFound((c) => {
     const route = ROUTES.find(([pattern]) => pattern.test(c.req.path));

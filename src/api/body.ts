@@ -74,3 +74,22 @@ export function requireObject(value: unknown): Record<string, unknown> {
   }
   return value as Record<string, unknown>;
 }
+
+const CSV_TYPE = /^(?:text\/csv|text\/plain|application\/csv)\s*(?:;|$)/i;
+
+/** The text of a CSV request body (text/csv or text/plain), within the size limit. */
+export async function readCsvBody(request: Request, maxBytes: number): Promise<string> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!CSV_TYPE.test(type)) {
+    throw new ApiError(415, 'unsupported_media_type', 'content-type: must be text/csv', 'content-type');
+  }
+  const bytes = await readBounded(request, maxBytes);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ApiError(400, 'malformed_json', 'body: not valid UTF-8', 'body');
+  }
+  if (text.trim() === '') throw new ApiError(422, 'invalid_request', 'body: empty (expected a CSV of bars)', 'body');
+  return text;
+}

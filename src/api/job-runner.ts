@@ -3,6 +3,8 @@ import type { ShardExecutor } from '../eval/executor.js';
 import type { EvaluationConfig } from '../eval/config.js';
 import { evaluationTotalPaths } from '../eval/evaluate.js';
 import { evaluate } from '../library/evaluate.js';
+import type { EvaluationResult } from '../eval/evaluate.js';
+import type { SampleExecutions } from '../eval/sample-executions.js';
 import { InputError } from '../errors/input-error.js';
 import { ApiError } from './errors.js';
 import { newJobId } from './job-id.js';
@@ -22,6 +24,8 @@ export interface JobRunnerOptions {
   /** Monotonic clock in ms for timings, wall clock in ms for timestamps. */
   now?: () => number;
   clock?: () => number;
+  /** Adds a few sample executions to a finished result (the runtime's engine); a failure leaves them out. */
+  samplePaths?: (config: unknown, result: EvaluationResult) => Promise<SampleExecutions | undefined>;
 }
 
 export class JobRunner {
@@ -205,6 +209,10 @@ export class JobRunner {
             this.emit(job, false);
           },
         });
+        if (this.o.samplePaths) {
+          const samples = await this.o.samplePaths(job.config, job.result).catch(() => undefined);
+          if (samples) job.result.samplePaths = samples;
+        }
         end = { status: 'succeeded' };
       } catch (error) {
         if (this.stopping) return; // shutdown: the stored record stays queued or running, and runs again at the next start

@@ -17,6 +17,8 @@ import { limitVariable, type Limits } from './limits.js';
 import { JOB_ID_PATTERN } from './job-id.js';
 import { JOB_STATUSES } from './job-store.js';
 import { askRequestSchema, askResponseSchema } from './ask-schema.js';
+import { trainingRunListSchema, trainingRunSchema, POLICY_FILE_PATTERN } from './training-runs.js';
+import { dataSetListSchema, regimeMapSchema, DATA_SET_PATTERN } from './regime-data.js';
 
 type Json = Record<string, unknown>;
 
@@ -60,6 +62,21 @@ const idParam = {
   schema: { type: 'string', pattern: JOB_ID_PATTERN.source },
 };
 
+const REGIME_QUERY = [
+  {
+    name: 'symbol',
+    in: 'query',
+    description: "the symbol to read (files of several symbols); default the data set's, or the file's only one",
+    schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,16}$' },
+  },
+  {
+    name: 'window',
+    in: 'query',
+    description: 'minutes (intraday bars) or bars (daily bars) per window; default 30 minutes or 5 days',
+    schema: { type: 'integer', minimum: 2, maximum: 100000 },
+  },
+];
+
 const listOf = (item: Json) => ({
   type: 'object',
   required: ['items'],
@@ -92,6 +109,8 @@ export function openApiDocument(version: string, limits: Limits): Json {
       { name: 'bench', description: 'kernel microbenchmarks' },
       { name: 'assistant', description: 'questions in words, answered with numbers' },
       { name: 'shards', description: 'one shard of a run, for a coordinator that spreads a run over instances' },
+      { name: 'training', description: 'saved training runs (policy files) and their curves' },
+      { name: 'regimes', description: 'regime maps of market data: HH/HL/LH/LL and the volatility x liquidity grid' },
     ],
     components: {
       securitySchemes: {
@@ -115,6 +134,10 @@ export function openApiDocument(version: string, limits: Limits): Json {
         AskResponse: schema(askResponseSchema, 'output'),
         ShardRequest: schema(shardRequestSchema, 'input'),
         ShardResult: schema(shardResultSchema, 'output'),
+        TrainingRunList: schema(trainingRunListSchema, 'output'),
+        TrainingRun: schema(trainingRunSchema, 'output'),
+        DataSetList: schema(dataSetListSchema, 'output'),
+        RegimeMap: schema(regimeMapSchema, 'output'),
         StrategyList: listOf({
           type: 'object',
           required: ['type', 'schema'],
@@ -298,6 +321,86 @@ export function openApiDocument(version: string, limits: Limits): Json {
           security: MUTATING_SECURITY,
           requestBody: { required: true, content: json(ref('ShardRequest')) },
           responses: { 200: { description: 'the chunk records', content: json(ref('ShardResult')) }, ...BODY_ERRORS },
+        },
+      },
+      '/v1/policies': {
+        get: {
+          operationId: 'listTrainingRuns',
+          tags: ['training'],
+          summary: 'saved training runs: the policy files of `flowexec serve --policies DIR`, newest first',
+          security: OPEN,
+          responses: { 200: { description: 'training runs', content: json(ref('TrainingRunList')) }, ...READ_ERRORS },
+        },
+      },
+      '/v1/policies/{file}': {
+        get: {
+          operationId: 'getTrainingRun',
+          tags: ['training'],
+          summary:
+            "a saved run's curves: PPO's mean return, losses, entropy and env-steps/s per iteration; flow matching's loss",
+          security: OPEN,
+          parameters: [
+            {
+              name: 'file',
+              in: 'path',
+              required: true,
+              description: 'a policy file name from GET /v1/policies',
+              schema: { type: 'string', pattern: POLICY_FILE_PATTERN.source },
+            },
+          ],
+          responses: {
+            200: { description: 'the run', content: json(ref('TrainingRun')) },
+            400: error('malformed file name'),
+            404: error('no such policy file'),
+            ...READ_ERRORS,
+          },
+        },
+      },
+      '/v1/regimes': {
+        get: {
+          operationId: 'listDataSets',
+          tags: ['regimes'],
+          summary: 'the market data sets bundled with the server',
+          security: OPEN,
+          responses: { 200: { description: 'data sets', content: json(ref('DataSetList')) }, ...READ_ERRORS },
+        },
+        post: {
+          operationId: 'mapRegimesOfCsv',
+          tags: ['regimes'],
+          summary: 'the regime map of an uploaded CSV of bars (Lean minute, daily, or generic OHLCV)',
+          security: MUTATING_SECURITY,
+          parameters: REGIME_QUERY,
+          requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } },
+          responses: {
+            200: { description: 'the regime map', content: json(ref('RegimeMap')) },
+            ...BODY_ERRORS,
+            404: error('this server maps no regimes (an edge runtime; flowexec serve on Node does)'),
+          },
+        },
+      },
+      '/v1/regimes/{id}': {
+        get: {
+          operationId: 'getRegimeMap',
+          tags: ['regimes'],
+          summary: 'the regime map of a bundled data set: a label per window (5 days, or 30 minutes of minute bars)',
+          security: OPEN,
+          parameters: [
+            {
+              name: 'id',
+              in: 'path',
+              required: true,
+              description: 'a data set id from GET /v1/regimes',
+              schema: { type: 'string', pattern: DATA_SET_PATTERN.source },
+            },
+            ...REGIME_QUERY,
+          ],
+          responses: {
+            200: { description: 'the regime map', content: json(ref('RegimeMap')) },
+            400: error('malformed id or query parameter'),
+            404: error('no such data set'),
+            422: error('the data has no window of 3 or more bars'),
+            ...READ_ERRORS,
+          },
         },
       },
       '/v1/bench': {

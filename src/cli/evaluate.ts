@@ -13,6 +13,7 @@ import { progressBar } from './progress.js';
 import { formatEvaluation } from './format-evaluation.js';
 import { adoptPolicyObjective, policyMismatches } from '../eval/policy-match.js';
 import { saveLastRun } from '../runtime/node-last-run.js';
+import { nodeSamplePaths } from '../runtime/node-sample-paths.js';
 import { reportHtml } from '../web/report-html.js';
 import { readReportAssets } from '../runtime/node-web-assets.js';
 import { REMOTE_OPTIONS, remoteExecutor } from './remote.js';
@@ -96,6 +97,9 @@ export async function evaluateCommand(args: string[]): Promise<void> {
     bar.stop();
     await executor.close();
   }
+  // a few sample paths with each strategy's child orders, for the report's charts (never fails the evaluation)
+  const samples = await nodeSamplePaths(config, result, policies).catch(() => undefined);
+  if (samples) result.samplePaths = samples;
   // self-describing results: the resolved config (defaults filled in, run overrides applied), version and wasm build
   const resolved = { ...config, evaluation: { ...config.evaluation, paths: result.paths, seed: result.seed } };
   const report = {

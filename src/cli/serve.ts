@@ -1,6 +1,7 @@
 // flowexec serve: the HTTP API on Node (worker pool, on-disk jobs) until SIGINT or SIGTERM.
 import { SERVE_USAGE } from './usage.js';
 import { resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
 import { parseCommand, integerOption, threadsOption } from './args.js';
 import { startNodeServer } from '../runtime/node-server.js';
 import { InputError } from '../errors/input-error.js';
@@ -15,6 +16,7 @@ export async function serveCommand(args: string[]): Promise<void> {
       'data-dir': { type: 'string' },
       threads: { type: 'string' },
       queue: { type: 'string' },
+      policies: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     0,
@@ -29,10 +31,13 @@ export async function serveCommand(args: string[]): Promise<void> {
     throw new InputError(`--host must be a host name or address (got "${host}")`, 'host');
   const dataDir = resolve(values['data-dir'] ?? '.flowexec/api');
   const threads = threadsOption(values);
+  const policiesDir = values.policies === undefined ? undefined : resolve(values.policies);
+  if (policiesDir !== undefined && !(existsSync(policiesDir) && statSync(policiesDir).isDirectory()))
+    throw new InputError(`--policies: not a folder: ${policiesDir}`, 'policies');
   const queue = values.queue === undefined ? undefined : parseRedisUrl(values.queue);
   let server;
   try {
-    server = await startNodeServer({ port, host, dataDir, threads, env: process.env, queue });
+    server = await startNodeServer({ port, host, dataDir, threads, env: process.env, queue, policiesDir });
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (e.code === 'EADDRINUSE') throw new InputError(`--port: ${host}:${port} is already in use`, 'port');

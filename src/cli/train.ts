@@ -7,6 +7,7 @@ import { parseCommand, integerOption, threadsOption } from './args.js';
 import { gradientPool } from '../runtime/node-gradient-pool.js';
 import { readJsonFile, outputTarget, writeAtomically, expectDocument } from './files.js';
 import { withTfjs } from './tfjs.js';
+import { trainingLogPath } from '../runtime/policy-dir.js';
 
 export function formatIteration(l: import('../learn/ppo.js').IterationLog, total: number): string {
   return (
@@ -64,6 +65,8 @@ export async function trainCommand(args: string[]): Promise<void> {
     gradients: gradientPool(threads),
   });
   writeAtomically(out, JSON.stringify(result.policy) + '\n');
+  // the wall-clock side of the run (env-steps/s per iteration) beside the file, which holds only reproducible numbers
+  writeAtomically(trainingLogPath(out), result.history.map((l) => JSON.stringify(l)).join('\n') + '\n');
   if (!values.json) console.log(`policy written to ${out}\n`);
   // the held-out comparison: evaluation.paths common paths of evaluation.seed (never the training seed)
   const { heldOutComparison } = await import('../eval/held-out.js');

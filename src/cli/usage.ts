@@ -11,7 +11,7 @@ export const EXPERIMENT_USAGE =
 export const DEMO_USAGE = 'flowexec demo [--threads N]';
 export const BENCH_USAGE = 'flowexec bench [--anchors DIR] [--quick] [--json] [--threads N] [--only SUITE,...]';
 export const SERVE_USAGE =
-  'flowexec serve [--port 8080] [--host 127.0.0.1] [--data-dir .flowexec/api] [--threads N] [--queue redis://HOST:PORT]';
+  'flowexec serve [--port 8080] [--host 127.0.0.1] [--data-dir .flowexec/api] [--threads N] [--queue redis://HOST:PORT] [--policies DIR]';
 export const WORKER_USAGE = 'flowexec worker --queue redis://HOST:PORT [--threads N] [--concurrency N]';
 export const ASK_USAGE = 'flowexec ask "QUESTION" [--json] [--threads N]';
 export const REPORT_USAGE = 'flowexec report RESULT.json -o REPORT.html';

@@ -13,6 +13,7 @@ import type { PolicyFile } from '../strategies/policy-file.js';
 import { squareRootCheck, type SquareRootCheck } from './square-root-check.js';
 import { inventoryTrajectories, type InventoryTrajectories } from './inventory.js';
 import { withSource, type EvaluationSource } from './shard-source.js';
+import type { SampleExecutions } from './sample-executions.js';
 
 export interface EvaluateOptions {
   paths?: number;
@@ -102,6 +103,8 @@ export interface EvaluationResult extends ExecutionSummary {
   /** Expected inventory of each strategy over the horizon (charts and the assistant's plan). */
   inventory: InventoryTrajectories;
   schedules?: StrategySchedule[];
+  /** A few sample paths with each strategy's child orders (added beside the run where an engine is at hand). */
+  samplePaths?: SampleExecutions;
 }
 
 /** The frontier's AC parameters and plan of an evaluation's main plan (also rebuilt by shards on other machines). */

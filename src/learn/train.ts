@@ -8,6 +8,7 @@ import type { ExecutionPlan } from '../eval/plan.js';
 import { lambdaPerCurrency } from '../strategies/linearise.js';
 import { policyFileOf, type PolicyFile } from '../strategies/policy-file.js';
 import { trainPpo, type IterationLog } from './ppo.js';
+import { historyColumns } from './training-history.js';
 import type { GradientRunnerFactory } from './ppo-gradients.js';
 import { evaluationConfigOf, trainingObjective, type TrainConfig } from './train-config.js';
 import { terminalCostOf, type TerminalCost } from '../eval/closed-loop.js';
@@ -76,7 +77,14 @@ export async function trainFromConfig(
       completionThreshold: c.evaluation.completionThreshold,
       ...(c.evaluation.penaltyBpsPerShare !== undefined ? { penaltyBpsPerShare: c.evaluation.penaltyBpsPerShare } : {}),
     },
-    { algorithm: 'ppo', settings: c.ppo, iterations: trained.history.length, envSteps: trained.envSteps, final: last },
+    {
+      algorithm: 'ppo',
+      settings: c.ppo,
+      iterations: trained.history.length,
+      envSteps: trained.envSteps,
+      final: last,
+      history: historyColumns(trained.history),
+    },
     options.createdAt ?? new Date().toISOString(),
   );
   return { policy, history: trained.history };

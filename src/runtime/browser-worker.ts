@@ -5,6 +5,7 @@ import { Engine } from '../engine/wasm/engine.js';
 import { WasmBackend } from '../engine/wasm/wasm-backend.js';
 import { InlineExecutor } from '../eval/executor.js';
 import { evaluate } from '../library/evaluate.js';
+import { sampleExecutions } from '../library/sample-executions.js';
 import { parseEvaluationConfig, orderGrid } from '../eval/config.js';
 import { InputError } from '../errors/input-error.js';
 
@@ -20,6 +21,7 @@ const scope = self as unknown as {
   postMessage(message: unknown): void;
 };
 let executor: InlineExecutor | undefined;
+let engine: Engine | undefined;
 
 function fieldOf(message: string): string | undefined {
   return /^([A-Za-z_][\w.\-]*):\s/.exec(message)?.[1];
@@ -39,12 +41,17 @@ scope.onmessage = async (event) => {
         'evaluation.paths',
       );
     }
-    if (!executor)
-      executor = new InlineExecutor(new WasmBackend(await Engine.create(await WebAssembly.compile(message.wasm))));
+    if (!engine) {
+      engine = await Engine.create(await WebAssembly.compile(message.wasm));
+      executor = new InlineExecutor(new WasmBackend(engine));
+    }
     const result = await evaluate(config, {
       executor,
       onProgress: (donePaths, totalPaths) => scope.postMessage({ type: 'progress', donePaths, totalPaths }),
     });
+    // the sample executions of `flowexec evaluate`, from the same code on the same wasm
+    const samples = sampleExecutions(engine, config, { seed: result.seed });
+    if (samples) result.samplePaths = samples;
     scope.postMessage({ type: 'result', result });
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);

@@ -11,6 +11,9 @@ import { executorFor } from './node-pool.js';
 import { DiskJobStore } from './node-job-store.js';
 import { PACKAGE_ROOT, WORKLOADS_DIR } from './paths.js';
 import { readDashboardHtml } from './node-web-assets.js';
+import { policyDirSource, EXAMPLE_POLICIES_DIR } from './policy-dir.js';
+import { nodeRegimes } from './node-regimes.js';
+import { nodeSamplePaths } from './node-sample-paths.js';
 import type { RedisTarget } from './redis-connection.js';
 
 export interface NodeServerOptions {
@@ -21,6 +24,8 @@ export interface NodeServerOptions {
   env: Record<string, string | undefined>;
   /** Evaluation jobs run on the workers of this queue (flowexec worker) instead of this process's pool. */
   queue?: RedisTarget;
+  /** Folder of saved policy files shown as training runs (default: the package's examples/policies). */
+  policiesDir?: string;
 }
 
 export interface RunningServer {
@@ -51,7 +56,13 @@ export async function startNodeServer(o: NodeServerOptions): Promise<RunningServ
     ? await (await import('./queue-executor.js')).QueueExecutor.open(o.queue, { log: (line) => console.error(line) })
     : undefined;
   const executor = await executorFor(o.threads);
-  const jobs = new JobRunner({ store, executor: queue ?? executor, limits, durable: true });
+  const jobs = new JobRunner({
+    store,
+    executor: queue ?? executor,
+    limits,
+    durable: true,
+    samplePaths: nodeSamplePaths,
+  });
   const app = createApp({
     executor,
     workloads: nodeWorkloads(),
@@ -61,6 +72,8 @@ export async function startNodeServer(o: NodeServerOptions): Promise<RunningServ
     runtime: 'node',
     version: packageVersion(),
     dashboardHtml: readDashboardHtml(),
+    policies: policyDirSource(o.policiesDir ?? EXAMPLE_POLICIES_DIR),
+    regimes: nodeRegimes(),
   });
 
   const server = createAdaptorServer({

@@ -5,13 +5,22 @@ import uPlot from 'uplot';
 import type { EvaluationResult } from '../eval/evaluate.js';
 import type { StrategySummary } from '../eval/summary.js';
 import { PALETTE, dotWhisker, divergingStackedBars, curveWithPoints, escapeHtml } from './svg.js';
+import { samplePathSvg } from './sample-paths-svg.js';
 
-export const CHART_IDS = ['distribution', 'mean-ci', 'paired', 'inventory', 'attribution', 'frontier'] as const;
+export const CHART_IDS = [
+  'distribution',
+  'mean-ci',
+  'paired',
+  'inventory',
+  'sample-paths',
+  'attribution',
+  'frontier',
+] as const;
 const PARTS = ['timing', 'permanent', 'temporary', 'transient', 'spread', 'opportunity'] as const;
 /** Points of the common grid the histograms are drawn on. */
 const GRID_POINTS = 240;
 
-function figure(container: HTMLElement, id: string, caption: string): HTMLElement {
+export function figure(container: HTMLElement, id: string, caption: string): HTMLElement {
   const fig = document.createElement('figure');
   fig.className = 'chart';
   fig.dataset.chart = id;
@@ -53,16 +62,17 @@ function plotWidth(el: HTMLElement): number {
   return Math.max(280, Math.min(900, el.clientWidth || 640));
 }
 
-function linePlot(
+export function linePlot(
   el: HTMLElement,
   x: number[],
-  series: Array<{ label: string; values: number[]; color: string }>,
+  series: Array<{ label: string; values: Array<number | null>; color: string }>,
   xLabel: string,
   yLabel: string,
+  height = 280,
 ): uPlot {
   const opts: uPlot.Options = {
     width: plotWidth(el),
-    height: 280,
+    height,
     scales: { x: { time: false } },
     axes: [{ label: xLabel }, { label: yLabel, size: 60 }],
     series: [{ label: xLabel }, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 1.6 }))],
@@ -70,7 +80,7 @@ function linePlot(
   };
   const plot = new uPlot(opts, [x, ...series.map((s) => s.values)] as uPlot.AlignedData, el);
   if (typeof ResizeObserver !== 'undefined')
-    new ResizeObserver(() => plot.setSize({ width: plotWidth(el), height: 280 })).observe(el);
+    new ResizeObserver(() => plot.setSize({ width: plotWidth(el), height })).observe(el);
   return plot;
 }
 
@@ -141,6 +151,29 @@ export function renderCharts(container: HTMLElement, result: EvaluationResult): 
       'inventory left',
     );
   } else invEl.innerHTML = '<p class="empty">no static strategy: no fixed trajectory</p>';
+
+  const samples = result.samplePaths;
+  if (samples && samples.paths > 0) {
+    const plot = figure(
+      container,
+      'sample-paths',
+      `Sample paths (the first ${samples.paths} of the seed, the same for every strategy): mid price and each strategy's child orders (bars scaled per strategy)`,
+    );
+    const lanes = ranked
+      .filter((s) => samples.childShares[s.name])
+      .map((s) => ({ name: s.name, color: colorOf(result, s.name) }));
+    const missing = ranked.filter((s) => !samples.childShares[s.name]).map((s) => s.name);
+    const controls = document.createElement('div');
+    controls.className = 'chart-controls';
+    controls.innerHTML =
+      `<label for="sample-path">path</label> <select id="sample-path">${Array.from({ length: samples.paths }, (_, i) => `<option value="${i}">${i + 1}</option>`).join('')}</select>` +
+      (missing.length > 0 ? ` <span class="note">not replayed: ${escapeHtml(missing.join(', '))}</span>` : '');
+    plot.before(controls);
+    const select = controls.querySelector('select')!;
+    const draw = () => (plot.innerHTML = samplePathSvg(samples, Number(select.value), lanes, svgWidth));
+    select.addEventListener('change', draw);
+    draw();
+  }
 
   figure(
     container,

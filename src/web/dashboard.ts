@@ -1,10 +1,12 @@
 // The dashboard page: pick a preset market, an order and strategies, run an evaluation on the server (POST
 // /v1/evaluations, progress over its SSE stream, DELETE to cancel) or in this browser (a Web Worker on the same wasm),
-// then see the table and every chart and download the result as JSON or CSV. Errors show next to their field.
+// then see the table and every chart and download the result as JSON or CSV. Errors show next to their field. Served,
+// it also shows the training curves of saved policy runs and the regime map of market data (./panels.ts).
 import type { EvaluationResult } from '../eval/evaluate.js';
 import { evaluationCsv } from '../eval/report-csv.js';
 import { renderCharts } from './charts.js';
 import { rankingTable, runLine } from './tables.js';
+import { initRegimePanel, initTrainingPanel } from './panels.js';
 
 declare const __FLOWEXEC_WORKER__: string;
 declare const __FLOWEXEC_WASM_BASE64__: string;
@@ -330,6 +332,17 @@ async function main(): Promise<void> {
     : 'no server: evaluations run in this browser (Web Worker, same wasm as the CLI)';
   setState('idle', '');
   $('ask-form').hidden = !server;
+  if (server) {
+    // the panels of the server's saved state; each says what went wrong in its own status line
+    initTrainingPanel().catch((error: unknown) => {
+      $('training').hidden = false;
+      $('training-status').textContent = `Could not list the training runs: ${(error as Error).message}`;
+    });
+    initRegimePanel().catch((error: unknown) => {
+      $('regimes').hidden = false;
+      $('regime-summary').textContent = `Could not list the data sets: ${(error as Error).message}`;
+    });
+  }
   $<HTMLFormElement>('ask-form').addEventListener('submit', (e) => {
     e.preventDefault();
     askServer().catch((error: unknown) => {

@@ -30,15 +30,15 @@ export function ticks(lo: number, hi: number, count = 5): number[] {
 }
 
 /** A row label cut to the room it has (about 6.5 px a character at 11 px), the full text kept in its tooltip. */
-function fitLabel(label: string, room: number): string {
+export function fitLabel(label: string, room: number): string {
   const chars = Math.max(4, Math.floor((room - 12) / 6.5));
   const text = label.length <= chars ? label : `${label.slice(0, chars - 1)}\u2026`;
   return `${escapeHtml(text)}<title>${escapeHtml(label)}</title>`;
 }
 
-const fmt = (x: number) => (Math.abs(x) >= 1000 ? x.toFixed(0) : Number(x.toPrecision(4)).toString());
+export const fmt = (x: number) => (Math.abs(x) >= 1000 ? x.toFixed(0) : Number(x.toPrecision(4)).toString());
 
-interface Frame {
+export interface Frame {
   width: number;
   height: number;
   left: number;
@@ -47,7 +47,7 @@ interface Frame {
   bottom: number;
 }
 
-function axisX(f: Frame, lo: number, hi: number, label: string): { x: (v: number) => number; svg: string } {
+export function axisX(f: Frame, lo: number, hi: number, label: string): { x: (v: number) => number; svg: string } {
   const x = (v: number) => f.left + ((v - lo) / (hi - lo || 1)) * (f.width - f.left - f.right);
   const y0 = f.height - f.bottom;
   const parts = ticks(lo, hi).map(
@@ -60,7 +60,7 @@ function axisX(f: Frame, lo: number, hi: number, label: string): { x: (v: number
   return { x, svg: parts.join('') };
 }
 
-function open(f: Frame, title: string): string {
+export function open(f: Frame, title: string): string {
   return `<svg viewBox="0 0 ${f.width} ${f.height}" width="100%" role="img" aria-label="${escapeHtml(title)}" class="chart-svg"><title>${escapeHtml(title)}</title>`;
 }
 

@@ -1,5 +1,5 @@
 // flowexec report and evaluate --out report.html: one self-contained HTML file (no external URL) holding the table, the
-// chart script, its style and the result; bad inputs exit 2 with one line.
+// chart script, its style and the result with its sample paths; bad inputs exit 2 with one line.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -47,6 +47,10 @@ test('evaluate --out report.html and report RESULT.json -o report.html write the
     const result = JSON.parse(readFileSync(json, 'utf8'));
     assert.equal(data.ranking, result.ranking);
     assert.is(data.strategies[0].distribution.counts.length, 256);
+    // the sample-path chart's data: the first paths with every strategy's child orders, inlined like the rest
+    assert.is(data.samplePaths.paths, 3);
+    assert.equal(Object.keys(data.samplePaths.childShares).sort(), data.ranking.slice().sort());
+    assert.equal(data.samplePaths, result.samplePaths);
   }
 });
 

@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTrainConfig, evaluationConfigOf } from '../../src/learn/train-config.js';
 import { trainFromConfig } from '../../src/learn/train.js';
+import { HISTORY_FIELDS } from '../../src/learn/training-history.js';
 import { runEvaluation } from '../../src/eval/evaluate.js';
 import { parsePolicyFile } from '../../src/strategies/policy-file.js';
 import { createNodeEngine } from '../../src/runtime/node.js';
@@ -38,6 +39,16 @@ test('train, save, evaluate beside the classics, reload: the same numbers', asyn
   assert.equal(strip(reloaded), strip(inMemory));
   const policy = inMemory.strategies.find((s) => s.type === 'policy')!;
   assert.ok(policy.kind === 'closed-loop' && policy.completion > 0.999 && Number.isFinite(policy.mean));
+  // the per-iteration history the dashboard draws: every logged quantity but the wall-clock steps/s
+  const history = trained.policy.training.history as Record<string, number[]>;
+  assert.equal(Object.keys(history), [...HISTORY_FIELDS]);
+  for (const field of HISTORY_FIELDS)
+    assert.equal(
+      history[field],
+      trained.history.map((l) => l[field]),
+      field,
+    );
+  assert.equal(history.iteration, [1, 2]);
 });
 
 test('flowexec train prints one JSON line per iteration and writes the policy; evaluate runs it from the file', async () => {
@@ -53,6 +64,14 @@ test('flowexec train prints one JSON line per iteration and writes the policy; e
   const heldOut = lines[2].heldOut;
   assert.is(heldOut.paths, 2000);
   assert.ok(heldOut.policyMinusTwap.ci95[0] <= heldOut.policyMinusTwap.mean && heldOut.bestAc.name.startsWith('ac('));
+  // the wall-clock log beside the policy: the same lines, steps/s included
+  const log = readFileSync(join(dir, 'cli-policy.log.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+  assert.equal(log, lines.slice(0, 2));
+  assert.ok(log.every((l) => l.stepsPerSec > 0));
+  assert.equal(JSON.parse(readFileSync(out, 'utf8')).training.history.iteration, [1, 2]);
   for (const key of [
     'iteration',
     'envSteps',

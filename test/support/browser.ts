@@ -41,9 +41,12 @@ export async function watch(page: Page, allowed: (url: string) => boolean): Prom
   return w;
 }
 
-/** Every chart figure, with whether it has drawn data: a canvas with non-blank pixels, or an SVG with marks. */
-export function chartsDrawn(page: Page): Promise<Array<{ id: string; drawn: boolean }>> {
-  return page.$$eval('figure.chart', (figures) =>
+/**
+ * Every chart figure inside `within` (default: the evaluation's charts), with whether it has drawn data: a canvas with
+ * non-blank pixels, or an SVG with marks.
+ */
+export function chartsDrawn(page: Page, within = '#charts'): Promise<Array<{ id: string; drawn: boolean }>> {
+  return page.$$eval(`${within} figure.chart`, (figures) =>
     figures.map((f) => {
       const id = (f as HTMLElement).dataset.chart ?? '?';
       const canvas = f.querySelector('canvas');

@@ -1,6 +1,7 @@
 // The dashboard served by `flowexec serve`, driven in headless Chromium: a small evaluation started from the keyboard,
-// progress over SSE, every chart drawn, the JSON download, an API error shown next to its field, cancel, no console
-// errors and no request leaving the server. Screenshots (desktop and phone width) go to docs/.
+// progress over SSE, every chart drawn (sample paths with child orders included), the training curves of saved runs,
+// the regime map of bundled and uploaded data, the JSON download, an API error shown next to its field, cancel, no
+// console errors and no request leaving the server. Screenshots (desktop and phone width) go to docs/.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -18,6 +19,15 @@ let server: ChildProcess,
   browser: Browser,
   page: Page,
   watched: Watched;
+
+/** Shares drawn per strategy lane of the sample-path chart (each lane's data-shares). */
+function sampleLanes(p: Page): Promise<Record<string, number>> {
+  return p.$$eval('#charts figure[data-chart=sample-paths] g.lane', (lanes) =>
+    Object.fromEntries(
+      lanes.map((g) => [(g as SVGGElement).dataset.strategy!, Number((g as SVGGElement).dataset.shares)]),
+    ),
+  );
+}
 
 test.before(async () => {
   server = spawn(
@@ -67,7 +77,91 @@ test('a small evaluation started from the keyboard runs on the server, reports p
   );
   for (const c of charts) assert.ok(c.drawn, `chart ${c.id} is empty`);
   assert.is(await page.locator('table.ranking tbody tr').count(), exposed.result.strategies.length);
+  // the sample path: a price line and a lane of child orders per strategy, each lane adding up to what it traded
+  const lanes = await sampleLanes(page);
+  assert.equal(Object.keys(lanes).sort(), exposed.result.strategies.map((s: any) => s.name).sort());
+  for (const [name, shares] of Object.entries(lanes)) {
+    const expected = exposed.result.samplePaths.childShares[name][0].reduce((a: number, b: number) => a + b, 0);
+    assert.ok(Math.abs(shares - expected) <= 1e-6 * expected, `${name}: ${shares} shares drawn, ${expected} traded`);
+  }
+  assert.is(
+    await page.getAttribute('#charts figure[data-chart=sample-paths] polyline', 'data-points'),
+    String(exposed.result.steps + 1),
+  );
+  await page.waitForSelector('#training[data-loaded]');
+  await page.waitForSelector('#regimes[data-loaded]');
   await page.screenshot({ path: join(DOCS, 'dashboard-desktop.png'), fullPage: true });
+});
+
+test('the sample path is chosen from the keyboard, and each path is drawn with its own prices', async () => {
+  const first = await page.getAttribute('#charts figure[data-chart=sample-paths] polyline', 'points');
+  await page.focus('#sample-path');
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(
+    (before) =>
+      document.querySelector('#charts figure[data-chart=sample-paths] polyline')?.getAttribute('points') !== before,
+    first,
+  );
+  assert.is(await page.inputValue('#sample-path'), '1');
+  for (const c of await chartsDrawn(page)) assert.ok(c.drawn, `chart ${c.id} is empty`);
+});
+
+test('the training panel draws the curves of a saved PPO run, and of a FlowOE run', async () => {
+  await page.selectOption('#policy-run', 'ppo-almgren-chriss.json');
+  await page.waitForSelector('#training[data-loaded="ppo-almgren-chriss.json"]');
+  let charts = await chartsDrawn(page, '#training');
+  assert.equal(
+    charts.map((c) => c.id),
+    ['training-return', 'training-policy-loss', 'training-value-loss', 'training-entropy', 'training-speed'],
+  );
+  for (const c of charts) assert.ok(c.drawn, `chart ${c.id} is empty`);
+  await page.selectOption('#policy-run', 'flowoe-regimes.json');
+  await page.waitForSelector('#training[data-loaded="flowoe-regimes.json"]');
+  charts = await chartsDrawn(page, '#training');
+  assert.equal(
+    charts.map((c) => [c.id, c.drawn]),
+    [['training-loss', true]],
+  );
+});
+
+test('the regime panel maps bundled daily and minute data, in both colourings, and an uploaded CSV', async () => {
+  const drawn = async () => {
+    const charts = await chartsDrawn(page, '#regimes');
+    assert.equal(
+      charts.map((c) => [c.id, c.drawn]),
+      [
+        ['regime-calendar', true],
+        ['regime-grid', true],
+      ],
+    );
+    return page.locator('#regimes figure[data-chart=regime-calendar] rect').count();
+  };
+  await page.selectOption('#dataset', 'spy-daily');
+  await page.waitForSelector('#regimes[data-loaded="data/lean-2013-10/daily_spy.csv"]');
+  assert.ok((await drawn()) > 1000, 'a cell per 5-day window since 1998');
+  await page.selectOption('#regime-color', 'grid');
+  assert.ok((await page.locator('#regimes rect[fill="#d9d9d9"]').count()) > 0, 'the vol-low/liq-low colour is used');
+  await page.selectOption('#dataset', 'bac-minute');
+  await page.waitForFunction(() =>
+    /BAC: \d+ windows of 30 min/.test(document.getElementById('regime-summary')!.textContent!),
+  );
+  assert.ok((await drawn()) > 50);
+  await page.setInputFiles('#regime-file', 'data/lean-2013-10/daily_bac.csv');
+  await page.waitForSelector('#regimes[data-loaded="body"]');
+  assert.match((await page.textContent('#regime-summary')) ?? '', /^uploaded: \d+ windows of 5 days/);
+  assert.ok((await drawn()) > 1000);
+  // a bad file: the API's message next to the file input
+  await page.setInputFiles('#regime-file', {
+    name: 'bad.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('date,open,high,low,close,volume\n20200102,1,2,0.5,x,100\n'),
+  });
+  await page.waitForFunction(() => document.getElementById('regime-file-error')!.textContent !== '');
+  assert.match((await page.textContent('#regime-file-error')) ?? '', /line 2, column 5 \(close\): not a number/);
+  assert.is(await page.getAttribute('#regime-file', 'aria-invalid'), 'true');
+  const expected = watched.consoleErrors.filter((m) => /status of 422/.test(m));
+  assert.is(expected.length, 1, watched.consoleErrors.join('\n'));
+  watched.consoleErrors = watched.consoleErrors.filter((m) => !/status of 422/.test(m));
 });
 
 test('Download JSON saves the result shown', async () => {
@@ -91,6 +185,8 @@ test('the page is usable at phone width: nothing overflows sideways', async () =
   await phone.fill('#paths', '2000');
   await phone.click('#run');
   await phone.waitForSelector('body[data-state=done]', { timeout: 60_000 });
+  await phone.waitForSelector('#training[data-loaded]');
+  await phone.waitForSelector('#regimes[data-loaded]');
   const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 1, `the page is ${overflow}px wider than the screen`);
   await phone.screenshot({ path: join(DOCS, 'dashboard-phone.png'), fullPage: true });

@@ -26,6 +26,7 @@ import { POLICY_FORMAT, POLICY_VERSION, policyRef, type FlowPolicyFile } from '.
 import { refineFlow, type RefineRound } from './refine.js';
 import { FLOW_NOISE_STREAM } from '../../engine/flow-layout.js';
 import { envsFor, type FlowOeConfig } from './flowoe-config.js';
+import { lossHistory } from '../training-history.js';
 
 export interface RegimeSetup {
   name: string;
@@ -112,15 +113,16 @@ export async function trainFlowOe(c: FlowOeConfig, engine: Engine, o: Progress =
   const demos = buildDemonstrations(recorded, c.demonstrations.labels, c.demonstrations.temperatureBps);
   say(`demonstrations: ${demos.count} (observation, action) pairs, ${c.demonstrations.labels} labels`);
   const f = c.flow;
+  const logEvery = Math.max(1, Math.floor(f.iterations / 20));
   const { net, losses } = await trainFlow(
     engine,
     demos,
     f,
     (step, loss) => say(`flow ${step}/${f.iterations}  loss ${loss.toFixed(5)}`),
-    Math.max(1, Math.floor(f.iterations / 20)),
+    logEvery,
   );
   const createdAt = o.createdAt ?? new Date().toISOString();
-  const imitation = flowPolicyFileOf(c, net, losses, demos.count, createdAt, specs[0]!);
+  const imitation = flowPolicyFileOf(c, net, losses, logEvery, demos.count, createdAt, specs[0]!);
   let refineRounds: RefineRound[] = [];
   if (c.refine.rounds > 0) {
     refineRounds = await refineFlow(engine, net, demos, regimes, f, c.refine, say);
@@ -128,7 +130,7 @@ export async function trainFlowOe(c: FlowOeConfig, engine: Engine, o: Progress =
   const trainingSeconds = (performance.now() - started) / 1000;
   const policy =
     refineRounds.length > 0
-      ? flowPolicyFileOf(c, net, losses, demos.count, createdAt, specs[0]!, refineRounds)
+      ? flowPolicyFileOf(c, net, losses, logEvery, demos.count, createdAt, specs[0]!, refineRounds)
       : imitation;
   return {
     policy,
@@ -147,6 +149,7 @@ function flowPolicyFileOf(
   c: FlowOeConfig,
   net: FlowNet,
   losses: number[],
+  logEvery: number,
   pairs: number,
   createdAt: string,
   scales: EnvSpec,
@@ -194,6 +197,7 @@ function flowPolicyFileOf(
       flow: c.flow,
       pairs,
       finalLoss: losses.at(-1),
+      lossHistory: lossHistory(losses, c.flow.iterations, logEvery),
       ...(refineRounds.length > 0
         ? {
             refine: c.refine,

@@ -195,6 +195,13 @@ test('the same config and seed give the same policy file byte for byte, refining
     c = await run(4);
   assert.ok(a === b, 'same seed, same bytes');
   assert.ok(a !== c, 'another seed changes the policy');
+  // the loss curve the dashboard draws: one mean per block of max(1, floor(30 / 20)) = 1 step, the last at step 30
+  const history = JSON.parse(a).training.lossHistory;
+  assert.equal(
+    history.step,
+    Array.from({ length: 30 }, (_, i) => i + 1),
+  );
+  assert.is(history.loss.at(-1), JSON.parse(a).training.finalLoss);
 });
 
 test('a saved flow policy loads back and samples the same actions; malformed files name the field', async () => {
