@@ -12,9 +12,12 @@ import { createNodeEngine } from '../../src/runtime/node.js';
 import { flowexec } from '../support/cli.js';
 
 const acExample = () => JSON.parse(readFileSync('examples/almgren-chriss.json', 'utf8')) as Record<string, any>;
-/** Everything but the wall-clock and process fields, which differ between two runs. */
+/**
+ * Everything but the wall-clock and process fields, which differ between two runs, and the sample executions the CLI
+ * adds for its report's charts after evaluate returns (test/library/sample-executions.test.ts checks those).
+ */
 const figures = (r: Record<string, unknown>) => {
-  const { wallSeconds: _w, pathStepsPerSec: _p, peakRssMiB: _m, provenance: _v, ...rest } = r;
+  const { wallSeconds: _w, pathStepsPerSec: _p, peakRssMiB: _m, provenance: _v, samplePaths: _s, ...rest } = r;
   return JSON.stringify(rest);
 };
 
