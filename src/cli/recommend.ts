@@ -13,6 +13,8 @@ import { runEvaluation } from '../eval/evaluate.js';
 import { trainMetaSelector } from '../eval/meta-selector.js';
 import { executorFor } from '../runtime/node-pool.js';
 import { HISTORY_OPTIONS, openHistory, runId, VERSION } from './history-option.js';
+import { dirname, resolve } from 'node:path';
+import { loadPolicies } from './evaluate.js';
 
 /** The classics evaluated when ORDER.json lists no strategies. */
 export const DEFAULT_CANDIDATES = [
@@ -40,6 +42,7 @@ export async function recommendCommand(args: string[]): Promise<void> {
       paths: { type: 'string' },
       seed: { type: 'string' },
       threads: { type: 'string' },
+      policy: { type: 'string', multiple: true },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -65,10 +68,20 @@ export async function recommendCommand(args: string[]): Promise<void> {
   const regime = regimes.current?.label ?? 'unknown',
     grid = regimes.current?.grid ?? 'unknown';
   const given = raw as Record<string, unknown>;
+  // learned candidates (PPO, MAP-Elites specialists: MLP policy files) beside the classics, on the same paths
+  const learned = (values.policy ?? []).map((file) => {
+    const policy = readJsonFile(file, '--policy');
+    if ((policy as { type?: unknown } | null)?.type === 'flow')
+      throw new InputError(
+        `--policy ${file}: a FlowOE flow policy runs in tfjs only, not yet in the engine that evaluates candidates on common paths (docs/flowoe.md); give MLP policy files (PPO, MAP-Elites specialists)`,
+        'policy',
+      );
+    return { type: 'policy', file: resolve(file) };
+  });
   const config = parseEvaluationConfig({
     name: `recommend-${data.series.symbol}`,
-    strategies: DEFAULT_CANDIDATES,
     ...given,
+    strategies: [...((given.strategies as unknown[] | undefined) ?? DEFAULT_CANDIDATES), ...learned],
     market: calibration.market,
     evaluation: {
       paths,
@@ -77,13 +90,14 @@ export async function recommendCommand(args: string[]): Promise<void> {
     },
   });
 
+  const policies = loadPolicies(config, dirname(resolve(values.order)));
   const history = await openHistory(values);
   const meta = history ? trainMetaSelector(await history.winners()) : undefined;
   const predicted = meta?.predict(regime);
   const executor = await executorFor(threads);
   let result;
   try {
-    result = await runEvaluation(config, executor, { paths });
+    result = await runEvaluation(config, executor, { paths, policies });
   } finally {
     await executor.close();
   }
