@@ -3,9 +3,11 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import { flowexec, scratchDir, writeJson, isCleanInputError } from '../support/cli.js';
 import { policyFileOf } from '../../src/strategies/policy-file.js';
 import { OBSERVATION_FEATURES } from '../../src/engine/env-layout.js';
+import { specialistFileName } from '../../src/cli/specialists.js';
 
 const dir = scratchDir();
 const F = OBSERVATION_FEATURES,
@@ -58,6 +60,28 @@ test('a policy file is ranked beside the classics on common paths, and a TWAP-li
   // the same trades on the same paths: equal up to the closed loop's float32 network and its rounding of fractions
   const se = (a: { ci95: [number, number] }) => (a.ci95[1] - a.ci95[0]) / (2 * 1.96);
   assert.ok(Math.abs(learned.meanBps - twap.meanBps) < (3 * se(twap)) / 10, `${learned.meanBps} vs ${twap.meanBps}`);
+});
+
+test('--specialists DIR routes by the detected cell: its specialist joins the candidates', async () => {
+  const folder = join(dir, 'specialists');
+  const cells = ['low', 'mid', 'high'].flatMap((v) => ['low', 'mid', 'high'].map((l) => `vol-${v}/liq-${l}`));
+  mkdirSync(folder);
+  for (const cell of cells) writeJson(folder, specialistFileName(cell), { ...twapLike, name: cell });
+  writeJson(folder, 'specialists.json', {
+    format: 'flowexec-specialists',
+    version: 1,
+    cells: Object.fromEntries(cells.map((c) => [c, specialistFileName(c)])),
+  });
+  const r = await flowexec([...RECOMMEND, '--specialists', folder, '--json']);
+  assert.is(r.status, 0, r.stderr);
+  const out = JSON.parse(r.stdout);
+  assert.ok(cells.includes(out.grid), out.grid);
+  assert.equal(out.specialist, { cell: out.grid, file: join(folder, specialistFileName(out.grid)) });
+  assert.ok(out.alternatives.some((a: { strategy: string }) => a.strategy === `specialist:${out.grid}`));
+  assert.is(out.alternatives.length, 10);
+  const bad = writeJson(dir, 'specialists.json', { format: 'x' });
+  assert.is(isCleanInputError(await flowexec([...RECOMMEND, '--specialists', dir]), /specialists\.json.*format/), null);
+  void bad;
 });
 
 test('a flow policy, a missing file and a malformed policy each exit 2 naming it', async () => {
