@@ -1,6 +1,6 @@
-// Experiment map-elites: regime specialists (MAP-Elites elites, one per volatility x liquidity cell, scored by rollouts
-// in the batched WASM env) against one generalist, PPO trained on all nine cells at once, and against each cell's
-// optimal static schedule; all judged on fresh common paths of each cell (paired 95% CIs).
+// Experiment map-elites: one generalist, PPO trained on all nine volatility x liquidity cells at once, then regime
+// specialists evolved from it by MAP-Elites (one elite per cell, scored by rollouts in the batched WASM env), against
+// the generalist and each cell's optimal static schedule; all judged on fresh common paths of each cell (paired CIs).
 import type { Engine } from '../../engine/wasm/engine.js';
 import { WasmBackend } from '../../engine/wasm/wasm-backend.js';
 import { POLICY_MLP } from '../../engine/env-layout.js';
@@ -15,7 +15,15 @@ import { MultiVecEnv } from '../multi-vec-env.js';
 import type { GradientRunnerFactory } from '../ppo-gradients.js';
 import { judgeSchedule } from './common.js';
 import { CELL_VOLS, CELL_VOLUMES, RISK_AVERSION, cellConfigWith } from '../map-elites/cells.js';
-import { runMapElites, genomeWeights, genomePolicy, HIDDEN, type MapElitesResult } from '../map-elites/map-elites.js';
+import {
+  runMapElites,
+  genomeWeights,
+  genomePolicy,
+  genomeOf,
+  cellEnvs,
+  HIDDEN,
+  type MapElitesResult,
+} from '../map-elites/map-elites.js';
 
 export const JUDGE_SEED = 20240601;
 
@@ -80,15 +88,7 @@ export interface MapElitesExperimentOptions {
 export async function mapElitesExperiment(o: MapElitesExperimentOptions): Promise<MapElitesExperimentResult> {
   const s = { ...mapElitesSettings(o.quick), ...o.settings };
   const note = o.onNote ?? (() => {});
-  const search: MapElitesResult = runMapElites({
-    engine: o.engine,
-    candidates: s.candidates,
-    pathsPerCandidate: s.pathsPerCandidate,
-  });
-  note(
-    `map-elites: ${search.evaluated.toLocaleString('en-US')} candidates in ${search.seconds.toFixed(1)} s (${Math.round(search.evaluated / search.seconds)} /s)`,
-  );
-  const envs = search.envs;
+  const envs = cellEnvs();
   const settings = ppoSchema.parse({
     iterations: s.ppoIterations,
     envs: s.ppoEnvsPerCell * envs.length,
@@ -109,6 +109,19 @@ export async function mapElitesExperiment(o: MapElitesExperimentOptions): Promis
     },
   });
   const trainingSeconds = (performance.now() - started) / 1000;
+  const search: MapElitesResult = runMapElites({
+    engine: o.engine,
+    candidates: s.candidates,
+    pathsPerCandidate: s.pathsPerCandidate,
+    // every cell starts from the generalist: the specialists are the generalist fine-tuned per cell
+    start: {
+      genome: genomeOf(trained.weights),
+      scaling: { obsMean: Array.from(trained.weights.obsMean), obsStd: Array.from(trained.weights.obsStd) },
+    },
+  });
+  note(
+    `map-elites: ${search.evaluated.toLocaleString('en-US')} candidates in ${search.seconds.toFixed(1)} s (${Math.round(search.evaluated / search.seconds)} /s)`,
+  );
   const generalistRef = { kind: POLICY_MLP, params: mlpBlockAsF64(mlpBlock(trained.weights)) };
   const backend = new WasmBackend(o.engine);
   const P = s.judgePaths;

@@ -1,6 +1,6 @@
 // MAP-Elites over the volatility x liquidity grid (Mouret and Clune 2015, arXiv:1504.04909), in its multi-task form
 // (Mouret and Maguire 2020, GECCO: each cell is a task and a child is evaluated in one task): small MLP policies
-// (6 -> 8 relu -> 8 relu -> 1, the engine's policy network) scored by closed-loop rollouts in the batched WASM env on
+// (6 -> 16 relu -> 16 relu -> 1, the engine's policy network, PPO's default size) scored by closed-loop rollouts in the batched WASM env on
 // fresh common paths of the cell against the cell's elite (paired), each cell keeping its elite. Variation: iso+line-dd
 // (Vassiliades and Mouret 2018, GECCO), child = p1 + sigma_iso N(0, I) + sigma_line N(0, 1) (p2 - p1), p1 the cell's elite and p2 another cell's.
 import type { Engine } from '../../engine/wasm/engine.js';
@@ -15,7 +15,7 @@ import { objectiveSamples } from '../objective-eval.js';
 import { VecEnv } from '../vec-env.js';
 import { cells, RISK_AVERSION, type Cell } from './cells.js';
 
-export const HIDDEN: [number, number] = [8, 8];
+export const HIDDEN: [number, number] = [16, 16];
 /** mu = 0 trades TWAP's rate; the policy may trade up to 10 times it (as PPO's default). */
 export const ACTION_SCALE = 10;
 const F = OBSERVATION_FEATURES,
@@ -90,6 +90,13 @@ export function genomeWeights(g: Float64Array, scaling: ObservationScaling): Mlp
   };
 }
 
+/** A network of HIDDEN's shape (a trained PPO actor) as a genome: its weights in genome order. */
+export function genomeOf(w: MlpWeights): Float64Array {
+  if (w.hidden[0] !== H1 || w.hidden[1] !== H2 || w.inputs !== F || w.actionScale !== ACTION_SCALE)
+    throw new RangeError(`a genome network is ${F} -> ${H1} -> ${H2} -> 1 with action scale ${ACTION_SCALE}`);
+  return Float64Array.from([...w.w1, ...w.b1, ...w.w2, ...w.b2, ...w.w3, ...w.b3]);
+}
+
 export function genomePolicy(g: Float64Array, scaling: ObservationScaling) {
   return { kind: POLICY_MLP, params: mlpBlockAsF64(mlpBlock(genomeWeights(g, scaling))) };
 }
@@ -116,6 +123,11 @@ export interface MapElitesOptions {
   seed?: number;
   searchSeed?: number;
   now?: () => number;
+  /**
+   * A network every cell starts from instead of random ones (the generalist: specialists are then the generalist
+   * fine-tuned per cell); its input scaling becomes every genome's.
+   */
+  start?: { genome: Float64Array; scaling: ObservationScaling };
 }
 
 export interface Elite {
@@ -137,7 +149,7 @@ export interface MapElitesResult {
   scaling: ObservationScaling;
 }
 
-const SIGMA_ISO = 0.05,
+const SIGMA_ISO = 0.02,
   SIGMA_LINE = 0.3,
   INIT_STD = 0.5,
   /** Random genomes per cell before variation starts (plus the all-zero TWAP genome). */
@@ -150,7 +162,7 @@ export function runMapElites(o: MapElitesOptions): MapElitesResult {
     searchSeed = o.searchSeed ?? 7;
   if (P % 16 !== 0) throw new RangeError(`pathsPerCandidate must be a multiple of 16, got ${P}`);
   const envs = cellEnvs();
-  const scaling = observationScaling(o.engine, envs);
+  const scaling = o.start?.scaling ?? observationScaling(o.engine, envs);
   const backend = new WasmBackend(o.engine);
   const r = rng(o.seed ?? 11);
   let evaluated = 0,
@@ -182,7 +194,8 @@ export function runMapElites(o: MapElitesOptions): MapElitesResult {
   };
   const C = envs.length;
   for (let c = 0; c < C && evaluated < o.candidates; c++) offer(new Float64Array(GENOME_LENGTH), c);
-  for (let i = 0; i < INIT_PER_CELL * C && evaluated < o.candidates; i++)
+  if (o.start) for (let c = 0; c < C && evaluated < o.candidates; c++) offer(o.start.genome.slice(), c);
+  for (let i = 0; !o.start && i < INIT_PER_CELL * C && evaluated < o.candidates; i++)
     offer(
       Float64Array.from({ length: GENOME_LENGTH }, () => INIT_STD * r.n()),
       i % C,
