@@ -3,6 +3,7 @@
 import { mkdirSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../errors/input-error.js';
+import { EXPERIMENT_USAGE } from './usage.js';
 import { createNodeEngine } from '../runtime/node.js';
 import { gradientPool } from '../runtime/node-gradient-pool.js';
 import { threadsOption } from './args.js';
@@ -54,7 +55,12 @@ export async function mapElitesCommand(values: {
   json?: boolean;
   threads?: string;
   out?: string;
+  help?: boolean;
 }): Promise<void> {
+  if (values.help) {
+    console.log(`usage: ${EXPERIMENT_USAGE}`);
+    return;
+  }
   const quick = Boolean(values.quick);
   if (values.out !== undefined && existsSync(values.out) && !statSync(values.out).isDirectory())
     throw new InputError(`--out ${values.out}: map-elites writes a folder of policy files; this is a file`, 'out');

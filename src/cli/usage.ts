@@ -7,7 +7,7 @@ export const EVALUATE_USAGE =
 export const TRAIN_USAGE =
   'flowexec train ppo|flowoe CONFIG.json --out POLICY.json [--iterations N] [--threads N] [--json]';
 export const EXPERIMENT_USAGE =
-  'flowexec experiment ppo-ac|ppo-heston|map-elites|flowoe [--quick] [--threads N] [--json] [--out POLICY.json]';
+  'flowexec experiment ppo-ac|ppo-heston|map-elites|flowoe [--quick] [--threads N] [--json] [--out POLICY.json | map-elites: --out DIR]';
 export const DEMO_USAGE = 'flowexec demo [--threads N]';
 export const BENCH_USAGE = 'flowexec bench [--anchors DIR] [--quick] [--json] [--threads N] [--only SUITE,...]';
 export const SERVE_USAGE =
