@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../runtime/paths.js';
-import { RunHistory, DEFAULT_HISTORY_PATH } from '../runtime/run-history.js';
+import type { RunHistory } from '../runtime/run-history.js';
 
 export const HISTORY_OPTIONS = { history: { type: 'string' }, 'no-history': { type: 'boolean' } } as const;
 
@@ -17,6 +17,8 @@ export async function openHistory(values: {
 }): Promise<RunHistory | undefined> {
   if (values['no-history'] || (values.history === undefined && process.env.FLOWEXEC_NO_HISTORY === '1'))
     return undefined;
+  // DuckDB's native binding loads only when a run is recorded (evaluate --no-history never loads it)
+  const { RunHistory, DEFAULT_HISTORY_PATH } = await import('../runtime/run-history.js');
   return RunHistory.open(values.history ?? process.env.FLOWEXEC_HISTORY ?? DEFAULT_HISTORY_PATH);
 }
 
