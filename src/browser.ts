@@ -13,16 +13,11 @@
  *
  * @module flowexec/browser
  */
-import {
-  inlineExecutor,
-  engineFromModule,
-  compileWasm,
-  type FlowExecEngine,
-  type WasmSource,
-} from './library/engine.js';
-import { simulateOn, type SimulateOptions } from './library/simulate.js';
-import { evaluateOn, type EvaluateOptions } from './library/evaluate.js';
+import { engineFromModule, compileWasm, type FlowExecEngine, type WasmSource } from './library/engine.js';
+import { simulate as simulateCore, type SimulateOptions } from './library/simulate.js';
+import { evaluate as evaluateCore, type EvaluateOptions } from './library/evaluate.js';
 import type { SimulationResult, EvaluationReport } from './library/results.js';
+import type { ShardExecutor } from './library/executor.js';
 import type { EvaluationConfig, Workload } from './library/config.js';
 import { InputError } from './errors/input-error.js';
 
@@ -46,19 +41,8 @@ export async function createEngine(options: { wasm: WasmSource }): Promise<FlowE
   return engineFromModule(await compileWasm(options.wasm));
 }
 
-function engineOf(options: { engine?: FlowExecEngine; threads?: number }): FlowExecEngine {
-  if (!options.engine)
-    throw new InputError(
-      'options.engine: flowexec/browser needs an engine (from createEngine({ wasm }))',
-      'options.engine',
-    );
-  if ((options.threads ?? 1) !== 1)
-    throw new InputError('options.threads: flowexec/browser runs on one thread', 'options.threads');
-  return options.engine;
-}
-
 /**
- * Runs a workload by Monte Carlo on `options.engine` (see `simulate` of the `flowexec` entry).
+ * Runs a workload by Monte Carlo on `options.engine` or `options.executor` (see `simulate` of the `flowexec` entry).
  *
  * @example
  * ```ts
@@ -67,13 +51,13 @@ function engineOf(options: { engine?: FlowExecEngine; threads?: number }): FlowE
  */
 export async function simulate(
   workload: 'heston-paths' | 'heston-execution' | Workload | Record<string, unknown>,
-  options: SimulateOptions & { engine: FlowExecEngine },
+  options: SimulateOptions & ({ engine: FlowExecEngine } | { executor: ShardExecutor }),
 ): Promise<SimulationResult> {
-  return simulateOn(inlineExecutor(engineOf(options)), workload, options);
+  return simulateCore(workload, options);
 }
 
 /**
- * Evaluates every strategy of a config on common random numbers on `options.engine` (see `evaluate` of the
+ * Evaluates every strategy of a config on common random numbers on `options.engine` or `options.executor` (see `evaluate` of the
  * `flowexec` entry); policies come from `options.policies` only.
  *
  * @example
@@ -83,7 +67,7 @@ export async function simulate(
  */
 export async function evaluate(
   config: EvaluationConfig | Record<string, unknown>,
-  options: EvaluateOptions & { engine: FlowExecEngine },
+  options: EvaluateOptions & ({ engine: FlowExecEngine } | { executor: ShardExecutor }),
 ): Promise<EvaluationReport> {
-  return evaluateOn(inlineExecutor(engineOf(options)), config, options);
+  return evaluateCore(config, options);
 }

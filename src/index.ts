@@ -13,7 +13,7 @@
  *
  * @module flowexec
  */
-import type { ShardExecutor } from './eval/executor.js';
+import type { ShardExecutor } from './library/executor.js';
 import {
   inlineExecutor,
   engineFromModule,
@@ -21,8 +21,8 @@ import {
   type FlowExecEngine,
   type WasmSource,
 } from './library/engine.js';
-import { simulateOn, checkSimulateOptions, type SimulateOptions } from './library/simulate.js';
-import { evaluateOn, checkEvaluateOptions, policyMap, type EvaluateOptions } from './library/evaluate.js';
+import { simulate as simulateCore, checkSimulateOptions, type SimulateOptions } from './library/simulate.js';
+import { evaluate as evaluateCore, checkEvaluateOptions, policyMap, type EvaluateOptions } from './library/evaluate.js';
 import type { SimulationResult, EvaluationReport } from './library/results.js';
 import type { EvaluationConfig, Workload } from './library/config.js';
 
@@ -65,11 +65,13 @@ export async function createEngine(options: CreateEngineOptions = {}): Promise<F
   return engineFromModule(await compileWasm(local ? (await nodeSide()).readWasmFile(wasm as string | URL) : wasm));
 }
 
+/** Runs body on the options' executor (the caller's: left open), else on one made for the engine and threads. */
 async function withExecutor<T>(
-  threads: number | undefined,
-  engine: FlowExecEngine | undefined,
+  options: { executor?: ShardExecutor; threads?: number; engine?: FlowExecEngine },
   body: (executor: ShardExecutor) => Promise<T>,
 ): Promise<T> {
+  if (options.executor) return body(options.executor);
+  const { threads, engine } = options;
   const executor =
     (threads ?? 1) > 1 || !engine
       ? await (await nodeSide()).nodeExecutor(threads ?? 1, engine)
@@ -99,7 +101,7 @@ export async function simulate(
   options: SimulateOptions = {},
 ): Promise<SimulationResult> {
   checkSimulateOptions(options);
-  return withExecutor(options.threads, options.engine, (executor) => simulateOn(executor, workload, options));
+  return withExecutor(options, (executor) => simulateCore(workload, { ...options, executor }));
 }
 
 /**
@@ -128,5 +130,5 @@ export async function evaluate(
 ): Promise<EvaluationReport> {
   checkEvaluateOptions(options);
   const policies = (await nodeSide()).readMissingPolicies(config, policyMap(options.policies), options.baseDir);
-  return withExecutor(options.threads, options.engine, (executor) => evaluateOn(executor, config, options, policies));
+  return withExecutor(options, (executor) => evaluateCore(config, { ...options, policies, executor }));
 }

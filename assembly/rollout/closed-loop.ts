@@ -4,6 +4,7 @@ import { MODEL_ABM } from '../market-params';
 import { schedulePaths } from '../policy/schedule';
 import { adaptiveAcPaths } from '../policy/adaptive-ac';
 import { mlpPaths, mlpPrepare } from '../policy/mlp';
+import { povPaths } from '../policy/pov';
 import { envReset, stepPaths, observePaths, stepConstantFeatures } from './execution-env';
 import * as E from './env-layout';
 
@@ -13,12 +14,18 @@ import * as E from './env-layout';
 @inline export const POLICY_ADAPTIVE_AC: i32 = 1;
 // @ts-ignore: decorator
 @inline export const POLICY_MLP: i32 = 2;
-/** Columns written per path: the five cost parts, shares left and executed, max participation, terminal price, episode return. */
 // @ts-ignore: decorator
-@inline export const ROLLOUT_COLUMNS: i32 = 10;
+@inline export const POLICY_POV: i32 = 3;
+/**
+ * Columns written per path: the five cost parts, shares left and executed, max participation, terminal price, episode
+ * return, permanent level (sum m n), the market VWAP of the unimpacted price, the last step's volume multiplier u,
+ * the window's average unimpacted price.
+ */
+// @ts-ignore: decorator
+@inline export const ROLLOUT_COLUMNS: i32 = 14;
 
 /**
- * Paths taken through the whole episode together, so their state (13 + J arrays of 64 f64) stays in L1 from step
+ * Paths taken through the whole episode together, so their state (18 + J arrays of 64 f64) stays in L1 from step
  * to step whatever B is (at B = 1,024 blocks of 16, 64 and 256 measured the same).
  */
 // @ts-ignore: decorator
@@ -44,6 +51,7 @@ export function closedLoopRollout(env: usize, policy: i32, policyPtr: usize, out
     for (let k = 0; k < steps; k++) {
       if (policy == POLICY_SCHEDULE) schedulePaths(env, k, policyPtr, first, count);
       else if (policy == POLICY_ADAPTIVE_AC) adaptiveAcPaths(env, k, policyPtr, first, count);
+      else if (policy == POLICY_POV) povPaths(env, k, policyPtr, first, count);
       else {
         if (k < steps - 1) observePaths(env, k, first, count); // the last step trades what is left, unobserved
         mlpPaths(env, k, policyPtr, muPtr, first, count);
@@ -62,5 +70,17 @@ export function closedLoopRollout(env: usize, policy: i32, policyPtr: usize, out
   for (let p: usize = 0; p < paths / 2; p++) {
     const x = v128.load(xs + (p << 4));
     v128.store(terminal + (p << 4), abm ? x : expF64x2(x));
+  }
+  memory.copy(outPtr + ((<usize>10 * <usize>stride) << 3), E.stateArray(env, E.S_PERM_LEVEL), paths << 3);
+  memory.copy(outPtr + ((<usize>12 * <usize>stride) << 3), E.stateArray(env, E.S_VOLUME_MULT), paths << 3);
+  const priceSums = E.stateArray(env, E.S_PRICE_SUM), average = outPtr + ((<usize>13 * <usize>stride) << 3);
+  const invSteps = f64x2.splat(1.0 / <f64>steps);
+  for (let p: usize = 0; p < paths / 2; p++) {
+    v128.store(average + (p << 4), f64x2.mul(v128.load(priceSums + (p << 4)), invSteps));
+  }
+  const vwapSums = E.stateArray(env, E.S_VWAP_SUM), volumeSums = E.stateArray(env, E.S_VOLUME_SUM);
+  const vwap = outPtr + ((<usize>11 * <usize>stride) << 3);
+  for (let p: usize = 0; p < paths / 2; p++) {
+    v128.store(vwap + (p << 4), f64x2.div(v128.load(vwapSums + (p << 4)), v128.load(volumeSums + (p << 4))));
   }
 }

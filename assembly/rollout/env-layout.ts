@@ -88,7 +88,21 @@
 // @ts-ignore: decorator
 @inline export const E_TRANS_SELF: i32 = 41;      // G(0) / (1 + betaT): the share of its own impulse a trade pays
 // @ts-ignore: decorator
-@inline export const E_HEADER_LENGTH: i32 = 42;
+@inline export const E_IMPACT_VOL: i32 = 42;      // 0: impact at the arrival volatility; else 1 / sqrt(v0) (Heston) or 1: scaled by the path's volatility
+// @ts-ignore: decorator
+@inline export const E_VOLUME_NOISE: i32 = 43;    // sigma_V of the log-volume noise (0: the volume curve is deterministic)
+// @ts-ignore: decorator
+@inline export const E_VOLUME_PERSISTENCE: i32 = 44; // phi of the AR(1) log-volume noise
+// @ts-ignore: decorator
+@inline export const E_VOLUME_ELASTICITY: i32 = 45;  // a: volume scales with (v / theta)^(a / 2) (Heston)
+// @ts-ignore: decorator
+@inline export const E_TRANS_BY_VOLUME: i32 = 46;    // 1: the transient impulse is measured against the step's volume
+// @ts-ignore: decorator
+@inline export const E_OFF_SEASON: i32 = 47;         // N f64: the volatility multiplier s_k of each step (1: flat)
+// @ts-ignore: decorator
+@inline export const E_OFF_VOLUME_NORMALS: i32 = 48; // B / 4 x 128 bytes: the log-volume noise's normals (stream 2)
+// @ts-ignore: decorator
+@inline export const E_HEADER_LENGTH: i32 = 49;
 
 // Objectives (the reward of a step, in bps of the arrival notional)
 // @ts-ignore: decorator
@@ -138,9 +152,19 @@
 // @ts-ignore: decorator
 @inline export const S_RETURN: i32 = 12;      // sum of rewards so far
 // @ts-ignore: decorator
-@inline export const S_TRANSIENT_0: i32 = 13; // then J transient components
+@inline export const S_PERM_LEVEL: i32 = 13;  // sum of m n: shares traded, each weighted by the volatility multiplier m it met
 // @ts-ignore: decorator
-@inline export const STATE_FIELDS: i32 = 13;
+@inline export const S_VOLUME_LOG: i32 = 14;  // AR(1) log-volume noise psi
+// @ts-ignore: decorator
+@inline export const S_VOLUME_MULT: i32 = 15; // u: the market's volume this step over the curve's
+// @ts-ignore: decorator
+@inline export const S_VWAP_SUM: i32 = 16;    // sum of S_k V_k u_k (the market VWAP's numerator)
+// @ts-ignore: decorator
+@inline export const S_VOLUME_SUM: i32 = 17;  // sum of V_k u_k
+// @ts-ignore: decorator
+@inline export const S_TRANSIENT_0: i32 = 18; // then J transient components
+// @ts-ignore: decorator
+@inline export const STATE_FIELDS: i32 = 18;
 
 /** f64 at a header slot. */
 // @ts-ignore: decorator

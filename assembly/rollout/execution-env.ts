@@ -17,12 +17,25 @@
 //                   price advantage against the window's average unimpacted price P_avg (Fang et al. 2021),
 //                   which the reward knows and the observation never does
 // With forced liquidation the last step trades everything left, cap lifted, and pays E_PENALTY per share above it.
+//
+// Markets the static kernel cannot price (src/eval routes every strategy here for them):
+// - impact at the path's volatility (E_IMPACT_VOL != 0): temporary cost, transient impulse and permanent move of a
+//   trade scale with m = s_k sqrt(v / v0) (Heston; s_k for the Brownian models), the volatility the trade meets over
+//   the one at arrival; the permanent level is sum m n (S_PERM_LEVEL), which is cum when m = 1
+// - intraday volatility seasonality: step k's price increment has volatility s_k sqrt(v) (E_OFF_SEASON; the
+//   variance process itself is not seasonal)
+// - stochastic volume (E_VOLUME_NOISE != 0): the market trades V_k u in step k, u = exp(psi - sigma_V^2 / 2)
+//   (v / theta)^(a / 2), psi an AR(1) with stationary standard deviation sigma_V and persistence phi, drawn from
+//   normal k of the path's stream 2; the cap, participation, temporary impact and a volume-measured transient
+//   impulse all use V_k u. u for step k is set when step k - 1 ends (envReset for step 0), so a policy sees it.
+// Every path also accumulates the market VWAP of the unimpacted price, sum S_k V_k u / sum V_k u.
 import { expF64x2 } from '../math/exp';
 import { philoxRoundKeys, fillWordsX4 } from '../rng/philox';
 import { fillNormalsGroupsX4 } from '../rng/normal';
 import { logPriceStep, varianceStep } from '../heston/euler';
 import { qeStepF64x2, qeNextV, uniformF64x2 } from '../heston/qe';
-import { MODEL_HESTON_EULER, MODEL_HESTON_QE, MODEL_ABM, P_X0, P_V0, P_DT, P_MU_DT, P_HALF_DT, P_KAPPA_THETA_DT,
+import { logF64x2 } from '../math/log';
+import { MODEL_HESTON_EULER, MODEL_HESTON_QE, MODEL_ABM, MODEL_GBM, P_X0, P_V0, P_DT, P_MU_DT, P_HALF_DT, P_KAPPA_THETA_DT,
   P_KAPPA_DT, P_XI, P_RHO, P_RHO_BAR, P_DRIFT_DT, P_VOL_SQRT_DT, P_NORMALS_F32, param, paramX2 } from '../market-params';
 import { temporaryPerShare } from '../impact/temporary';
 import { permanentFactor, permanentShift, permanentCost } from '../impact/permanent';
@@ -43,13 +56,51 @@ export function envReset(env: usize): void {
   const x0 = f64x2.splat(param(params, P_X0)), v0 = f64x2.splat(param(params, P_V0));
   const q0 = f64x2.splat(E.header(env, E.E_SHARES));
   const x = E.stateArray(env, E.S_X), v = E.stateArray(env, E.S_V), q = E.stateArray(env, E.S_Q);
+  const u = E.stateArray(env, E.S_VOLUME_MULT), one = f64x2.splat(1.0);
   for (let p = 0; p < paths / 2; p++) {
     v128.store(at(x, p), x0);
     v128.store(at(v, p), v0);
     v128.store(at(q, p), q0);
+    v128.store(at(u, p), one);
   }
   philoxRoundKeys(<u32>E.header(env, E.E_SEED_LO), <u32>E.header(env, E.E_SEED_HI), E.region(env, E.E_OFF_KEYS));
   store<f64>(env + (<usize>E.E_STEP << 3), 0.0);
+  if (E.header(env, E.E_VOLUME_NOISE) != 0.0) nextVolume(env, 0, 0, paths);
+}
+
+/**
+ * The market's volume multiplier u of step k (see the header) for paths first .. first + count - 1: psi moves one
+ * AR(1) step (psi_0 is drawn from the stationary law), u = exp(psi - sigma_V^2 / 2) (max(v, 1e-4 theta) / theta)^(a / 2).
+ * Normal k of the path's stream 2, four steps a Philox call.
+ */
+function nextVolume(env: usize, k: i32, first: i32, count: i32): void {
+  const normals = E.region(env, E.E_OFF_VOLUME_NORMALS);
+  if ((k & 3) == 0) {
+    const stepsLeft = <i32>E.header(env, E.E_STEPS) - k;
+    fillNormalsGroupsX4(<u32>E.header(env, E.E_FIRST_PATH) + <u32>first, count >> 2, k >> 2, min(2, (stepsLeft + 1) >> 1), 2,
+      <u32>E.header(env, E.E_SEED_LO), <u32>E.header(env, E.E_SEED_HI), E.region(env, E.E_OFF_KEYS),
+      E.region(env, E.E_OFF_WORDS) + (<usize>(first >> 2) << 6), normals + (<usize>(first >> 2) << 7),
+      param(E.region(env, E.E_OFF_PARAMS), P_NORMALS_F32) != 0.0);
+  }
+  const sigma = E.header(env, E.E_VOLUME_NOISE), phi = E.header(env, E.E_VOLUME_PERSISTENCE);
+  const elasticity = E.header(env, E.E_VOLUME_ELASTICITY), inverseTheta = E.header(env, E.E_OBS_VARIANCE_SCALE);
+  const keep = f64x2.splat(k == 0 ? 0.0 : phi), shock = f64x2.splat(k == 0 ? sigma : sigma * Math.sqrt(1.0 - phi * phi));
+  const bias = f64x2.splat(-0.5 * sigma * sigma), halfA = f64x2.splat(0.5 * elasticity);
+  const withVariance = elasticity != 0.0 && inverseTheta > 0.0;
+  const invTheta = f64x2.splat(inverseTheta), floor = f64x2.splat(1e-4);
+  const psis = E.stateArray(env, E.S_VOLUME_LOG), us = E.stateArray(env, E.S_VOLUME_MULT), vs = E.stateArray(env, E.S_V);
+  const phase = <usize>(k & 3) << 5;
+  for (let p = first >> 1; p < (first + count) >> 1; p++) {
+    const z = v128.load(normals + (<usize>(p >> 1) << 7) + phase + (<usize>(p & 1) << 4));
+    const psi = f64x2.add(f64x2.mul(keep, v128.load(at(psis, p))), f64x2.mul(shock, z));
+    v128.store(at(psis, p), psi);
+    let logU = f64x2.add(psi, bias);
+    if (withVariance) {
+      const level = f64x2.pmax(floor, f64x2.mul(v128.load(at(vs, p)), invTheta));
+      logU = f64x2.add(logU, f64x2.mul(halfA, logF64x2(level)));
+    }
+    v128.store(at(us, p), expF64x2(logU));
+  }
 }
 
 /**
@@ -97,6 +148,7 @@ export function stepPaths(env: usize, k: i32, first: i32, count: i32): void {
   refillDraws(env, k, first, count);
   tradePairs(env, k, first >> 1, (first + count) >> 1);
   advancePrices(env, k, first >> 1, (first + count) >> 1);
+  if (E.header(env, E.E_VOLUME_NOISE) != 0.0 && k + 1 < <i32>E.header(env, E.E_STEPS)) nextVolume(env, k + 1, first, count);
 }
 
 /** Header slot `slot` on both lanes. */
@@ -173,6 +225,13 @@ export function stepPaths(env: usize, k: i32, first: i32, count: i32): void {
   const lastStep = k == steps - 1;
   const forced = lastStep && E.header(env, E.E_FORCE_LIQUIDATION) != 0.0;
   const penalty = headerX2(env, E.E_PENALTY);
+  // the volatility the trade meets (m) and the market's volume (u): see the header
+  const season = perStep(env, E.E_OFF_SEASON, k);
+  const impactVol = E.header(env, E.E_IMPACT_VOL), pathVol = impactVol != 0.0;
+  const volScale = f64x2.splat(heston ? impactVol * season : season);
+  const stochasticVolume = E.header(env, E.E_VOLUME_NOISE) != 0.0;
+  const transientByVolume = E.header(env, E.E_TRANS_BY_VOLUME) != 0.0;
+  const stepVolume = f64x2.splat(volume), seasonVariance = f64x2.splat(season * season);
   // reward
   const objective = <i32>E.header(env, E.E_OBJECTIVE);
   const toBps = f64x2.splat(1e4 / (shares * E.header(env, E.E_S0)));
@@ -186,6 +245,8 @@ export function stepPaths(env: usize, k: i32, first: i32, count: i32): void {
   const permanents = E.stateArray(env, E.S_PERMANENT), temporaries = E.stateArray(env, E.S_TEMPORARY);
   const transients = E.stateArray(env, E.S_TRANSIENT), spreads = E.stateArray(env, E.S_SPREAD);
   const maxps = E.stateArray(env, E.S_MAXP), priceSums = E.stateArray(env, E.S_PRICE_SUM);
+  const permLevels = E.stateArray(env, E.S_PERM_LEVEL), us = E.stateArray(env, E.S_VOLUME_MULT);
+  const vwapSums = E.stateArray(env, E.S_VWAP_SUM), volumeSums = E.stateArray(env, E.S_VOLUME_SUM);
   const rewards = E.stateArray(env, E.S_REWARD), returns = E.stateArray(env, E.S_RETURN);
   const d0 = E.stateArray(env, E.S_TRANSIENT_0), stride = <usize>E.header(env, E.E_STATE_STRIDE);
   const zero = f64x2.splat(0.0), one = f64x2.splat(1.0);
@@ -195,41 +256,53 @@ export function stepPaths(env: usize, k: i32, first: i32, count: i32): void {
   // For the same reason the trade uses selects: a value used in a branch of the body is recomputed in the branch.
   let p = pairFrom;
   if (p < pairTo) do {
-    const q = v128.load(at(qs, p)), cum = v128.load(at(cums, p));
-    const n = tradeSize(v128.load(at(fractions, p)), q, capVolume, forced);
-    const excess = excessCost(n, capVolume, penalty, forced);
+    const q = v128.load(at(qs, p)), cum = v128.load(at(cums, p)), level = v128.load(at(permLevels, p));
+    const u = stochasticVolume ? v128.load(at(us, p)) : one;
+    const n = tradeSize(v128.load(at(fractions, p)), q, stochasticVolume ? f64x2.mul(capVolume, u) : capVolume, forced);
+    const excess = excessCost(n, stochasticVolume ? f64x2.mul(capVolume, u) : capVolume, penalty, forced);
     const x = v128.load(at(xs, p));
     const price = abm ? x : expF64x2(x);
-    const factor = permLog == 0.0 ? one : permanentFactor(negSidePermLog, cum);
-    const temporary = temporaryPerShare(n, tempScale, tempBeta);
+    // m = s_k sqrt(v / v0) (Heston) or s_k; exactly 1 when the impact is at the arrival volatility
+    const m = !pathVol ? one : heston ? f64x2.mul(volScale, f64x2.sqrt(f64x2.pmax(v128.load(at(vs, p)), zero))) : volScale;
+    // n / u: the trade measured against the step's curve volume, so tempScale_k (n / u)^beta = eta sigma s0 (n / V_k u)^beta
+    const nOverU = stochasticVolume ? f64x2.div(n, u) : n;
+    const factor = permLog == 0.0 ? one : permanentFactor(negSidePermLog, level);
+    const temporary = pathVol ? f64x2.mul(m, temporaryPerShare(nOverU, tempScale, tempBeta)) : temporaryPerShare(nOverU, tempScale, tempBeta);
     const d = transientSum(d0, stride, components, p);
-    const impulse = components > 0 ? transientImpulse(n, transScale, transBeta) : zero;
+    const impulseBase = components > 0 ? transientImpulse(transientByVolume ? nOverU : n, transScale, transBeta) : zero;
+    const impulse = pathVol ? f64x2.mul(m, impulseBase) : impulseBase;
     // what the trade pays per share: earlier trades' decayed impact, plus its share of its own impulse
     const paid = selfImpact ? f64x2.add(d, f64x2.mul(transSelf, impulse)) : d;
-    const shift = permanentShift(permAdd, cum);
+    const shift = permanentShift(permAdd, level);
     const sideN = f64x2.mul(side, n);
     const cost = stepCost(sideN, s0, price, factor, n, temporary, paid, spread, shift, excess);
     accumulate(timings, p, f64x2.mul(sideN, f64x2.sub(s0, price)));
     accumulate(permanents, p, permanentCost(sideN, price, factor, n, shift));
     v128.store(at(temporaries, p), f64x2.add(f64x2.add(v128.load(at(temporaries, p)), f64x2.mul(n, temporary)), excess));
     accumulate(spreads, p, f64x2.mul(n, spread));
-    v128.store(at(maxps, p), f64x2.pmax(v128.load(at(maxps, p)), f64x2.mul(n, inverseVolume)));
+    v128.store(at(maxps, p), f64x2.pmax(v128.load(at(maxps, p)), f64x2.mul(nOverU, inverseVolume)));
     if (components > 0) { // without transient impact D = 0 and the transient cost stays 0
       accumulate(transients, p, f64x2.mul(n, paid));
       transientDecay(d0, stride, components, p, kernelW, kernelD, impulse);
     }
+    const marketVolume = f64x2.mul(stepVolume, u);
+    accumulate(vwapSums, p, f64x2.mul(price, marketVolume));
+    accumulate(volumeSums, p, marketVolume);
     const cumAfter = f64x2.add(cum, n), qAfter = f64x2.sub(q, n);
     v128.store(at(cums, p), cumAfter);
+    v128.store(at(permLevels, p), pathVol ? f64x2.add(level, f64x2.mul(m, n)) : f64x2.add(level, n));
     v128.store(at(qs, p), qAfter);
     // the reward by objective (see the header)
     let reward = cost;
     if (objective == E.OBJECTIVE_MEAN_VARIANCE) {
-      reward = f64x2.add(reward, riskCost(riskCoef, price, heston ? f64x2.pmax(v128.load(at(vs, p)), zero) : modelVariance, qAfter, abm));
+      const variance = heston ? f64x2.pmax(v128.load(at(vs, p)), zero) : modelVariance;
+      reward = f64x2.add(reward, riskCost(riskCoef, price, f64x2.mul(variance, seasonVariance), qAfter, abm));
     }
     reward = f64x2.neg(f64x2.mul(reward, toBps));
+    // the window's prices, for its average (the OPD reward, and every strategy's price advantage)
+    const priceSum = f64x2.add(v128.load(at(priceSums, p)), price);
+    v128.store(at(priceSums, p), priceSum);
     if (objective == E.OBJECTIVE_OPD) {
-      const priceSum = f64x2.add(v128.load(at(priceSums, p)), price); // the window's prices, for its average
-      v128.store(at(priceSums, p), priceSum);
       reward = f64x2.sub(reward, f64x2.mul(alphaOverX2, f64x2.mul(n, n)));
       if (lastStep) {
         const average = f64x2.mul(priceSum, invSteps);
@@ -254,8 +327,11 @@ export function stepPaths(env: usize, k: i32, first: i32, count: i32): void {
   const normals = E.region(env, E.E_OFF_NORMALS), uniforms = E.region(env, E.E_OFF_UNIFORMS);
   const xs = E.stateArray(env, E.S_X), vs = E.stateArray(env, E.S_V);
   const zero = f64x2.splat(0.0);
+  // the step's volatility multiplier s_k (1 exactly without seasonality, so the products below change no bit)
+  const s = perStep(env, E.E_OFF_SEASON, k), season = f64x2.splat(s);
   if (model == MODEL_HESTON_EULER) {
-    const dt = paramX2(params, P_DT), muDt = paramX2(params, P_MU_DT), halfDt = paramX2(params, P_HALF_DT);
+    const dt = paramX2(params, P_DT), muDt = paramX2(params, P_MU_DT);
+    const halfDt = f64x2.splat(param(params, P_HALF_DT) * (s * s));
     const kappaThetaDt = paramX2(params, P_KAPPA_THETA_DT), kappaDt = paramX2(params, P_KAPPA_DT);
     const xi = paramX2(params, P_XI), rho = paramX2(params, P_RHO), rhoBar = paramX2(params, P_RHO_BAR);
     const phase = <usize>(k & 1) << 6;
@@ -265,7 +341,7 @@ export function stepPaths(env: usize, k: i32, first: i32, count: i32): void {
       const x = v128.load(at(xs, p)), v = v128.load(at(vs, p));
       const vp = f64x2.pmax(v, zero);
       const sq = f64x2.sqrt(f64x2.mul(vp, dt));
-      v128.store(at(xs, p), logPriceStep(x, vp, sq, z1, muDt, halfDt));
+      v128.store(at(xs, p), logPriceStep(x, vp, f64x2.mul(sq, season), z1, muDt, halfDt));
       v128.store(at(vs, p), varianceStep(v, vp, sq, z1, z2, kappaThetaDt, kappaDt, xi, rho, rhoBar));
     }
   } else if (model == MODEL_HESTON_QE) {
@@ -279,7 +355,10 @@ export function stepPaths(env: usize, k: i32, first: i32, count: i32): void {
       v128.store(at(vs, p), qeNextV);
     }
   } else {
-    const drift = paramX2(params, P_DRIFT_DT), vol = paramX2(params, P_VOL_SQRT_DT);
+    // GBM's Ito term follows the step's variance: drift - (s^2 - 1) sigma^2 dt / 2 (exactly drift when s = 1)
+    const volDt = param(params, P_VOL_SQRT_DT);
+    const driftK = model == MODEL_GBM ? param(params, P_DRIFT_DT) - (s * s - 1.0) * (0.5 * volDt * volDt) : param(params, P_DRIFT_DT);
+    const drift = f64x2.splat(driftK), vol = f64x2.splat(volDt * s);
     const phase = <usize>(k & 3) << 5;
     for (let p = pairFrom; p < pairTo; p++) {
       const z = v128.load(normals + (<usize>(p >> 1) << 7) + phase + (<usize>(p & 1) << 4));
@@ -289,12 +368,13 @@ export function stepPaths(env: usize, k: i32, first: i32, count: i32): void {
 }
 
 /**
- * Bit i set when observation feature i holds one value on every path at a step: time left and volume level
- * always, variance under the Brownian models (it is 1), the transient state without transient components (0).
+ * Bit i set when observation feature i holds one value on every path at a step: time left always, volume level
+ * when volume is deterministic, variance under the Brownian models (it is 1), the transient state without transient components (0).
  * A policy network folds these into its first layer once per step (policy/mlp.ts).
  */
 export function stepConstantFeatures(env: usize): i32 {
-  return E.FEATURE_TIME_LEFT | E.FEATURE_VOLUME_LEVEL | (E.header(env, E.E_OBS_VARIANCE_SCALE) > 0.0 ? 0 : E.FEATURE_VARIANCE)
+  return E.FEATURE_TIME_LEFT | (E.header(env, E.E_VOLUME_NOISE) != 0.0 ? 0 : E.FEATURE_VOLUME_LEVEL)
+    | (E.header(env, E.E_OBS_VARIANCE_SCALE) > 0.0 ? 0 : E.FEATURE_VARIANCE)
     | (E.header(env, E.E_COMPONENTS) == 0.0 ? E.FEATURE_TRANSIENT : 0);
 }
 
@@ -312,7 +392,7 @@ export function envObserve(env: usize): void {
 /**
  * Observations for decision k of paths first .. first + count - 1 (even), f32, feature-major (OBSERVATION_FEATURES
  * arrays of B): time left (N - k) / N; inventory left q / X; variance v / theta (1 for the Brownian models);
- * price move since arrival in units of sigma over the horizon; step volume over the average step volume;
+ * price move since arrival in units of sigma over the horizon; the market's step volume (V_k u) over the average step volume;
  * transient impact state in units of s0 sigma0 sqrt(dt).
  */
 export function observePaths(env: usize, k: i32, first: i32, count: i32): void {
@@ -331,6 +411,7 @@ export function observePaths(env: usize, k: i32, first: i32, count: i32): void {
   const volumeLevel = f64x2.splat(volume / E.header(env, E.E_MEAN_VOLUME));
   const transientScale = f64x2.splat(E.header(env, E.E_OBS_TRANSIENT_SCALE));
   const xs = E.stateArray(env, E.S_X), vs = E.stateArray(env, E.S_V), qs = E.stateArray(env, E.S_Q);
+  const us = E.stateArray(env, E.S_VOLUME_MULT), stochasticVolume = E.header(env, E.E_VOLUME_NOISE) != 0.0;
   const d0 = E.stateArray(env, E.S_TRANSIENT_0);
   const stride = <usize>E.header(env, E.E_STATE_STRIDE);
   const one = f64x2.splat(1.0);
@@ -344,7 +425,7 @@ export function observePaths(env: usize, k: i32, first: i32, count: i32): void {
     storeF32Pair(out + plane + o, f64x2.mul(v128.load(at(qs, p)), invShares));
     storeF32Pair(out + 2 * plane + o, variance);
     storeF32Pair(out + 3 * plane + o, f64x2.mul(f64x2.sub(v128.load(at(xs, p)), x0), priceScale));
-    storeF32Pair(out + 4 * plane + o, volumeLevel);
+    storeF32Pair(out + 4 * plane + o, stochasticVolume ? f64x2.mul(volumeLevel, v128.load(at(us, p))) : volumeLevel);
     storeF32Pair(out + 5 * plane + o, f64x2.mul(d, transientScale));
     p++;
   } while (p < pairTo);

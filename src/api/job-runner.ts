@@ -2,7 +2,7 @@
 import type { ShardExecutor } from '../eval/executor.js';
 import type { EvaluationConfig } from '../eval/config.js';
 import { evaluationTotalPaths } from '../eval/evaluate.js';
-import { evaluateOn } from '../library/evaluate.js';
+import { evaluate } from '../library/evaluate.js';
 import { InputError } from '../errors/input-error.js';
 import { ApiError } from './errors.js';
 import { newJobId } from './job-id.js';
@@ -195,19 +195,16 @@ export class JobRunner {
         job.attempts += 1;
         await this.o.store.save(job);
         this.emit(job, false);
-        job.result = await evaluateOn(
-          this.o.executor,
-          job.config,
-          {
-            signal: controller.signal,
-            now: this.o.now,
-            onProgress: (donePaths, total) => {
-              job.progress = { donePaths, totalPaths: total };
-              this.emit(job, false);
-            },
+        // the library's evaluate (what flowexec/browser exports); policies come only inline, never from files
+        job.result = await evaluate(job.config, {
+          executor: this.o.executor,
+          signal: controller.signal,
+          now: this.o.now,
+          onProgress: (donePaths, total) => {
+            job.progress = { donePaths, totalPaths: total };
+            this.emit(job, false);
           },
-          new Map(),
-        );
+        });
         end = { status: 'succeeded' };
       } catch (error) {
         if (this.stopping) return; // shutdown: the stored record stays queued or running, and runs again at the next start

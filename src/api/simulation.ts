@@ -1,7 +1,7 @@
-// POST /v1/simulations' work: a bounded workload run or a bounded market + schedule evaluation, on the app's executor.
+// POST /v1/simulations' work: a bounded workload or market + schedule run by the library's simulate / evaluate.
 import type { ShardExecutor } from '../eval/executor.js';
-import { simulateOn } from '../library/simulate.js';
-import { evaluateOn } from '../library/evaluate.js';
+import { simulate } from '../library/simulate.js';
+import { evaluate } from '../library/evaluate.js';
 import type { SimulationResult, EvaluationReport } from '../library/results.js';
 import { requireObject } from './body.js';
 import { evaluationWork, simulationKind, workloadWork } from './work.js';
@@ -24,10 +24,11 @@ export async function runSimulation(
   const body = requireObject(input);
   if (simulationKind(body) === 'config') {
     const { config } = evaluationWork(body, ctx.maxPathSteps);
-    return evaluateOn(ctx.executor, config, { signal: ctx.signal, now: ctx.now }, new Map());
+    return evaluate(config, { executor: ctx.executor, signal: ctx.signal, now: ctx.now });
   }
   const { request, workload } = workloadWork(parseWith(workloadSimulationSchema, body), ctx.catalog, ctx.maxPathSteps);
-  return simulateOn(ctx.executor, workload, {
+  return simulate(workload, {
+    executor: ctx.executor,
     paths: request.paths,
     steps: request.steps,
     seed: request.seed,

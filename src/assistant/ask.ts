@@ -1,6 +1,7 @@
 // The assistant end to end: question -> intent and request -> evaluation on the engine (or the last run) -> answer.
 import type { ShardExecutor } from '../eval/executor.js';
-import { runEvaluation, type EvaluationResult } from '../eval/evaluate.js';
+import type { EvaluationResult } from '../eval/evaluate.js';
+import { evaluate } from '../library/evaluate.js';
 import type { EvaluationConfig } from '../eval/config.js';
 import { InputError } from '../errors/input-error.js';
 import { defaultStrategyName } from '../strategies/spec.js';
@@ -65,7 +66,7 @@ export async function ask(question: string, deps: AskDeps): Promise<AskResponse>
     };
     return { intent: 'refusal', request: { reason: 'invalid', notes: parsed.notes }, answer: answerRefusal(refusal) };
   }
-  const result = await runEvaluation(built.config, deps.executor, { signal: deps.signal });
+  const result = await evaluate(built.config, { executor: deps.executor, signal: deps.signal });
   const notes = parsed.notes.length > 0 ? ` (Note: ${parsed.notes.join('; ')}.)` : '';
   return {
     intent: parsed.intent,

@@ -30,6 +30,7 @@ export function assistantMarket(volatility: Level = 'normal', liquidity: Level =
     } as Market['model'],
     dailyVolume: DAILY_VOLUME[liquidity],
     volumeCurve: { type: 'u-shape' } as Market['volumeCurve'],
+    volatilityCurve: { type: 'flat' },
     impact: {
       // examples/heston-execution.json's impact, in its canonical convention (docs/market-models.md)
       type: 'canonical',

@@ -33,6 +33,9 @@ export function formatCalibration(r: CalibrationResult): string {
     r.volumeCurve.uShape
       ? `  volume curve: u-shape open ${g(r.volumeCurve.uShape.open, 3)}, close ${g(r.volumeCurve.uShape.close, 3)}, decay ${g(r.volumeCurve.uShape.decay, 3)} of the day (rms error ${g(100 * r.volumeCurve.uShape.rmsError, 2)}% per ${r.volumeCurve.bucketMinutes}-min bucket)`
       : '  volume curve: flat (no regular session)',
+    r.volatilityCurve.uShape
+      ? `  variance curve: u-shape open ${g(r.volatilityCurve.uShape.open, 3)}, close ${g(r.volatilityCurve.uShape.close, 3)}, decay ${g(r.volatilityCurve.uShape.decay, 3)} (first ${r.volatilityCurve.bucketMinutes} min ${g(r.volatilityCurve.fractions[0]! * r.volatilityCurve.fractions.length, 3)}x the average; scheme euler)`
+      : '  variance curve: flat (no regular session, or a bucket without returns)',
     `  impact: temporary eta = Y sigma_d = ${g(r.impact.temporaryEta)} (beta 0.5, Y = ${r.impact.squareRootY}), permanent gamma = ${g(r.impact.permanentGamma)}, half spread ${g(r.market.impact.spread.halfSpreadBps, 3)} bp`,
   ];
   for (const w of r.warnings) lines.push(`  warning: ${w}`);

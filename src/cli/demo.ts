@@ -1,6 +1,6 @@
 // flowexec demo: both canonical workloads on their defaults, each estimate beside its exact oracle.
 import { parseWorkload, type PathsWorkload } from '../market/workload.js';
-import { runWorkload } from '../eval/run-workload.js';
+import { simulate } from '../index.js';
 import { parseCommand, threadsOption } from './args.js';
 import { readJsonFile, resolveWorkloadPath } from './files.js';
 import { runWithProgress } from './run.js';
@@ -21,7 +21,7 @@ export async function demoCommand(args: string[]): Promise<void> {
   for (const name of CANONICAL_WORKLOAD_NAMES) {
     const workload = parseWorkload(readJsonFile(resolveWorkloadPath(name), 'workload file'));
     const result = await runWithProgress(name, threads, (executor, onProgress) =>
-      runWorkload(workload, { seed: DEFAULT_SEED, scheme: 'euler', onProgress }, executor),
+      simulate(workload, { executor, seed: DEFAULT_SEED, scheme: 'euler', onProgress }),
     );
     const exact = workload.kind === 'paths' ? exactCallPrice(workload as PathsWorkload) : undefined;
     console.log(formatRun(result, exact));

@@ -3,7 +3,7 @@ import { EVALUATE_USAGE } from './usage.js';
 import { dirname, resolve, isAbsolute, join } from 'node:path';
 import { parseEvaluationConfig, type EvaluationConfig } from '../eval/config.js';
 import { parsePolicyFile, type PolicyFile } from '../strategies/policy-file.js';
-import { runEvaluation } from '../eval/evaluate.js';
+import { evaluate } from '../index.js';
 import { evaluationCsv } from '../eval/report-csv.js';
 import { InputError } from '../errors/input-error.js';
 import { parseCommand, integerOption, threadsOption, choiceOption } from './args.js';
@@ -17,7 +17,6 @@ import { reportHtml } from '../web/report-html.js';
 import { readReportAssets } from '../runtime/node-web-assets.js';
 import { REMOTE_OPTIONS, remoteExecutor } from './remote.js';
 import { buildInfo } from '../runtime/provenance.js';
-import { tagEvaluation } from '../library/results.js';
 import { EVALUATE_HISTORY_OPTIONS, regimeOption, recordEvaluation } from './evaluate-history.js';
 
 /** Policy files of the config's `policy` strategies, relative paths from the config's folder, validated. */
@@ -85,12 +84,15 @@ export async function evaluateCommand(args: string[]): Promise<void> {
   const bar = progressBar(config.name, 'paths');
   let result;
   try {
-    result = await runEvaluation(config, executor, {
+    // the library's evaluate (what `import { evaluate } from 'flowexec'` runs), on this command's executor
+    result = await evaluate(config, {
+      executor,
       paths,
       seed,
+      precision,
       policies,
       schedules: values.schedules,
-      shardChunks: shardPaths && shardPaths / 1000,
+      shardPaths,
       onProgress: (done, total) => bar.update(done, total),
     });
   } finally {
@@ -100,7 +102,7 @@ export async function evaluateCommand(args: string[]): Promise<void> {
   // self-describing results: the resolved config (defaults filled in, run overrides applied), version and wasm build
   const resolved = { ...config, evaluation: { ...config.evaluation, paths: result.paths, seed: result.seed } };
   const report = {
-    ...tagEvaluation(result),
+    ...result,
     provenance: { ...buildInfo(), config: resolved, seed: result.seed, paths: result.paths, threads: result.threads },
   };
   if (target) {

@@ -1,10 +1,14 @@
 // flowexec experiment flowoe [--quick] [--json] [--out POLICY.json]: progress per phase on stderr, tables on stdout.
 import { createNodeEngine } from '../runtime/node.js';
 import { writeAtomically } from './files.js';
+import { withTfjs } from './tfjs.js';
 import { formatRegimeTables } from './flowoe-report.js';
 
 export async function flowOeExperimentCommand(quick: boolean, json: boolean, out: string | undefined): Promise<void> {
-  const { flowOeExperiment } = await import('../learn/experiments/flowoe.js');
+  const { flowOeExperiment } = await withTfjs(
+    'flowexec experiment flowoe',
+    () => import('../learn/experiments/flowoe.js'),
+  );
   const started = performance.now();
   const onProgress = (line: string) =>
     console.error(`[${((performance.now() - started) / 1000).toFixed(1)} s] ${line}`);

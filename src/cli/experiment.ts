@@ -5,6 +5,7 @@ import { createNodeEngine } from '../runtime/node.js';
 import { parseCommand, threadsOption } from './args.js';
 import { gradientPool } from '../runtime/node-gradient-pool.js';
 import { outputTarget, writeAtomically } from './files.js';
+import { withTfjs } from './tfjs.js';
 import type { ExperimentOptions } from '../learn/experiments/common.js';
 import type { PpoAcResult } from '../learn/experiments/ppo-ac.js';
 import type { PpoHestonResult } from '../learn/experiments/ppo-heston.js';
@@ -26,7 +27,10 @@ interface Experiment {
 }
 
 async function ppoAcExperiment(quick: boolean): Promise<Experiment> {
-  const { ppoAc, ppoAcConfig } = await import('../learn/experiments/ppo-ac.js');
+  const { ppoAc, ppoAcConfig } = await withTfjs(
+    'flowexec experiment ppo-ac',
+    () => import('../learn/experiments/ppo-ac.js'),
+  );
   const report = (r: PpoAcResult) => [
     `ppo-ac${quick ? ' (quick)' : ''}: Almgren-Chriss world, mean-variance objective, ${r.paths.toLocaleString('en-US')} common paths, objective in bps`,
     `  optimum (AC schedule, closed form)  ${f(r.optimumObjective, 4)}`,
@@ -47,7 +51,10 @@ async function ppoAcExperiment(quick: boolean): Promise<Experiment> {
 }
 
 async function ppoHestonExperiment(quick: boolean): Promise<Experiment> {
-  const { ppoHeston, ppoHestonConfig } = await import('../learn/experiments/ppo-heston.js');
+  const { ppoHeston, ppoHestonConfig } = await withTfjs(
+    'flowexec experiment ppo-heston',
+    () => import('../learn/experiments/ppo-heston.js'),
+  );
   const report = (r: PpoHestonResult) => [
     `ppo-heston${quick ? ' (quick)' : ''}: Heston, concave + transient impact, mean-variance (risk aversion ${r.riskAversion}), ${r.paths.toLocaleString('en-US')} common paths, objective in bps`,
     `  PPO                      ${f(r.ppo.mean)}  95% CI ${ci(r.ppo.ci95)}`,

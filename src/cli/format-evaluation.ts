@@ -128,6 +128,30 @@ export function formatEvaluation(r: EvaluationResult): string {
       }),
     ),
   );
+  out.push(
+    '\nbenchmarks, bps: VWAP slippage = IS - what the executed shares earn at the market VWAP (its std: the tracking error);',
+  );
+  out.push(
+    "PA = price advantage over the window's average price (Fang et al. 2021; positive is better), GLR its gain-loss ratio",
+  );
+  out.push(
+    table(
+      ['strategy', 'VWAP slippage (SE)', 'tracking error', 'PA (SE)', 'GLR', 'PA > 0'],
+      r.ranking.map((name) => {
+        const s = byName.get(name)!;
+        return [
+          name,
+          `${f(s.vwapSlippageBps)} (${f(s.vwapSlippageStderr)})`,
+          f(s.trackingErrorBps),
+          `${f(s.priceAdvantageBps)} (${f(s.priceAdvantageStderr)})`,
+          s.gainLossRatio === null ? '-' : f(s.gainLossRatio),
+          `${f(100 * s.positiveRate, 1)}%`,
+        ];
+      }),
+    ),
+  );
+  if (r.pathMarket)
+    out.push(`path-dependent market (${r.pathMarket.join(', ')}): every strategy ran in the environment`);
   if (r.frontier) {
     out.push(
       '\nAlmgren-Chriss efficient frontier, bps: "AC model" is the closed form of the linearised Almgren-Chriss model for its',

@@ -8,7 +8,8 @@ import { createNodeEngine } from '../runtime/node.js';
 import { gradientPool } from '../runtime/node-gradient-pool.js';
 import { threadsOption } from './args.js';
 import { writeAtomically } from './files.js';
-import { mapElitesExperiment, type MapElitesExperimentResult } from '../learn/experiments/map-elites.js';
+import type { MapElitesExperimentResult } from '../learn/experiments/map-elites.js';
+import { withTfjs } from './tfjs.js';
 import { SPECIALISTS_INDEX, specialistFileName } from './specialists.js';
 
 const g = (x: number) => x.toFixed(2);
@@ -65,6 +66,11 @@ export async function mapElitesCommand(values: {
   if (values.out !== undefined && existsSync(values.out) && !statSync(values.out).isDirectory())
     throw new InputError(`--out ${values.out}: map-elites writes a folder of policy files; this is a file`, 'out');
   const threads = threadsOption(values);
+  // the generalist is PPO: TensorFlow.js, an optional dependency, loads here (exit 2 with the install line without it)
+  const { mapElitesExperiment } = await withTfjs(
+    'flowexec experiment map-elites',
+    () => import('../learn/experiments/map-elites.js'),
+  );
   const result = await mapElitesExperiment({
     quick,
     engine: await createNodeEngine(),

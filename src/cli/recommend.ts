@@ -9,7 +9,7 @@ import { formatQuality } from '../data/quality.js';
 import { calibrateMarket } from '../market/calibration/calibrate.js';
 import { detectRegimes } from '../market/regime/detect.js';
 import { parseEvaluationConfig } from '../eval/config.js';
-import { runEvaluation } from '../eval/evaluate.js';
+import { evaluate } from '../index.js';
 import { trainMetaSelector } from '../eval/meta-selector.js';
 import { executorFor } from '../runtime/node-pool.js';
 import { HISTORY_OPTIONS, openHistory, runId, VERSION } from './history-option.js';
@@ -102,7 +102,7 @@ export async function recommendCommand(args: string[]): Promise<void> {
   const executor = await executorFor(threads);
   let result;
   try {
-    result = await runEvaluation(config, executor, { paths, policies });
+    result = await evaluate(config, { executor, paths, policies });
   } finally {
     await executor.close();
   }

@@ -6,6 +6,7 @@ import { InputError } from '../errors/input-error.js';
 import { reportHtml } from '../web/report-html.js';
 import { readReportAssets } from '../runtime/node-web-assets.js';
 import type { EvaluationResult } from '../eval/evaluate.js';
+import { readEvaluationReport } from '../library/results.js';
 
 /** The fields the charts read; anything else is not an evaluation result. */
 function checkResult(value: unknown, path: string): EvaluationResult {
@@ -43,7 +44,10 @@ export async function reportCommand(args: string[]): Promise<void> {
   if (positionals.length === 0) throw new InputError(`missing RESULT.json (usage: ${REPORT_USAGE})`);
   if (values.out === undefined) throw new InputError(`missing -o REPORT.html (usage: ${REPORT_USAGE})`, 'out');
   const target = outputTarget(values.out, 'out', ['html'] as const)!;
-  const result = checkResult(readJsonFile(positionals[0]!, 'result file'), positionals[0]!);
+  const raw = readJsonFile(positionals[0]!, 'result file');
+  // a versioned result has its format and version checked first (a newer version is refused by name); 0.1's carry none
+  const versioned = raw !== null && typeof raw === 'object' && ('format' in raw || 'formatVersion' in raw);
+  const result = checkResult(versioned ? readEvaluationReport(raw, positionals[0]!) : raw, positionals[0]!);
   writeAtomically(target.path, reportHtml(result, readReportAssets()));
   console.log(`report written to ${target.path}`);
 }

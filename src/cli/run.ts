@@ -2,7 +2,7 @@
 import { RUN_USAGE } from './usage.js';
 import { parseWorkload } from '../market/workload.js';
 import { InputError } from '../errors/input-error.js';
-import { runWorkload, type WorkloadRunResult } from '../eval/run-workload.js';
+import { simulate, type SimulationResult } from '../index.js';
 import type { ShardExecutor } from '../eval/executor.js';
 import { WasmBackend } from '../engine/wasm/wasm-backend.js';
 import { createNodeEngine } from '../runtime/node.js';
@@ -84,11 +84,7 @@ export async function runCommand(args: string[]): Promise<void> {
     workload.name,
     threads,
     (executor, onProgress) =>
-      runWorkload(
-        workload,
-        { paths, steps, seed, scheme, precision, shardChunks: shardPaths && shardPaths / 1000, onProgress },
-        executor,
-      ),
+      simulate(workload, { executor, paths, steps, seed, scheme, precision, shardPaths, onProgress }),
     remote,
   );
   if (sampleTarget && sampleCount) {
@@ -110,9 +106,9 @@ export async function runCommand(args: string[]): Promise<void> {
 export async function runWithProgress(
   label: string,
   threads: number,
-  body: (executor: ShardExecutor, onProgress: (done: number, total: number) => void) => Promise<WorkloadRunResult>,
+  body: (executor: ShardExecutor, onProgress: (done: number, total: number) => void) => Promise<SimulationResult>,
   remote?: ShardExecutor,
-): Promise<WorkloadRunResult> {
+): Promise<SimulationResult> {
   const executor = remote ?? (await executorFor(threads));
   const bar = progressBar(label, 'paths');
   try {

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { InputError } from '../errors/input-error.js';
 import { createNodeEngine } from '../runtime/node.js';
 import { readJsonFile, writeAtomically } from './files.js';
+import { withTfjs } from './tfjs.js';
 
 /**
  * A regime given as a path (relative to the config file) becomes { name: the file's base name, config: its JSON }; an
@@ -37,7 +38,7 @@ export async function trainFlowOeCommand(file: string, out: string, json: boolea
   const { parseFlowOeConfig } = await import('../learn/flow/flowoe-config.js');
   const config = parseFlowOeConfig(expandRegimeFiles(readJsonFile(file, 'config file'), file));
   if (iterations !== undefined) config.flow.iterations = iterations;
-  const { trainFlowOe } = await import('../learn/flow/flowoe.js');
+  const { trainFlowOe } = await withTfjs('flowexec train flowoe', () => import('../learn/flow/flowoe.js'));
   const started = performance.now();
   const trained = await trainFlowOe(config, await createNodeEngine(), {
     onProgress: (line) => console.error(`[${((performance.now() - started) / 1000).toFixed(1)} s] ${line}`),

@@ -6,6 +6,7 @@ import { createNodeEngine } from '../runtime/node.js';
 import { parseCommand, integerOption, threadsOption } from './args.js';
 import { gradientPool } from '../runtime/node-gradient-pool.js';
 import { readJsonFile, outputTarget, writeAtomically, expectDocument } from './files.js';
+import { withTfjs } from './tfjs.js';
 
 export function formatIteration(l: import('../learn/ppo.js').IterationLog, total: number): string {
   return (
@@ -56,7 +57,7 @@ export async function trainCommand(args: string[]): Promise<void> {
   const iterations = integerOption(values, 'iterations', 1, 100_000);
   if (iterations !== undefined) config.ppo.iterations = iterations;
   const threads = threadsOption(values);
-  const { trainFromConfig } = await import('../learn/train.js');
+  const { trainFromConfig } = await withTfjs('flowexec train ppo', () => import('../learn/train.js'));
   const engine = await createNodeEngine();
   const result = await trainFromConfig(config, engine, {
     onIteration: (log) => console.log(values.json ? JSON.stringify(log) : formatIteration(log, config.ppo.iterations)),

@@ -43,7 +43,14 @@ export const E = {
   MODEL_VARIANCE: 39,
   STATE_STRIDE: 40,
   TRANS_SELF: 41,
-  HEADER_LENGTH: 42,
+  IMPACT_VOL: 42,
+  VOLUME_NOISE: 43,
+  VOLUME_PERSISTENCE: 44,
+  VOLUME_ELASTICITY: 45,
+  TRANS_BY_VOLUME: 46,
+  OFF_SEASON: 47,
+  OFF_VOLUME_NORMALS: 48,
+  HEADER_LENGTH: 49,
 } as const;
 
 export const S = {
@@ -60,8 +67,13 @@ export const S = {
   PRICE_SUM: 10,
   REWARD: 11,
   RETURN: 12,
-  TRANSIENT_0: 13,
-  FIELDS: 13,
+  PERM_LEVEL: 13,
+  VOLUME_LOG: 14,
+  VOLUME_MULT: 15,
+  VWAP_SUM: 16,
+  VOLUME_SUM: 17,
+  TRANSIENT_0: 18,
+  FIELDS: 18,
 } as const;
 
 export const OBJECTIVE_COST = 0;
@@ -90,11 +102,13 @@ export const FEATURE = {
 export const POLICY_SCHEDULE = 0;
 export const POLICY_ADAPTIVE_AC = 1;
 export const POLICY_MLP = 2;
+export const POLICY_POV = 3;
 export const AC = { LAMBDA: 0, ETA_TILDE: 1, TAU_DAYS: 2, USE_STATE_VARIANCE: 3, VARIANCE_YEAR: 4, LENGTH: 5 } as const;
 /**
  * Columns of closedLoopRollout: timing, permanent, temporary, transient, spread, left, executed, max participation,
- * unimpacted terminal price, episode return.
+ * unimpacted terminal price, episode return, permanent level (sum m n), market VWAP of the unimpacted price, the last
+ * step's volume multiplier u (1 without stochastic volume), the window's average unimpacted price.
  */
-export const ROLLOUT_COLUMNS = 10;
+export const ROLLOUT_COLUMNS = 14;
 /** Environments and network batches run in blocks of 16 paths (four f32x4). */
 export const ENV_PATH_BLOCK = 16;

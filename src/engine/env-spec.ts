@@ -37,22 +37,38 @@ export interface EnvSpec {
   /** Training: the last step sells what is left (cap lifted), penalty per share above the cap. */
   forceLiquidation: boolean;
   penaltyPerShare: number;
+  /**
+   * Impact at the path's volatility: 1 / sqrt(v0) under Heston, 1 for the Brownian models; 0 or absent: impact at the
+   * arrival volatility (see assembly/rollout/execution-env.ts).
+   */
+  impactVolScale?: number;
+  /** The volatility multiplier s_k of each step (intraday seasonality); absent: 1 at every step. */
+  season?: Float64Array;
+  /** Stochastic volume: log-noise sigma_V (0 or absent: deterministic), AR(1) persistence, variance elasticity a. */
+  volumeNoise?: number;
+  volumePersistence?: number;
+  volumeElasticity?: number;
+  /** The transient impulse is measured against the step's volume (so it follows the volume's noise). */
+  transientByVolume?: boolean;
 }
 
 export interface PolicyRef {
-  /** POLICY_SCHEDULE (qty per step), POLICY_ADAPTIVE_AC (AC slots) or POLICY_MLP (f32 network block as f64s). */
+  /**
+   * POLICY_SCHEDULE (qty per step), POLICY_ADAPTIVE_AC (AC slots), POLICY_MLP (f32 network block as f64s) or
+   * POLICY_POV ([rate] of the market's realised volume).
+   */
   kind: number;
   params: Float64Array;
 }
 
 /**
  * Bit i set when observation feature i holds one value on every path at a step (assembly's stepConstantFeatures):
- * time left and volume level always, variance under the Brownian models, the transient state without components.
+ * time left always, volume level when volume is deterministic, variance under the Brownian models, the transient state without components.
  */
 export function stepConstantFeatures(spec: EnvSpec): number {
   return (
     FEATURE.TIME_LEFT |
-    FEATURE.VOLUME_LEVEL |
+    (spec.volumeNoise ? 0 : FEATURE.VOLUME_LEVEL) |
     (spec.obsVarianceScale > 0 ? 0 : FEATURE.VARIANCE) |
     (spec.kernelWeights.length === 0 ? FEATURE.TRANSIENT : 0)
   );

@@ -15,8 +15,18 @@
  */
 export class InputError extends Error {
   override readonly name = 'InputError';
+  /**
+   * @param message - the one-line message, starting with the field (`market.model.rho: must be in [-1, 1]`)
+   * @param field - the field's dotted path, when known
+   *
+   * @example
+   * ```ts
+   * throw new InputError('order.shares: must be > 0', 'order.shares');
+   * ```
+   */
   constructor(
     message: string,
+    /** The dotted path of the bad field (`market.model.rho`), when known. */
     readonly field?: string,
   ) {
     super(message);

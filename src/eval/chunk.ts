@@ -15,7 +15,7 @@ import {
   type StaticStrategyPlan,
   type ClosedLoopStrategyPlan,
 } from './plan.js';
-import { ROLLOUT_COLUMNS } from '../engine/env-layout.js';
+import { ROLLOUT_COLUMNS, POLICY_SCHEDULE } from '../engine/env-layout.js';
 import type { EnvSpec } from '../engine/env-spec.js';
 import { envSpecFor, closedLoopParts } from './closed-loop.js';
 
@@ -93,22 +93,35 @@ export class ChunkRunner {
 
   private executionValues(plan: ExecutionPlan, firstPath: number, n: number): void {
     const count = plan.strategies.length;
+    // in a path-dependent market (plan.pathMarket) a static schedule runs in the environment as a schedule policy
+    const viaKernel = plan.pathMarket === null;
     const statics = plan.strategies
       .map((s, j) => [s, j] as const)
-      .filter((e): e is readonly [StaticStrategyPlan, number] => e[0].kind === 'static');
-    const loops = plan.strategies
-      .map((s, j) => [s, j] as const)
-      .filter((e): e is readonly [ClosedLoopStrategyPlan, number] => e[0].kind === 'closed-loop');
-    this.buffers(Math.max(2 * statics.length + 1, ROLLOUT_COLUMNS), PARTS.length * count);
+      .filter((e): e is readonly [StaticStrategyPlan, number] => e[0].kind === 'static' && viaKernel);
+    const loops = plan.strategies.flatMap((s, j): Array<readonly [ClosedLoopStrategyPlan['policy'], number]> =>
+      s.kind === 'closed-loop'
+        ? [[s.policy, j]]
+        : viaKernel
+          ? []
+          : [[{ kind: POLICY_SCHEDULE, params: s.costs.qty }, j]],
+    );
+    // the static kernel also prices two benchmarks: a "schedule" of the step volumes gives sum V_k S_k (the market
+    // VWAP), one of a share a step sum S_k (the window's average price)
+    const rows = statics.length + 2;
+    this.buffers(Math.max(2 * rows + 1, ROLLOUT_COLUMNS), PARTS.length * count);
     if (statics.length > 0) {
       const steps = plan.steps;
       if (this.schedules?.plan !== plan) {
-        const qty = new Float64Array(statics.length * steps),
-          weight = new Float64Array(statics.length * steps);
+        const qty = new Float64Array(rows * steps),
+          weight = new Float64Array(rows * steps);
         statics.forEach(([s], i) => {
           qty.set(s.costs.qty, i * steps);
           weight.set(s.costs.weight, i * steps);
         });
+        qty.set(plan.stepVolume, statics.length * steps);
+        weight.set(plan.stepVolume, statics.length * steps);
+        qty.fill(1, (statics.length + 1) * steps);
+        weight.fill(1, (statics.length + 1) * steps);
         this.schedules = { plan, qty, weight };
       }
       this.backend.staticExecution(
@@ -118,13 +131,16 @@ export class ChunkRunner {
         firstPath,
         n,
         steps,
-        statics.length,
+        rows,
         this.schedules.qty,
         this.schedules.weight,
         this.raw,
         CHUNK_PATHS,
       );
-      const terminal = this.raw.subarray(2 * statics.length * CHUNK_PATHS);
+      const terminal = this.raw.subarray(2 * rows * CHUNK_PATHS);
+      const volumeTimesPrice = this.raw.subarray(2 * statics.length * CHUNK_PATHS);
+      const priceSum = this.raw.subarray(2 * (statics.length + 1) * CHUNK_PATHS);
+      const totalVolume = plan.stepVolume.reduce((a, b) => a + b, 0);
       statics.forEach(([s, j], i) =>
         this.staticColumns(
           plan,
@@ -133,14 +149,16 @@ export class ChunkRunner {
           this.raw.subarray(2 * i * CHUNK_PATHS),
           this.raw.subarray((2 * i + 1) * CHUNK_PATHS),
           terminal,
+          (p) => volumeTimesPrice[p]! / totalVolume,
+          (p) => priceSum[p]! * (1 / plan.steps),
           n,
         ),
       );
     }
     if (loops.length > 0) {
       if (this.envSpec?.plan !== plan) this.envSpec = { plan, spec: envSpecFor(plan) };
-      for (const [s, j] of loops) {
-        this.backend.closedLoopRollout(this.envSpec.spec, firstPath, n, s.policy, this.raw, CHUNK_PATHS);
+      for (const [policy, j] of loops) {
+        this.backend.closedLoopRollout(this.envSpec.spec, firstPath, n, policy, this.raw, CHUNK_PATHS);
         this.closedLoopColumns(plan, j, n);
       }
     }
@@ -159,6 +177,14 @@ export class ChunkRunner {
       });
       this.values[column('completion') + i] = p.executedInCap / plan.orderShares;
       this.values[column('maxParticipation') + i] = p.maxParticipation;
+      this.values[column('vwapSlippage') + i] = vwapSlippageBps(
+        plan,
+        this.values[column('is') + i]!,
+        p.executed,
+        p.vwap,
+      );
+      const executionCost = parts.slice(0, 5).reduce((a, b) => a + b, 0);
+      this.priceAdvantage(plan, j, i, p.executed, executionCost, p.windowAverage);
     }
   }
 
@@ -174,6 +200,8 @@ export class ChunkRunner {
     a: Float64Array,
     b: Float64Array,
     terminal: Float64Array,
+    vwapOf: (path: number) => number,
+    windowAverageOf: (path: number) => number,
     n: number,
   ): void {
     const c = s.costs,
@@ -199,6 +227,48 @@ export class ChunkRunner {
       this.values[column('penalty') + i] = penalty * toBps;
       this.values[column('completion') + i] = completion;
       this.values[column('maxParticipation') + i] = c.maxParticipation;
+      this.values[column('vwapSlippage') + i] = vwapSlippageBps(
+        plan,
+        this.values[column('is') + i]!,
+        c.executedShares,
+        vwapOf(i),
+      );
+      this.priceAdvantage(plan, j, i, c.executedShares, timing + permanent + deterministic, windowAverageOf(i));
     }
   }
+
+  /**
+   * Price advantage over the window's average price (Fang et al. 2021, OPD, eq. for PA): with cash the proceeds of a
+   * sell (cost of a buy) and P the average unimpacted price over the horizon,
+   *   PA = 1e4 sigma (cash - E P) / (X P)  (bps; sigma the side, E the shares executed, X the order),
+   * cash = E s0 - sigma C for an execution cost C. Its gain, loss and sign columns give the gain-loss ratio
+   * E[PA | PA > 0] / E[-PA | PA < 0] and the positive rate.
+   */
+  private priceAdvantage(
+    plan: ExecutionPlan,
+    j: number,
+    i: number,
+    executed: number,
+    executionCost: number,
+    windowAverage: number,
+  ): void {
+    const count = plan.strategies.length;
+    const column = (part: Part) => (PARTS.indexOf(part) * count + j) * CHUNK_PATHS;
+    const cash = executed * plan.s0 - plan.side * executionCost;
+    const pa = (1e4 * plan.side * (cash - executed * windowAverage)) / (plan.orderShares * windowAverage);
+    this.values[column('pa') + i] = pa;
+    this.values[column('paGain') + i] = pa > 0 ? pa : 0;
+    this.values[column('paLoss') + i] = pa < 0 ? -pa : 0;
+    this.values[column('paPositive') + i] = pa > 0 ? 1 : 0;
+    this.values[column('paNegative') + i] = pa < 0 ? 1 : 0;
+  }
+}
+
+/**
+ * IS against the market VWAP instead of the arrival price (bps of the arrival notional): the shortfall minus what the
+ * executed shares would have earned at the VWAP, IS - sigma E (s0 - VWAP). Its mean is the VWAP slippage, its standard
+ * deviation the tracking error (0 for VWAP itself without impact and with the curve's volume).
+ */
+function vwapSlippageBps(plan: ExecutionPlan, isBps: number, executed: number, vwap: number): number {
+  return isBps - (plan.side * executed * (plan.s0 - vwap) * 1e4) / (plan.orderShares * plan.s0);
 }

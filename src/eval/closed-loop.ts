@@ -58,6 +58,16 @@ export function envSpecFor(plan: ExecutionPlan, o: Objective = {}): EnvSpec {
     // the completion rule: under cleanup the last step trades what is left, cap lifted, at the market's impact
     forceLiquidation: o.forceLiquidation ?? plan.completion.rule === 'cleanup',
     penaltyPerShare: (o.penaltyBps ?? 0) * 1e-4 * m.s0,
+    impactVolScale: plan.pathMarket?.impactVolScale ?? 0,
+    ...(plan.pathMarket?.season ? { season: plan.pathMarket.season } : {}),
+    ...(plan.pathMarket?.volume
+      ? {
+          volumeNoise: plan.pathMarket.volume.noise,
+          volumePersistence: plan.pathMarket.volume.persistence,
+          volumeElasticity: plan.pathMarket.volume.volatilityElasticity,
+        }
+      : {}),
+    transientByVolume: i.transientByVolume,
   };
 }
 
@@ -72,8 +82,10 @@ export function closedLoopParts(plan: ExecutionPlan, column: (c: number) => numb
     executed = column(6),
     terminal = column(8),
     maxParticipation = column(7);
-  const factor = plan.impact.permanentLog === 0 ? 1 : exp(-side * plan.impact.permanentLog * executed);
-  const shift = -side * plan.impact.permanentAdd * executed;
+  // the permanent move so far: shares executed, each weighted by the volatility it met (= executed without that)
+  const level = column(10);
+  const factor = plan.impact.permanentLog === 0 ? 1 : exp(-side * plan.impact.permanentLog * level);
+  const shift = -side * plan.impact.permanentAdd * level;
   return {
     timing: column(0),
     permanent: column(1),
@@ -84,15 +96,23 @@ export function closedLoopParts(plan: ExecutionPlan, column: (c: number) => numb
     penalty: left * plan.completion.penaltyPerShare,
     executed,
     maxParticipation,
+    /** The market VWAP of the unimpacted price over the horizon. */
+    vwap: column(11),
+    /** The window's average unimpacted price (the benchmark of the price advantage). */
+    windowAverage: column(13),
     executedInCap:
       plan.completion.rule === 'cleanup'
-        ? executed - cleanupSharesOfRollout(maxParticipation, plan.participationCap, plan.stepVolume[plan.steps - 1]!)
+        ? executed -
+          cleanupSharesOfRollout(maxParticipation, plan.participationCap, plan.stepVolume[plan.steps - 1]! * column(12))
         : executed,
   };
 }
 
-/** Cost in bps of the shares an episode leaves (left, after executing `executed`, unimpacted final price). */
-export type TerminalCost = (left: number, executed: number, terminalPrice: number) => number;
+/**
+ * Cost in bps of the shares an episode leaves: left, the permanent level (shares executed, each weighted by the
+ * volatility it met: rollout column 10, S_PERM_LEVEL), unimpacted final price.
+ */
+export type TerminalCost = (left: number, permanentLevel: number, terminalPrice: number) => number;
 
 /**
  * The plan's completion rule as a terminal cost for training and judging: the opportunity mark (and the penalty)
@@ -100,9 +120,9 @@ export type TerminalCost = (left: number, executed: number, terminalPrice: numbe
  */
 export function terminalCostOf(plan: ExecutionPlan): TerminalCost {
   const toBps = 1e4 / (plan.orderShares * plan.s0);
-  return (left, executed, terminal) => {
+  return (left, level, terminal) => {
     if (!(left > 0)) return 0;
-    const p = closedLoopParts(plan, (c) => (c === 5 ? left : c === 6 ? executed : c === 8 ? terminal : 0));
+    const p = closedLoopParts(plan, (c) => (c === 5 ? left : c === 10 ? level : c === 8 ? terminal : 0));
     return (p.opportunity + p.penalty) * toBps;
   };
 }

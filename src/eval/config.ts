@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { priceModelSchema } from '../market/price-model.js';
 import { volumeCurveSchema } from '../market/volume-curve.js';
+import { volatilityCurveSchema, stochasticVolumeSchema } from '../market/path-market.js';
 import { impactInputSchema } from '../market/impact.js';
 import { strategySchema, expandPolicyShorthand } from '../strategies/spec.js';
 import { checkSession } from '../market/session.js';
@@ -23,8 +24,13 @@ export const marketSchema = z.strictObject({
   /** Shares the whole market trades in a day. */
   dailyVolume: z.number({ error: 'must be a number' }).gt(0, 'must be > 0').max(1e12, 'must be <= 1e12'),
   volumeCurve: volumeCurveSchema.default({ type: 'flat' }),
+  /** The intraday profile of return variance (default flat); see src/market/path-market.ts. */
+  volatilityCurve: volatilityCurveSchema.default({ type: 'flat' }),
+  /** Noise around the volume curve (default none: the curve is what the market trades). */
+  stochasticVolume: stochasticVolumeSchema.optional(),
   impact: impactInputSchema.default({
     type: 'daily-volatility',
+    volatility: 'path',
     temporary: { eta: 0, beta: 1 },
     permanent: { gamma: 0 },
     spread: { halfSpreadBps: 0 },
@@ -179,6 +185,11 @@ export function parseEvaluationConfig<T extends EvaluationConfig = EvaluationCon
   const { model } = config.market;
   if (model.type === 'heston' && model.scheme === 'qe' && model.xi === 0)
     throw new InputError('market.model.xi: must be > 0 for the QE scheme', 'market.model.xi');
+  if (model.type === 'heston' && model.scheme === 'qe' && config.market.volatilityCurve.type !== 'flat')
+    throw new InputError(
+      'market.volatilityCurve: the QE scheme has no intraday seasonality; use market.model.scheme "euler" or a flat curve',
+      'market.volatilityCurve',
+    );
   checkSession(config.order);
   if (config.market.volumeCurve.type === 'array' && config.market.volumeCurve.fractions.length !== steps) {
     throw new InputError(

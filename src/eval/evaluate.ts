@@ -94,6 +94,11 @@ export interface EvaluationResult extends ExecutionSummary {
   /** The order's impact against the square-root law, with a warning when far above it. */
   squareRootLaw: SquareRootCheck;
   frontierInfo?: FrontierInfo;
+  /**
+   * What makes this market path-dependent (impact at the path's volatility, seasonality, stochastic volume), so
+   * every strategy ran in the batched environment; null when the static kernel priced the static schedules exactly.
+   */
+  pathMarket: string[] | null;
   /** Expected inventory of each strategy over the horizon (charts and the assistant's plan). */
   inventory: InventoryTrajectories;
   schedules?: StrategySchedule[];
@@ -219,6 +224,7 @@ export async function runEvaluation(
     ...(frontier ? { frontier, frontierInfo } : {}),
     ...(schedules ? { schedules } : {}),
     squareRootLaw: squareRootCheck(plan, config.market.dailyVolume),
+    pathMarket: plan.pathMarket?.features ?? null,
     inventory: inventoryTrajectories(plan, plan.stepDays * 390),
   };
 }

@@ -1,6 +1,7 @@
 // From a validated evaluation config to an ExecutionPlan: market resolved per step, every strategy planned.
 import { modelId, modelParamBlock, initialVolatility, isLogModel, type PriceModel } from '../engine/model-params.js';
-import { AC, POLICY_ADAPTIVE_AC } from '../engine/env-layout.js';
+import { AC, POLICY_ADAPTIVE_AC, POLICY_POV } from '../engine/env-layout.js';
+import { stepSeason } from '../market/path-market.js';
 import { toPriceModel } from '../market/price-model.js';
 import { stepVolumes } from '../market/volume-curve.js';
 import { resolveImpact, type ResolvedImpact } from '../market/impact.js';
@@ -26,6 +27,7 @@ import {
   type ExecutionPlan,
   type StrategyPlan,
   type StaticStrategyPlan,
+  type PathMarket,
 } from './plan.js';
 
 export interface PlanOverrides {
@@ -48,6 +50,7 @@ interface Context {
   stepVolume: Float64Array;
   impact: ResolvedImpact;
   completion: CompletionPolicy;
+  pathMarket: PathMarket | null;
 }
 
 function targetSchedule(spec: StrategySpec, ctx: Context, index: number): Float64Array {
@@ -158,6 +161,15 @@ function planStrategy(spec: StrategySpec, ctx: Context, index: number): Strategy
       policy: inlineMlpPolicy(name, spec.network, `strategies.${index}`),
     };
   }
+  if (spec.type === 'pov' && ctx.pathMarket?.volume) {
+    // on noisy volume POV participates in what the market actually trades (no catch-up: the completion rule settles)
+    return {
+      kind: 'closed-loop',
+      name,
+      type: spec.type,
+      policy: { kind: POLICY_POV, params: Float64Array.of(spec.rate) },
+    };
+  }
   if (spec.type === 'policy') {
     const policy = ctx.policies?.get(spec.file);
     if (!policy) throw new InputError(`strategies.${index}.file: policy "${spec.file}" was not loaded`);
@@ -202,6 +214,7 @@ export function buildExecutionPlan(config: EvaluationConfig, overrides: PlanOver
   });
   const side = config.order.side === 'sell' ? 1 : -1;
   const completion = completionPolicy(config.evaluation, s0);
+  const pathMarket = pathMarketOf(config, model, impact, grid.steps, grid.stepMinutes);
   const ctx: Context = {
     config,
     model,
@@ -215,6 +228,7 @@ export function buildExecutionPlan(config: EvaluationConfig, overrides: PlanOver
     stepVolume,
     impact,
     completion,
+    pathMarket,
   };
   const names = new Set<string>();
   const strategies = config.strategies.map((spec, i) => {
@@ -247,9 +261,39 @@ export function buildExecutionPlan(config: EvaluationConfig, overrides: PlanOver
     bins: IS_BINS,
     riskAversion: config.evaluation.riskAversion,
     completion,
+    pathMarket,
   };
   setHistogramRanges(plan, ctx);
   return plan;
+}
+
+/** The market's path-dependent features (see PathMarket), or null when the static kernel prices schedules exactly. */
+function pathMarketOf(
+  config: EvaluationConfig,
+  model: PriceModel,
+  impact: ResolvedImpact,
+  steps: number,
+  stepMinutes: number,
+): PathMarket | null {
+  const season = stepSeason(config.market.volatilityCurve, steps, stepMinutes, config.order.startMinute);
+  const volume = config.market.stochasticVolume ?? null;
+  const heston = model.kind === 'heston';
+  // under a Brownian model without seasonality the volatility a trade meets is the arrival one: nothing to scale
+  const impactVolScale = !impact.pathVolatility
+    ? 0
+    : heston
+      ? model.v0 > 0
+        ? 1 / Math.sqrt(model.v0)
+        : 0
+      : season
+        ? 1
+        : 0;
+  const features = [
+    ...(impactVolScale !== 0 ? ["impact at the path's volatility"] : []),
+    ...(season ? ['intraday volatility seasonality'] : []),
+    ...(volume ? ['stochastic volume'] : []),
+  ];
+  return features.length > 0 ? { impactVolScale, season, volume, features } : null;
 }
 
 /**

@@ -2,6 +2,7 @@
 import type { PriceModel } from '../engine/model-params.js';
 import type { ResolvedImpact } from '../market/impact.js';
 import type { StaticCosts } from '../market/static-costs.js';
+import type { StochasticVolume } from '../market/path-market.js';
 
 /** Paths per chunk: the unit of reduction. Chunks merge in order, so shards must be whole chunks. */
 export const CHUNK_PATHS = 1000;
@@ -60,6 +61,20 @@ export interface ClosedLoopStrategyPlan {
 
 export type StrategyPlan = StaticStrategyPlan | ClosedLoopStrategyPlan;
 
+/**
+ * What makes a static schedule's cost path-dependent in this market, so every strategy runs in the batched
+ * environment (a static schedule as a closed-loop schedule policy, on the same draws) instead of the static kernel.
+ */
+export interface PathMarket {
+  /** 1 / sqrt(v0) (Heston) or 1: impact scales with the volatility a trade meets; 0: at the arrival volatility. */
+  impactVolScale: number;
+  /** The volatility multiplier s_k of each step; null: flat. */
+  season: Float64Array | null;
+  volume: StochasticVolume | null;
+  /** What the market has, in words (the report's note). */
+  features: string[];
+}
+
 export interface ExecutionPlan extends PlanBase {
   kind: 'execution';
   /** +1 sell, -1 buy. */
@@ -77,6 +92,8 @@ export interface ExecutionPlan extends PlanBase {
   /** Score = mean + riskAversion x var x 1e-4 (bps), i.e. E[IS/N] + lambda Var[IS/N] in bps. */
   riskAversion: number;
   completion: CompletionPolicy;
+  /** Null: the static kernel prices static schedules exactly (impact deterministic along the path). */
+  pathMarket: PathMarket | null;
 }
 
 export type SimulationPlan = PathsPlan | ExecutionPlan;
@@ -93,6 +110,12 @@ export const PARTS = [
   'penalty',
   'completion',
   'maxParticipation',
+  'vwapSlippage',
+  'pa',
+  'paGain',
+  'paLoss',
+  'paPositive',
+  'paNegative',
 ] as const;
 export type Part = (typeof PARTS)[number];
 

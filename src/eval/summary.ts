@@ -110,6 +110,22 @@ export interface StrategySummary extends Estimate {
   /** Below the completion threshold: ranked after every complete strategy. */
   incomplete: boolean;
   maxParticipation: number;
+  /**
+   * IS against the market VWAP of the horizon (unimpacted price weighted by the market's volume) instead of the
+   * arrival price, bps: mean (the VWAP slippage, with its standard error) and standard deviation (the tracking error).
+   */
+  vwapSlippageBps: number;
+  vwapSlippageStderr: number;
+  trackingErrorBps: number;
+  /**
+   * Price advantage over the window's average unimpacted price (Fang et al. 2021), bps of the order (positive:
+   * better than the average price), its standard error, the gain-loss ratio E[PA | PA > 0] / E[-PA | PA < 0]
+   * (null without losses) and the share of paths with PA > 0.
+   */
+  priceAdvantageBps: number;
+  priceAdvantageStderr: number;
+  gainLossRatio: number | null;
+  positiveRate: number;
 }
 
 /**
@@ -200,6 +216,23 @@ export function pairedDifference(plan: ExecutionPlan, record: Float64Array, i: n
   };
 }
 
+function priceAdvantageFigures(meanOf: (part: string) => number, pa: { mean: number; stderr: number }) {
+  const positive = meanOf('paPositive'),
+    negative = meanOf('paNegative');
+  const gain = positive > 0 ? meanOf('paGain') / positive : 0,
+    loss = negative > 0 ? meanOf('paLoss') / negative : 0;
+  return {
+    priceAdvantageBps: pa.mean,
+    priceAdvantageStderr: pa.stderr,
+    gainLossRatio: loss > 0 ? gain / loss : null,
+    positiveRate: positive,
+  };
+}
+
+function vwapFigures(c: { mean: number; stderr: number; std: number }) {
+  return { vwapSlippageBps: c.mean, vwapSlippageStderr: c.stderr, trackingErrorBps: c.std };
+}
+
 export function summarizeExecution(plan: ExecutionPlan, record: Float64Array): ExecutionSummary {
   const shape = recordShape(plan);
   const count = plan.strategies.length;
@@ -222,7 +255,8 @@ export function summarizeExecution(plan: ExecutionPlan, record: Float64Array): E
       kind: s.kind,
       unit: 'bps',
       ...is,
-      oracleMean: s.kind === 'static' && plan.model.mu === 0 ? expectedShortfallBps(plan, s) : null,
+      oracleMean:
+        s.kind === 'static' && plan.model.mu === 0 && plan.pathMarket === null ? expectedShortfallBps(plan, s) : null,
       attribution,
       var95: risk.var,
       cvar95: risk.cvar,
@@ -239,6 +273,11 @@ export function summarizeExecution(plan: ExecutionPlan, record: Float64Array): E
       completion: Math.min(1, columnSummary(record, column('completion', j)).mean),
       incomplete: false,
       maxParticipation: columnSummary(record, column('maxParticipation', j)).max,
+      ...vwapFigures(columnSummary(record, column('vwapSlippage', j))),
+      ...priceAdvantageFigures(
+        (part) => columnSummary(record, column(part, j)).mean,
+        columnSummary(record, column('pa', j)),
+      ),
     };
   });
   const threshold = plan.completion.threshold;

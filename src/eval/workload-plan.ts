@@ -35,6 +35,7 @@ export function executionWorkloadConfig(w: ExecutionWorkload, o: WorkloadOverrid
       model: { type: 'heston', ...w.heston, mu: w.heston.mu ?? 0, scheme: o.scheme },
       dailyVolume: w.market.dailyVolume,
       volumeCurve: { type: 'flat' },
+      volatilityCurve: { type: 'flat' },
       impact: {
         type: 'canonical',
         temporary: w.impact.temporary,

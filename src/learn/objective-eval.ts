@@ -25,7 +25,7 @@ export function objectiveSamples(
     backend.closedLoopRollout(s, first, n, policy, columns, CHUNK_PATHS);
     for (let i = 0; i < n; i++) {
       const at = (c: number) => columns[c * CHUNK_PATHS + i]!;
-      out[first + i] = -at(9) + (terminalCostBps ? terminalCostBps(at(5), at(6), at(8)) : 0);
+      out[first + i] = -at(9) + (terminalCostBps ? terminalCostBps(at(5), at(10), at(8)) : 0);
     }
   }
   return out;

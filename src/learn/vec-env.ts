@@ -167,11 +167,11 @@ export class VecEnv {
     if (!this.terminalCostBps) return undefined;
     const field = (f: number) => envState(this.engine, this.base, f);
     const q = field(S.Q),
-      cum = field(S.CUM),
+      level = field(S.PERM_LEVEL),
       x = field(S.X);
     const abm = this.spec.modelId === MODEL_ABM;
     return Float64Array.from({ length: this.envs }, (_, p) =>
-      this.terminalCostBps!(q[p]!, cum[p]!, abm ? x[p]! : exp(x[p]!)),
+      this.terminalCostBps!(q[p]!, level[p]!, abm ? x[p]! : exp(x[p]!)),
     );
   }
 
@@ -186,12 +186,13 @@ export class VecEnv {
       returns[p] = returns[p]! - (terminal?.[p] ?? 0);
     }
     const cum = field(S.CUM),
-      maxp = field(S.MAXP);
+      maxp = field(S.MAXP),
+      lastVolumeMult = field(S.VOLUME_MULT);
     const lastVolume = this.spec.stepVolume[this.steps - 1]!;
     const completion = cum.map(
       (c, p) =>
         (this.spec.forceLiquidation
-          ? c - cleanupSharesOfRollout(maxp[p]!, this.spec.participationCap, lastVolume)
+          ? c - cleanupSharesOfRollout(maxp[p]!, this.spec.participationCap, lastVolume * lastVolumeMult[p]!)
           : c) / this.spec.shares,
     );
     return { returns, costBps, completion };

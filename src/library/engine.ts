@@ -2,6 +2,7 @@
 import { Engine } from '../engine/wasm/engine.js';
 import { WasmBackend } from '../engine/wasm/wasm-backend.js';
 import { InlineExecutor, type ShardExecutor } from '../eval/executor.js';
+import { InputError } from '../errors/input-error.js';
 
 const kernels = new WeakMap<FlowExecEngine, Engine>();
 
@@ -58,6 +59,17 @@ export async function engineFromModule(module: WebAssembly.Module): Promise<Flow
 /** An executor running shards in this thread on the engine's kernels. */
 export function inlineExecutor(engine: FlowExecEngine): ShardExecutor {
   return new InlineExecutor(new WasmBackend(kernelOf(engine)));
+}
+
+/**
+ * The executor of a run that names no `executor`: the engine's, in this thread (the Node entry makes pools itself).
+ */
+export function engineExecutor(options: { engine?: FlowExecEngine; threads?: number }, entry: string): ShardExecutor {
+  if (!options.engine)
+    throw new InputError(`options.engine: ${entry} needs an engine (from createEngine({ wasm }))`, 'options.engine');
+  if ((options.threads ?? 1) !== 1)
+    throw new InputError(`options.threads: ${entry} runs on one thread (pass an executor for more)`, 'options.threads');
+  return inlineExecutor(options.engine);
 }
 
 /**

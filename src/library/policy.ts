@@ -68,15 +68,25 @@ export function parsePolicyFile(input: unknown, where = 'policy'): PolicyDocumen
  * ```
  */
 export interface MlpPolicyWeights {
+  /** [h1, h2], the widths of the two hidden ReLU layers. */
   hidden: [number, number];
+  /** First layer, h1 x 6 row-major (one row per hidden unit, one column per observation feature). */
   w1: ArrayLike<number>;
+  /** First layer's biases, h1. */
   b1: ArrayLike<number>;
+  /** Second layer, h2 x h1 row-major. */
   w2: ArrayLike<number>;
+  /** Second layer's biases, h2. */
   b2: ArrayLike<number>;
+  /** Output layer, 1 x h2. */
   w3: ArrayLike<number>;
+  /** Output bias, 1 value. */
   b3: ArrayLike<number>;
+  /** Observation means subtracted before the first layer, 6 values (default 0). */
   obsMean?: ArrayLike<number>;
+  /** Observation standard deviations divided by, 6 values > 0 (default 1). */
   obsStd?: ArrayLike<number>;
+  /** Scale of the action map (default 10; 0: the fraction is sigmoid(u) directly). */
   actionScale?: number;
 }
 

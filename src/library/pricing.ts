@@ -80,11 +80,17 @@ export function hestonPut(option: HestonOption): number {
  * ```
  */
 export interface AlmgrenChrissMarket {
+  /** X, shares to sell. */
   shares: number;
+  /** N, the number of intervals. */
   steps: number;
+  /** tau, the length of one interval in days (the horizon is N tau). */
   tauDays: number;
+  /** sigma, the price's volatility in currency per sqrt(day). */
   sigmaPerSqrtDay: number;
+  /** gamma, linear permanent impact, currency per share per share traded. */
   gamma: number;
+  /** eta, linear temporary impact, currency x day per share^2 (cost per share eta n / tau). */
   eta: number;
   /** Fixed cost per share (half the spread plus fees), currency; default 0. */
   epsilon?: number;

@@ -2,6 +2,7 @@
 export { FlowExecEngine, type WasmSource } from './engine.js';
 export type { SimulateOptions } from './simulate.js';
 export type { EvaluateOptions } from './evaluate.js';
+export type { ShardExecutor } from './executor.js';
 export {
   type SimulationResult,
   type EvaluationReport,

@@ -1,6 +1,6 @@
 // simulate(): one workload (canonical by name, or a workload object) by Monte Carlo on an executor; the CLI and API share it.
 import { z } from 'zod';
-import type { ShardExecutor } from '../eval/executor.js';
+import type { ShardExecutor } from './executor.js';
 import { runWorkload } from '../eval/run-workload.js';
 import { DEFAULT_SEED } from '../eval/config.js';
 import { parseWorkload, type Workload } from '../market/workload.js';
@@ -8,7 +8,7 @@ import { BUNDLED_WORKLOADS } from '../workloads/bundled.js';
 import { CANONICAL_WORKLOAD_NAMES, type CanonicalWorkloadName } from '../workloads/names.js';
 import { parseWith } from '../errors/zod-errors.js';
 import { InputError } from '../errors/input-error.js';
-import type { FlowExecEngine } from './engine.js';
+import { engineExecutor, type FlowExecEngine } from './engine.js';
 import { tagSimulation, type SimulationResult } from './results.js';
 
 /**
@@ -41,6 +41,13 @@ export interface SimulateOptions {
   onProgress?: (donePaths: number, totalPaths: number) => void;
   /** Stops the run between shards; the promise then rejects. */
   signal?: AbortSignal;
+  /**
+   * Where the shards run instead of `engine` / `threads`: a {@link ShardExecutor} (the CLI's worker pool, Redis
+   * queue and fan-out to other instances are ones). The caller owns it: `simulate` does not close it.
+   */
+  executor?: ShardExecutor;
+  /** @internal The clock of the run's timings in ms (tests and the API fix it). */
+  now?: () => number;
 }
 
 const int = z.number({ error: 'must be a number' }).int('must be an integer');
@@ -85,13 +92,17 @@ export function checkSimulateOptions(options: SimulateOptions): void {
   parseWith(simulateOptionsSchema, options, 'options');
 }
 
-/** simulate's body on a given executor (the public entries choose the executor; the API passes its own). */
-export async function simulateOn(
-  executor: ShardExecutor,
-  workload: unknown,
-  options: SimulateOptions & { now?: () => number } = {},
+/**
+ * simulate without Node: the workload run on `options.executor` (else `options.engine` in this thread).
+ * `flowexec/browser` exports it as is, the API's route calls it with its executor, and the Node entry's `simulate`
+ * calls it after choosing an executor: one code path.
+ */
+export async function simulate(
+  workload: CanonicalWorkloadName | Workload | Record<string, unknown>,
+  options: SimulateOptions = {},
 ): Promise<SimulationResult> {
   checkSimulateOptions(options);
+  const executor = options.executor ?? engineExecutor(options, 'flowexec/browser');
   const w = resolveWorkload(workload);
   const scheme = options.scheme ?? 'euler';
   if (scheme === 'qe' && w.heston.xi === 0)

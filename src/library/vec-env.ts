@@ -29,11 +29,23 @@ import { kernelOf, type FlowExecEngine } from './engine.js';
  * ```
  */
 export interface Box {
+  /** Lower bound of each element, row-major over `shape` (-Infinity where unbounded). */
   readonly low: Float64Array;
+  /** Upper bound of each element, row-major over `shape` (Infinity where unbounded). */
   readonly high: Float64Array;
+  /** The batch's shape: `[numEnvs, 6]` for observations, `[numEnvs]` for actions. */
   readonly shape: readonly number[];
+  /** Element type of the typed arrays that hold points of the box. */
   readonly dtype: 'float32' | 'float64';
-  /** True when x has the box's size and every element is within its bounds (NaN is not). */
+  /**
+   * True when x has the box's size and every element is within its bounds (NaN is not).
+   *
+   * @example
+   * ```ts
+   * const actions = new Float64Array(env.numEnvs).fill(0.5);
+   * if (!env.actionSpace.contains(actions)) throw new Error('actions out of [0, 1]');
+   * ```
+   */
   contains(x: ArrayLike<number>): boolean;
 }
 
@@ -131,7 +143,9 @@ export interface EpisodeInfo extends KernelEpisodeInfo {}
  * ```
  */
 export interface ResetResult {
+  /** The first observations of the episode, `numEnvs x 6` row-major (see `OBSERVATION_FEATURE_NAMES`). */
   obs: Float32Array;
+  /** Where the episode sits in the seed's stream of paths. */
   info: {
     /** Episode index within the seed's stream (0 after a seeded reset). */
     episode: number;
@@ -158,6 +172,7 @@ export interface StepResult {
   terminated: Uint8Array;
   /** Always 0: episodes end at the order's horizon, never by a time limit. */
   truncated: Uint8Array;
+  /** Empty except on an episode's last step. */
   info: {
     /** On an episode's last step: the terminal observations (before the autoreset). */
     finalObs?: Float32Array;

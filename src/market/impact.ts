@@ -2,9 +2,11 @@
 //
 // "daily-volatility" (the default; the literature's units, Almgren, Thum, Hauptmann and Li 2005, "Direct estimation
 // of equity market impact", Risk 18(7)), per step k with quantity n, step volume V_k, daily volume ADV, arrival
-// price s0, sigma_d the daily volatility of returns at arrival (Heston sqrt(v0 / 252); GBM sigma / sqrt(252); ABM
-// sigmaPerSqrtDay / s0). Not yet the path's current variance under Heston: that needs each step's variance in the
-// static kernel (docs/market-models.md, "not modelled"):
+// price s0, sigma_d the daily volatility of returns (Heston sqrt(v0 / 252); GBM sigma / sqrt(252); ABM
+// sigmaPerSqrtDay / s0). With volatility "path" (the default) every term below is further multiplied by the
+// volatility the trade meets over the arrival one, s_k sqrt(v / v0) (s_k the intraday seasonality), so Heston's
+// variance moves impact; the batched environment prices that (assembly/rollout/execution-env.ts). "arrival" keeps
+// sigma_d fixed at the arrival value:
 //   temporary   eta sigma_d s0 (n / V_k)^beta per share              (the paper's J - I/2 = eta sigma (X/VT)^beta)
 //   permanent   log price falls by gamma sigma_d n / ADV (the paper's I = gamma sigma X/V)
 //   transient   impulse amplitude sigma_d s0 (n / R_k)^beta, R_k the day's volume at the current rate
@@ -88,6 +90,11 @@ const spreadSchema = z
   .strictObject({ halfSpreadBps: nonNegative.max(1000, 'must be <= 1000') })
   .default({ halfSpreadBps: 0 });
 
+/** Which sigma_d impact uses: the path's current volatility (default) or the one at arrival. */
+const volatilitySchema = z
+  .enum(['path', 'arrival'], { error: 'must be "path" (the volatility the trade meets) or "arrival"' })
+  .default('path');
+
 /** The 2005 paper's fit (Almgren, Thum, Hauptmann and Li, Risk 18(7), Table 3): eta 0.142, beta 0.6, gamma 0.314. */
 export const ALMGREN_2005 = { temporary: { eta: 0.142, beta: 0.6 }, permanent: { gamma: 0.314 } } as const;
 
@@ -96,6 +103,7 @@ export const impactSchema = z.discriminatedUnion(
   [
     z.strictObject({
       type: z.literal('daily-volatility'),
+      volatility: volatilitySchema,
       temporary: z
         .strictObject({ eta: nonNegative.max(100, 'must be <= 100'), beta: betaSchema })
         .default({ eta: 0, beta: 1 }),
@@ -107,6 +115,7 @@ export const impactSchema = z.discriminatedUnion(
       type: z.literal('square-root'),
       /** Y of the square-root law Y sigma_d sqrt(Q / V); of order 1 in the literature (Toth et al. 2011: 0.5-1). */
       Y: nonNegative.max(100, 'must be <= 100'),
+      volatility: volatilitySchema,
       permanent: z.strictObject({ gamma: nonNegative.max(100, 'must be <= 100') }).default({ gamma: 0 }),
       transient: transientMinutesSchema.optional(),
       spread: spreadSchema,
@@ -175,6 +184,10 @@ export interface ResolvedImpact {
    */
   transientSelf: number;
   kernel: ExponentialComponents;
+  /** Impact scales with the volatility each trade meets (volatility "path"); false: fixed at arrival. */
+  pathVolatility: boolean;
+  /** The transient impulse is measured against the step's volume (false: against a fixed depth, or none). */
+  transientByVolume: boolean;
 }
 
 export interface ImpactContext {
@@ -201,6 +214,8 @@ export function resolveImpact(c: ImpactConfig, ctx: ImpactContext): ResolvedImpa
       transientBeta: 1,
       transientSelf: 0,
       kernel: noTransient(),
+      pathVolatility: false,
+      transientByVolume: false,
     };
   }
   if (c.type === 'daily-volatility' || c.type === 'square-root') return resolveDailyVolatility(c, ctx);
@@ -222,6 +237,8 @@ export function resolveImpact(c: ImpactConfig, ctx: ImpactContext): ResolvedImpa
     transientBeta: tb,
     transientSelf: 0,
     kernel,
+    pathVolatility: false,
+    transientByVolume: !!c.transient,
   };
 }
 
@@ -256,5 +273,7 @@ function resolveDailyVolatility(c: DailyVolatilityConfig, ctx: ImpactContext): R
     transientBeta: tb,
     transientSelf: t ? 1 / (1 + tb) : 0,
     kernel,
+    pathVolatility: c.volatility === 'path',
+    transientByVolume: !!t && t.depthShares === undefined,
   };
 }

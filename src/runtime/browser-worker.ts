@@ -1,10 +1,10 @@
-// The engine in the browser: a Web Worker that compiles the same flowexec.wasm and runs `flowexec evaluate`'s code on
-// one thread (InlineExecutor). Shards merge in chunk order, so its results are the CLI's to the bit for the same config
-// and seed. Messages: in {type: 'run', config, wasm}; out progress, result, or error {message, field}.
+// The engine in the browser: a Web Worker that compiles the same flowexec.wasm and runs the library's evaluate (what
+// `flowexec evaluate` runs) on one thread (InlineExecutor). Shards merge in chunk order, so its results are the CLI's
+// to the bit for the same config and seed. Messages: in {type: 'run', config, wasm}; out progress, result, or error {message, field}.
 import { Engine } from '../engine/wasm/engine.js';
 import { WasmBackend } from '../engine/wasm/wasm-backend.js';
 import { InlineExecutor } from '../eval/executor.js';
-import { runEvaluation } from '../eval/evaluate.js';
+import { evaluate } from '../library/evaluate.js';
 import { parseEvaluationConfig, orderGrid } from '../eval/config.js';
 import { InputError } from '../errors/input-error.js';
 
@@ -41,7 +41,8 @@ scope.onmessage = async (event) => {
     }
     if (!executor)
       executor = new InlineExecutor(new WasmBackend(await Engine.create(await WebAssembly.compile(message.wasm))));
-    const result = await runEvaluation(config, executor, {
+    const result = await evaluate(config, {
+      executor,
       onProgress: (donePaths, totalPaths) => scope.postMessage({ type: 'progress', donePaths, totalPaths }),
     });
     scope.postMessage({ type: 'result', result });

@@ -3,7 +3,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createApp } from '../../src/api/app.js';
-import { runEvaluation } from '../../src/eval/evaluate.js';
+import { evaluate } from '../../src/library/evaluate.js';
 import { parseEvaluationConfig } from '../../src/eval/config.js';
 import { testApp, post, example, deterministic, sameBits, catalog } from './support.js';
 
@@ -26,9 +26,9 @@ test("the issue's comparison runs TWAP and VWAP on 2M shares over 2 hours in a h
   assert.equal(body.request.strategies, [{ type: 'twap' }, { type: 'vwap' }]);
   const best = body.result.strategies.find((s: any) => s.name === body.result.ranking[0]);
   assert.ok(body.answer.includes(best.mean.toFixed(2)), body.answer);
-  // the config is one `flowexec evaluate` takes, and running it gives the same bits
+  // the config is one `flowexec evaluate` takes, and running it (the library's evaluate) gives the same bits
   const config = parseEvaluationConfig(body.config);
-  const direct = await runEvaluation(config, t.executor);
+  const direct = await evaluate(config, { executor: t.executor });
   assert.ok(sameBits(deterministic(direct as any), deterministic(body.result)));
 });
 

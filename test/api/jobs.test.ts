@@ -4,7 +4,7 @@ import * as assert from 'uvu/assert';
 import type { ShardExecutor } from '../../src/eval/executor.js';
 import type { SimulationPlan } from '../../src/eval/plan.js';
 import { parseEvaluationConfig } from '../../src/eval/config.js';
-import { evaluateOn } from '../../src/library/evaluate.js';
+import { evaluate } from '../../src/library/evaluate.js';
 import { createApp } from '../../src/api/app.js';
 import { JobRunner } from '../../src/api/job-runner.js';
 import { MemoryJobStore, type JobStore } from '../../src/api/job-store.js';
@@ -54,7 +54,7 @@ test('a job runs to completion with SSE progress, and its result equals the libr
     );
     const final = (await (await app.request(`/v1/evaluations/${job.id}`)).json()) as any;
     assert.is(final.status, 'succeeded');
-    const direct = await evaluateOn(executor, parseEvaluationConfig(config), {}, new Map());
+    const direct = await evaluate(parseEvaluationConfig(config), { executor });
     assert.ok(sameBits(deterministic(final.result), deterministic(JSON.parse(JSON.stringify(direct)))));
     const replay = parseSse(await (await app.request(`/v1/evaluations/${job.id}/events`)).text());
     assert.equal(

@@ -50,6 +50,32 @@ test('evaluate --out report.html and report RESULT.json -o report.html write the
   }
 });
 
+test('report reads a result of version 1 and of 0.1 (no version), and refuses a newer version or another format by name', async () => {
+  const current = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'));
+  assert.is(current.format, 'flowexec-evaluation');
+  assert.is(current.formatVersion, 1);
+  const { format: _f, formatVersion: _v, provenance: _p, ...legacy } = current;
+  const old = join(dir, 'v0.json'),
+    newer = join(dir, 'v2.json'),
+    other = join(dir, 'sim.json');
+  writeFileSync(old, JSON.stringify(legacy));
+  writeFileSync(newer, JSON.stringify({ ...current, formatVersion: 2 }));
+  writeFileSync(other, JSON.stringify({ ...current, format: 'flowexec-simulation' }));
+  const r = await flowexec(['report', old, '-o', join(dir, 'v0.html')], env);
+  assert.is(r.status, 0, r.stderr);
+  let problem = isCleanInputError(
+    await flowexec(['report', newer, '-o', join(dir, 'v2.html')], env),
+    /v2\.json\.formatVersion: version 2 is not supported \(this flowexec reads versions 0 and 1; upgrade flowexec/,
+  );
+  assert.is(problem, null, problem ?? '');
+  problem = isCleanInputError(
+    await flowexec(['report', other, '-o', join(dir, 'sim.html')], env),
+    /sim\.json\.format: must be "flowexec-evaluation" \(got "flowexec-simulation"\)/,
+  );
+  assert.is(problem, null, problem ?? '');
+  assert.not.ok(existsSync(join(dir, 'v2.html')));
+});
+
 test('report refuses a file that is not an evaluation result, and an output that is not .html', async () => {
   const bad = join(dir, 'bad.json');
   writeFileSync(bad, JSON.stringify({ strategies: [] }));

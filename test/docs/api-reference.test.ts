@@ -20,7 +20,9 @@ interface Reflection {
   kind: number;
   comment?: { blockTags?: Array<{ tag: string }> };
   signatures?: Reflection[];
+  getSignature?: Reflection;
   children?: Reflection[];
+  inheritedFrom?: unknown;
 }
 
 test('npm run docs (TypeDoc, warnings are errors) builds the reference of both entries', () => {
@@ -47,6 +49,33 @@ test('every exported function, class, interface, type and constant of flowexec a
     }
   }
   assert.ok(checked >= 40, `checked ${checked}`);
+  assert.equal(missing, []);
+});
+
+/** TypeDoc's ReflectionKind: Constructor, Method, Accessor. */
+const CALLABLE_MEMBERS = new Set([512, 2048, 262144]);
+
+test('every method, accessor and constructor of the public classes and interfaces has an @example (inherited ones aside)', () => {
+  const project = JSON.parse(readFileSync(json, 'utf8')) as Reflection;
+  const missing: string[] = [];
+  let checked = 0;
+  for (const module of project.children ?? []) {
+    for (const item of module.children ?? []) {
+      if (item.kind === REFERENCE) continue;
+      for (const member of item.children ?? []) {
+        if (!CALLABLE_MEMBERS.has(member.kind) || member.inheritedFrom) continue;
+        const comments = [
+          member.comment,
+          member.getSignature?.comment,
+          ...(member.signatures ?? []).map((s) => s.comment),
+        ];
+        checked++;
+        if (!comments.some((c) => c?.blockTags?.some((t) => t.tag === '@example')))
+          missing.push(`${module.name}.${item.name}.${member.name}`);
+      }
+    }
+  }
+  assert.ok(checked >= 8, `checked ${checked}`);
   assert.equal(missing, []);
   rmSync(json, { force: true });
 });

@@ -1,5 +1,6 @@
 // The published package: npm pack, installed offline from the tarball in a clean folder, its examples type-checked and
-// run under Node, Deno and Bun (same output on each), and flowexec/browser bundled for the browser with no Node built-ins.
+// run under Node, Deno and Bun (same output on each) with no TensorFlow.js installed (an optional peer, for training
+// only), and flowexec/browser bundled for the browser with no Node built-ins.
 // test-timeout-s: 900
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -43,7 +44,7 @@ const work = mkdtempSync(join(tmpdir(), 'flowexec-pack-'));
 const app = join(work, 'app');
 const packed = JSON.parse(
   run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], root),
-) as Array<{ filename: string; files: Array<{ path: string }> }>;
+) as Array<{ filename: string; size: number; unpackedSize: number; files: Array<{ path: string }> }>;
 const tarball = join(work, packed[0]!.filename);
 cpSync(join(root, 'examples/scripts'), app, { recursive: true });
 writeAppManifests();
@@ -67,6 +68,8 @@ function writeAppManifests(): void {
       resolved: spec,
       license: manifest.license,
       dependencies: manifest.dependencies,
+      peerDependencies: manifest.peerDependencies,
+      peerDependenciesMeta: manifest.peerDependenciesMeta,
       bin: manifest.bin,
       engines: manifest.engines,
     },
@@ -111,6 +114,80 @@ test('the tarball holds the entries, their types and the wasm, and no tests, ben
   >;
   assert.is(manifest.sideEffects, false);
   assert.is(manifest.exports['.'].types, './dist/src/index.d.ts');
+  // reported, and bounded so that a stray folder in "files" shows: about 1.4 MB today (docs' screenshots ~1 MB)
+  console.log(
+    `  tarball ${(packed[0]!.size / 1e6).toFixed(2)} MB, unpacked ${(packed[0]!.unpackedSize / 1e6).toFixed(2)} MB, ${files.length} files`,
+  );
+  assert.ok(packed[0]!.size < 5e6, `tarball ${packed[0]!.size} bytes`);
+});
+
+test('TensorFlow.js is not installed with the package (optional peer), and the core imports from the tarball without it', () => {
+  const manifest = JSON.parse(readFileSync(join(app, 'node_modules/flowexec/package.json'), 'utf8')) as Record<
+    string,
+    any
+  >;
+  for (const name of ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm']) {
+    assert.is(manifest.dependencies[name], undefined, `${name} is not a dependency`);
+    assert.is(manifest.peerDependenciesMeta[name]?.optional, true, `${name} is an optional peer`);
+  }
+  assert.not.ok(existsSync(join(app, 'node_modules/@tensorflow')), 'no @tensorflow package in the clean install');
+  const bytes = (dir: string): number =>
+    readdirSync(dir).reduce((sum, name) => {
+      const stat = statSync(join(dir, name));
+      return sum + (stat.isDirectory() ? bytes(join(dir, name)) : stat.size);
+    }, 0);
+  console.log(`  installed: node_modules ${(bytes(join(app, 'node_modules')) / 1e6).toFixed(0)} MB without tfjs`);
+  writeFileSync(
+    join(app, 'core-check.mjs'),
+    `
+import { evaluate, simulate, VecEnv, hestonCall, createEngine } from 'flowexec';
+const engine = await createEngine();
+const run = await simulate('heston-execution', { engine, paths: 2000 });
+const report = await evaluate(
+  {
+    market: { model: { type: 'gbm', s0: 100, sigma: 0.25 }, dailyVolume: 2e7 },
+    order: { shares: 2e5, horizonMinutes: 60, steps: 12 },
+    strategies: [{ type: 'twap' }, { type: 'vwap' }],
+    evaluation: { paths: 2000 },
+  },
+  { engine },
+);
+const env = new VecEnv(engine, {
+  market: { model: { type: 'gbm', s0: 100, sigma: 0.25 }, dailyVolume: 2e7 },
+  order: { shares: 2e5, horizonMinutes: 60, steps: 12 },
+}, { numEnvs: 16 });
+const { obs } = env.reset({ seed: 1 });
+const price = hestonCall({ s0: 100, strike: 100, maturityYears: 1, rate: 0.02, dividendYield: 0, v0: 0.04, kappa: 2, theta: 0.04, xi: 0.5, rho: -0.7 });
+console.log(JSON.stringify([Number.isFinite(run.mean), report.strategies.length, obs.length, price > 0]));
+`,
+  );
+  assert.is(run(process.execPath, ['core-check.mjs'], app).trim(), '[true,2,96,true]');
+});
+
+test('a training command without TensorFlow.js exits 2 with the npm install line, not a stack trace', () => {
+  let failure: { status?: number; stderr?: string } | undefined;
+  try {
+    run(
+      process.execPath,
+      [
+        'node_modules/flowexec/bin/flowexec.js',
+        'train',
+        'ppo',
+        'node_modules/flowexec/examples/training/ppo-almgren-chriss.json',
+        '--out',
+        join(work, 'policy.json'),
+      ],
+      app,
+    );
+  } catch (error) {
+    failure = error as { status?: number; stderr?: string };
+  }
+  assert.is(failure?.status, 2);
+  assert.match(
+    failure!.stderr!,
+    /TensorFlow\.js, an optional dependency of flowexec that is not installed: run `npm install @tensorflow\/tfjs@/,
+  );
+  assert.not.match(failure!.stderr!, /\n\s+at /, 'no stack trace');
 });
 
 test('the examples type-check against the installed package (tsc --noEmit, strict, no Node types)', () => {

@@ -4,7 +4,7 @@ import * as assert from 'uvu/assert';
 import { createNodeEngine } from '../../src/runtime/node.js';
 import { boxMullerF32 } from '../../src/reference/rng/normal-f32.js';
 import { philox4x32 } from '../../src/reference/rng/philox.js';
-import { normalCdf } from '../../src/math/normal-cdf.js';
+import { assertNormalMoments, assertNormalKs } from '../support/normality.js';
 
 const engine = await createNodeEngine();
 const N = 1 << 20;
@@ -75,31 +75,8 @@ test('every f32 normal is an f32 within 4e-7 (1 + |z|) of Box-Muller in f64 at t
 });
 
 test('2^21 f32 normals have mean 0 and variance 1 within 3 SE, normal skewness and kurtosis, and a normal K-S distance', () => {
-  const n = z.length;
-  let s1 = 0,
-    s2 = 0,
-    s3 = 0,
-    s4 = 0;
-  for (const x of z) {
-    s1 += x;
-    s2 += x * x;
-    s3 += x ** 3;
-    s4 += x ** 4;
-  }
-  const mean = s1 / n,
-    variance = s2 / n - mean * mean;
-  assert.ok(Math.abs(mean) < 3 / Math.sqrt(n), `mean ${mean}`);
-  assert.ok(Math.abs(variance - 1) < 3 * Math.sqrt(2 / n), `variance ${variance}`);
-  assert.ok(Math.abs(s3 / n) < 3 * Math.sqrt(15 / n), `third moment ${s3 / n}`);
-  assert.ok(Math.abs(s4 / n - 3) < 3 * Math.sqrt(96 / n), `fourth moment ${s4 / n}`);
-  // false-failure rate of a correct generator: 1e-3 (asymptotic K-S quantile 1.9495 / sqrt(n))
-  const sorted = Float64Array.from(z).sort();
-  let d = 0;
-  for (let i = 0; i < n; i++) {
-    const f = normalCdf(sorted[i]!);
-    d = Math.max(d, Math.abs(f - i / n), Math.abs((i + 1) / n - f));
-  }
-  assert.ok(d < 1.9495 / Math.sqrt(n), `D = ${d}`);
+  assertNormalMoments(z);
+  assertNormalKs(z);
 });
 
 test('|z| never exceeds sqrt(48 ln 2) = 5.768, which the largest radius reaches exactly', () => {

@@ -3,7 +3,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createNodeEngine } from '../../src/runtime/node.js';
 import { normalQuad } from '../../src/reference/rng/normal.js';
-import { normalCdf } from '../../src/math/normal-cdf.js';
+import { assertNormalMoments, assertNormalKs } from '../support/normality.js';
 
 const engine = await createNodeEngine();
 const N = 1 << 20;
@@ -33,33 +33,11 @@ test('the wasm normals equal the TS twin bit for bit', () => {
 });
 
 test('2^20 normals have mean 0 and variance 1 within 3 SE, and normal skewness and kurtosis', () => {
-  let s1 = 0,
-    s2 = 0,
-    s3 = 0,
-    s4 = 0;
-  for (const x of z) {
-    s1 += x;
-    s2 += x * x;
-    s3 += x ** 3;
-    s4 += x ** 4;
-  }
-  const mean = s1 / N,
-    variance = s2 / N - mean * mean;
-  assert.ok(Math.abs(mean) < 3 / Math.sqrt(N), `mean ${mean}`);
-  assert.ok(Math.abs(variance - 1) < 3 * Math.sqrt(2 / N), `variance ${variance}`);
-  assert.ok(Math.abs(s3 / N) < 3 * Math.sqrt(15 / N), `third moment ${s3 / N}`);
-  assert.ok(Math.abs(s4 / N - 3) < 3 * Math.sqrt(96 / N), `fourth moment ${s4 / N}`);
+  assertNormalMoments(z);
 });
 
 test('the Kolmogorov-Smirnov distance to N(0, 1) is below its 0.1% critical value', () => {
-  // false-failure rate of a correct generator: 1e-3 per seed (asymptotic K-S quantile 1.9495 / sqrt(n))
-  const sorted = Float64Array.from(z).sort();
-  let d = 0;
-  for (let i = 0; i < N; i++) {
-    const f = normalCdf(sorted[i]!);
-    d = Math.max(d, Math.abs(f - i / N), Math.abs((i + 1) / N - f));
-  }
-  assert.ok(d < 1.9495 / Math.sqrt(N), `D = ${d}`);
+  assertNormalKs(z);
 });
 
 test('the two normals of a Box-Muller pair are uncorrelated and |z| stays within sqrt(64 ln 2)', () => {

@@ -4,7 +4,15 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runContract, wasm } from '../support/contract.js';
 import { MODELS } from '../support/markets.js';
-import { envSpec, OBJECTIVES, policies, rollout, RAGGED_PATHS } from '../support/env-cases.js';
+import {
+  envSpec,
+  OBJECTIVES,
+  policies,
+  rollout,
+  RAGGED_PATHS,
+  pathMarketSpec,
+  povPolicy,
+} from '../support/env-cases.js';
 import { ROLLOUT_COLUMNS } from '../../src/engine/env-layout.js';
 
 for (const [name, id, model, precision] of MODELS) {
@@ -21,6 +29,25 @@ for (const [name, id, model, precision] of MODELS) {
       }
     });
   }
+}
+
+for (const [name, id, model, precision] of MODELS) {
+  test(`${name}: with path-volatility impact, seasonality and stochastic volume every policy (POV too) is bit-identical`, () => {
+    const spec = pathMarketSpec(envSpec(model, id, 1, precision), model);
+    for (const [policyName, policy] of [...policies(model, spec.steps), ['POV', povPolicy] as const]) {
+      for (const [objectiveName, extra] of OBJECTIVES) {
+        const out = runContract(`${name} path market ${policyName} ${objectiveName}`, (be) =>
+          rollout(be, { ...spec, ...extra }, policy, RAGGED_PATHS),
+        );
+        assert.ok(out.every(Number.isFinite), `${policyName} ${objectiveName}: finite`);
+        const base = rollout(wasm, { ...envSpec(model, id, 1, precision), ...extra }, policy, RAGGED_PATHS);
+        assert.ok(
+          out.some((v, i) => v !== base[i]),
+          `${policyName} ${objectiveName}: the path market changes the rollout`,
+        );
+      }
+    }
+  });
 }
 
 test("the paths of every block are distinct: each block reads its own paths, not the first block's again", () => {

@@ -11,7 +11,7 @@ import { SERVER_LIMITS } from '../../src/api/limits.js';
 import type { JobRecord } from '../../src/api/job-store.js';
 import { parseEvaluationConfig } from '../../src/eval/config.js';
 import { waitFor } from '../support/wait.js';
-import { evaluateOn } from '../../src/library/evaluate.js';
+import { evaluate } from '../../src/library/evaluate.js';
 import { scratchDir } from '../support/cli.js';
 import { wasmExecutor } from '../support/workloads.js';
 import { smallJob, deterministic, sameBits } from '../api/support.js';
@@ -99,7 +99,7 @@ test('after a crash, jobs left queued or running run again and finish with the u
   const resumed = (await finished.load(running.id))!;
   assert.is(resumed.attempts, 2);
   assert.is((await finished.load(queued.id))!.attempts, 1);
-  const direct = JSON.parse(JSON.stringify(await evaluateOn(executor, running.config, {}, new Map())));
+  const direct = JSON.parse(JSON.stringify(await evaluate(running.config, { executor })));
   assert.ok(sameBits(deterministic(resumed.result as never), deterministic(direct)));
 });
 

@@ -25,6 +25,8 @@ function owImpact(rho: number, N: number): ResolvedImpact {
     transientBeta: 1,
     transientSelf: 0.5,
     kernel: exponentialKernel(Math.LN2 / (rho / N)),
+    pathVolatility: false,
+    transientByVolume: true,
   };
 }
 
@@ -80,6 +82,8 @@ function fullMarket(steps: number, logModel: boolean): ScheduleObjective {
     transientBeta: 0.8,
     transientSelf: 1 / 1.8,
     kernel: powerLawKernel(0.5, 1, steps, 8),
+    pathVolatility: false,
+    transientByVolume: true,
   };
   return {
     impact,

@@ -7,6 +7,7 @@ import {
   POLICY_SCHEDULE,
   POLICY_ADAPTIVE_AC,
   POLICY_MLP,
+  POLICY_POV,
   AC,
   OBJECTIVE_COST,
   OBJECTIVE_MEAN_VARIANCE,
@@ -59,6 +60,25 @@ export function envSpec(model: PriceModel, modelId: number, side: 1 | -1, precis
     penaltyPerShare: 0,
   };
 }
+
+/**
+ * A path-dependent market on top of envSpec: impact at the path's volatility, a U-shaped volatility profile, and
+ * AR(1) log-normal volume noise that rises with the Heston variance.
+ */
+export function pathMarketSpec(spec: EnvSpec, model: PriceModel): EnvSpec {
+  return {
+    ...spec,
+    impactVolScale: model.kind === 'heston' ? 1 / Math.sqrt(model.v0) : 1,
+    season: Float64Array.from({ length: spec.steps }, (_, k) => 0.7 + (0.04 * (k - spec.steps / 2) ** 2) / spec.steps),
+    volumeNoise: 0.4,
+    volumePersistence: 0.7,
+    volumeElasticity: model.kind === 'heston' ? 1 : 0,
+    transientByVolume: true,
+  };
+}
+
+/** POV at 30% of the market's realised volume. */
+export const povPolicy: PolicyRef = { kind: POLICY_POV, params: Float64Array.of(0.3) };
 
 /** The three objectives; OPD with forced liquidation, a penalty and a cap low enough that the penalty is paid. */
 export const OBJECTIVES: Array<[string, Partial<EnvSpec>]> = [

@@ -28,7 +28,11 @@ export const LAYER_RULES: Record<string, { layers: string[]; packages: RegExp }>
     layers: ['eval', 'strategies', 'market', 'engine', 'engine/wasm', 'math', 'errors', 'workloads'],
     packages: /^(zod|@tensorflow\/tfjs|@tensorflow\/tfjs-backend-wasm)$/,
   },
-  assistant: { layers: ['eval', 'strategies', 'market', 'engine', 'math', 'errors', 'workloads'], packages: /^$/ },
+  // the assistant's evaluations (flowexec ask, POST /v1/ask) run through the library's evaluate like every other run
+  assistant: {
+    layers: ['library', 'eval', 'strategies', 'market', 'engine', 'math', 'errors', 'workloads'],
+    packages: /^$/,
+  },
   web: { layers: ['eval', 'strategies', 'market', 'engine', 'math', 'errors', 'workloads'], packages: /^uplot$/ },
   // the public library's runtime-independent part (src/index.ts and src/browser.ts are its entries): thin wrappers
   // over eval, strategies and learn's tfjs-free environment; the Node side of the entry lives in runtime/

@@ -7,6 +7,11 @@ import type { EnvSpec, PolicyRef } from '../env-spec.js';
 import { ROLLOUT_COLUMNS, ENV_PATH_BLOCK } from '../env-layout.js';
 import { allocEnv } from './wasm-env.js';
 
+/** The first n values of each column of a wasm result (columns `from` apart) into out (columns `stride` apart). */
+function copyColumns(result: Float64Array, from: number, n: number, out: Float64Array, stride: number): void {
+  for (let c = 0; c * from < result.length; c++) out.set(result.subarray(c * from, c * from + n), c * stride);
+}
+
 export class WasmBackend implements KernelBackend {
   readonly name = 'wasm' as const;
   constructor(readonly engine: Engine) {}
@@ -82,9 +87,7 @@ export class WasmBackend implements KernelBackend {
         outPtr,
         wasmStride,
       );
-      const result = e.f64(outPtr, (2 * nStrategies + 1) * wasmStride);
-      for (let c = 0; c <= 2 * nStrategies; c++)
-        out.set(result.subarray(c * wasmStride, c * wasmStride + n), c * stride);
+      copyColumns(e.f64(outPtr, (2 * nStrategies + 1) * wasmStride), wasmStride, n, out, stride);
     });
   }
 
@@ -103,8 +106,7 @@ export class WasmBackend implements KernelBackend {
       const policyPtr = this.put(policy.params);
       const outPtr = e.alloc(ROLLOUT_COLUMNS * paths * 8);
       e.exports.closedLoopRollout(env, policy.kind, policyPtr, outPtr, paths);
-      const result = e.f64(outPtr, ROLLOUT_COLUMNS * paths);
-      for (let c = 0; c < ROLLOUT_COLUMNS; c++) out.set(result.subarray(c * paths, c * paths + n), c * stride);
+      copyColumns(e.f64(outPtr, ROLLOUT_COLUMNS * paths), paths, n, out, stride);
     });
   }
 

@@ -33,12 +33,17 @@ export function envHeader(spec: EnvSpec, paths: number, firstPath: number): Floa
   h[E.FORCE_LIQUIDATION] = spec.forceLiquidation ? 1 : 0;
   h[E.PENALTY] = spec.penaltyPerShare;
   h[E.MODEL_VARIANCE] = spec.modelVariance;
+  h[E.IMPACT_VOL] = spec.impactVolScale ?? 0;
+  h[E.VOLUME_NOISE] = spec.volumeNoise ?? 0;
+  h[E.VOLUME_PERSISTENCE] = spec.volumePersistence ?? 0;
+  h[E.VOLUME_ELASTICITY] = spec.volumeElasticity ?? 0;
+  h[E.TRANS_BY_VOLUME] = spec.transientByVolume ? 1 : 0;
   return h;
 }
 
 /**
  * Bytes between consecutive state arrays: B f64 rounded up to an odd number of cache lines, so that no two of the
- * 13 + J arrays start at the same address mod 4096. With B = 1024 they all would, and every load in a step would
+ * 18 + J arrays start at the same address mod 4096. With B = 1024 they all would, and every load in a step would
  * wait on the store before it to a "matching" address (4K aliasing): steps measured 2x slower on this machine.
  */
 function stateStrideBytes(paths: number): number {
@@ -68,6 +73,8 @@ export function allocEnv(engine: Engine, spec: EnvSpec, paths: number, firstPath
     [E.OFF_FRACTIONS, paths * 8],
     // the observations, and a seventh plane for the network's output
     [E.OFF_OBSERVATIONS, (OBSERVATION_FEATURES + 1) * paths * 4],
+    [E.OFF_SEASON, N * 8],
+    [E.OFF_VOLUME_NORMALS, (paths / 4) * 128],
   ];
   let offset = E.HEADER_LENGTH * 8;
   const header = envHeader(spec, paths, firstPath);
@@ -86,6 +93,7 @@ export function allocEnv(engine: Engine, spec: EnvSpec, paths: number, firstPath
   put(E.OFF_VOLUME, spec.stepVolume);
   put(E.OFF_KERNEL_W, spec.kernelWeights);
   put(E.OFF_KERNEL_D, spec.kernelDecays);
+  put(E.OFF_SEASON, spec.season ?? new Float64Array(N).fill(1));
   return base;
 }
 

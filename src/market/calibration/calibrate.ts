@@ -4,6 +4,7 @@ import { InputError } from '../../errors/input-error.js';
 import { splitDays, type BarSeries, type Session } from '../../data/bars.js';
 import { varianceWindows, type VarianceWindows } from './realised-variance.js';
 import { estimateHeston, BOUNDS, type HestonEstimate } from './heston-moments.js';
+import { varianceProfile } from './variance-profile.js';
 import { volumeProfile } from './volume-profile.js';
 import { median, rollSpreadBps } from './spread.js';
 import { resampleRng, quantile } from './resample-rng.js';
@@ -37,10 +38,12 @@ export interface MarketSection {
     theta: number;
     xi: number;
     rho: number;
-    scheme: 'qe';
+    scheme: 'qe' | 'euler';
   };
   dailyVolume: number;
   volumeCurve: { type: 'flat' } | { type: 'u-shape'; open: number; close: number; decay: number };
+  /** The intraday variance profile (Euler is then the scheme: QE has no seasonality). */
+  volatilityCurve: { type: 'flat' } | { type: 'u-shape'; open: number; close: number; decay: number };
   impact: {
     type: 'relative';
     temporary: { eta: number; beta: number };
@@ -59,6 +62,12 @@ export interface CalibrationResult {
   volatility: { annualised: Interval; dailySigma: Interval };
   dailyVolume: Interval;
   volumeCurve: {
+    bucketMinutes: number;
+    fractions: number[];
+    uShape?: { open: number; close: number; decay: number; rmsError: number };
+  };
+  /** Share of the day's return variance per bucket and its U-shape fit (intraday data of a session). */
+  volatilityCurve: {
     bucketMinutes: number;
     fractions: number[];
     uShape?: { open: number; close: number; decay: number; rmsError: number };
@@ -206,6 +215,7 @@ export function calibrateMarket(series: BarSeries, o: CalibrateOptions): Calibra
 
   const dailySigma = (theta: number) => Math.sqrt(theta / daysPerYear);
   const profile = volumeProfile(series, o.session);
+  const variance = varianceProfile(series, o.session);
   const dayIndex = splitDays(series);
   const resampleDays = <T>(stat: (days: number[]) => T): T[] =>
     Array.from({ length: replications }, () =>
@@ -267,11 +277,19 @@ export function calibrateMarket(series: BarSeries, o: CalibrateOptions): Calibra
       theta: round(point.theta),
       xi: round(point.xi),
       rho: round(point.rho),
-      scheme: 'qe',
+      scheme: variance.uShape ? 'euler' : 'qe',
     },
     dailyVolume: Math.round(dailyVolume.estimate),
     volumeCurve: uShape
       ? { type: 'u-shape', open: round(uShape.open, 4), close: round(uShape.close, 4), decay: round(uShape.decay, 4) }
+      : { type: 'flat' },
+    volatilityCurve: variance.uShape
+      ? {
+          type: 'u-shape',
+          open: round(variance.uShape.open, 4),
+          close: round(variance.uShape.close, 4),
+          decay: round(variance.uShape.decay, 4),
+        }
       : { type: 'flat' },
     impact: {
       type: 'relative',
@@ -302,6 +320,7 @@ export function calibrateMarket(series: BarSeries, o: CalibrateOptions): Calibra
     },
     dailyVolume,
     volumeCurve: { bucketMinutes: profile.bucketMinutes, fractions: profile.curve, uShape },
+    volatilityCurve: { bucketMinutes: variance.bucketMinutes, fractions: variance.curve, uShape: variance.uShape },
     spread,
     impact,
     market,

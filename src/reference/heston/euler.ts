@@ -7,10 +7,11 @@ export interface HestonState {
   v: number;
 }
 
-export function eulerStep(p: Float64Array, s: HestonState, z1: number, z2: number): void {
+/** season: the step's volatility multiplier of the environment's intraday seasonality (1: none, no bit changes). */
+export function eulerStep(p: Float64Array, s: HestonState, z1: number, z2: number, season = 1): void {
   const vp = s.v < 0 ? 0 : s.v; // the kernel's pmax: -0 stays -0, as in f64x2.pmax
   const sq = Math.sqrt(vp * p[L.P_DT]!);
-  const x = s.x + (p[L.P_MU_DT]! - p[L.P_HALF_DT]! * vp) + sq * z1;
+  const x = s.x + (p[L.P_MU_DT]! - p[L.P_HALF_DT]! * (season * season) * vp) + sq * season * z1;
   const drift = p[L.P_KAPPA_THETA_DT]! - p[L.P_KAPPA_DT]! * vp;
   const shock = p[L.P_XI]! * sq * (p[L.P_RHO]! * z1 + p[L.P_RHO_BAR]! * z2);
   s.v = s.v + drift + shock;

@@ -33,20 +33,23 @@ export class PathStepper {
     this.state.v = this.params[L.P_V0]!;
   }
 
-  /** Advances the path through step k (steps are taken in order 0, 1, 2, ...). */
-  step(k: number): void {
+  /**
+   * Advances the path through step k (steps are taken in order 0, 1, 2, ...); season: the step's volatility
+   * multiplier (the environment's intraday seasonality; QE has none).
+   */
+  step(k: number, season = 1): void {
     const p = this.params;
     if (this.model === L.MODEL_GBM || this.model === L.MODEL_ABM) {
       // normal k: call k >> 2, position k & 3
       if ((k & 3) === 0) normalQuad(this.path, k >> 2, 0, this.seed.lo, this.seed.hi, this.normals, this.f32);
-      brownianStep(p, this.state, this.normals[k & 3]!);
+      brownianStep(p, this.state, this.normals[k & 3]!, season, this.model === L.MODEL_GBM);
       return;
     }
     if ((k & 1) === 0) normalQuad(this.path, k >> 1, 0, this.seed.lo, this.seed.hi, this.normals, this.f32);
     const z1 = this.normals[2 * (k & 1)]!,
       z2 = this.normals[2 * (k & 1) + 1]!;
     if (this.model === L.MODEL_HESTON_EULER) {
-      eulerStep(p, this.state, z1, z2);
+      eulerStep(p, this.state, z1, z2, season);
     } else {
       if ((k & 3) === 0) philox4x32(this.path, k >> 2, 1, 0, this.seed.lo, this.seed.hi, this.words);
       qeStep(p, this.state, z1, z2, this.words[k & 3]! * TWO_M32);
