@@ -18,6 +18,7 @@ import { reportHtml } from '../web/report-html.js';
 import { readReportAssets } from '../runtime/node-web-assets.js';
 import { REMOTE_OPTIONS, remoteExecutor } from './remote.js';
 import { buildInfo } from '../runtime/provenance.js';
+import { EVALUATE_HISTORY_OPTIONS, regimeOption, recordEvaluation } from './evaluate-history.js';
 
 /** Policy files of the config's `policy` strategies, relative paths from the config's folder, validated. */
 export function loadPolicies(config: EvaluationConfig, base: string): Map<string, PolicyFile> {
@@ -45,6 +46,7 @@ export async function evaluateCommand(args: string[]): Promise<void> {
       help: { type: 'boolean', short: 'h' },
       'shard-paths': { type: 'string' },
       ...REMOTE_OPTIONS,
+      ...EVALUATE_HISTORY_OPTIONS,
     },
     1,
   );
@@ -74,6 +76,7 @@ export async function evaluateCommand(args: string[]): Promise<void> {
   const precision = choiceOption(values, 'precision', ['f64', 'f32'] as const);
   if (precision) config.evaluation.precision = precision;
   const threads = threadsOption(values);
+  const regime = regimeOption(values);
   const shardPaths = integerOption(values, 'shard-paths', 1000, 1e9);
   if (shardPaths !== undefined && shardPaths % 1000 !== 0)
     throw new InputError(`--shard-paths must be a multiple of 1000 (one chunk), got ${shardPaths}`, 'shard-paths');
@@ -118,6 +121,7 @@ export async function evaluateCommand(args: string[]): Promise<void> {
   }
   // kept for `flowexec ask` ("how did the strategies perform?"); a failure to keep it never fails the evaluation
   await saveLastRun(config, result, 'flowexec evaluate').catch(() => {});
+  await recordEvaluation(values, regime, config, result);
   if (values.json) console.log(JSON.stringify(report));
   else {
     console.log(formatEvaluation(result));

@@ -26,7 +26,7 @@ export async function historyCommand(args: string[]): Promise<void> {
   const path = values.history ?? process.env.FLOWEXEC_HISTORY ?? DEFAULT_HISTORY_PATH;
   if (!existsSync(path))
     throw new InputError(
-      `no run history at ${path} (recommend and replay record runs there; --history PATH)`,
+      `no run history at ${path} (evaluate, recommend and replay record runs there; --history PATH)`,
       'history',
     );
   const target = outputTarget(values.export, 'export', ['parquet', 'csv'] as const);
@@ -55,7 +55,7 @@ export async function historyCommand(args: string[]): Promise<void> {
     console.log('  regime  command    strategy                              runs  wins  mean IS (bps)  mean score');
     for (const r of summary)
       console.log(
-        `  ${r.regime.padEnd(6)}  ${r.command.padEnd(9)}  ${r.strategyType.padEnd(36)}  ${String(r.runs).padStart(4)}  ${String(r.wins).padStart(4)}  ${r.meanBps.toFixed(2).padStart(13)}  ${r.meanScoreBps.toFixed(2).padStart(10)}`,
+        `  ${(r.regime ?? '-').padEnd(6)}  ${r.command.padEnd(9)}  ${r.strategyType.padEnd(36)}  ${String(r.runs).padStart(4)}  ${String(r.wins).padStart(4)}  ${r.meanBps.toFixed(2).padStart(13)}  ${r.meanScoreBps.toFixed(2).padStart(10)}`,
       );
     if (meta.evaluated > 0)
       console.log(

@@ -13,6 +13,9 @@ import { evaluate } from '../index.js';
 import { trainMetaSelector } from '../eval/meta-selector.js';
 import { executorFor } from '../runtime/node-pool.js';
 import { HISTORY_OPTIONS, openHistory, runId, VERSION } from './history-option.js';
+import { dirname, resolve } from 'node:path';
+import { loadPolicies } from './evaluate.js';
+import { specialistFor } from './specialists.js';
 
 /** The classics evaluated when ORDER.json lists no strategies. */
 export const DEFAULT_CANDIDATES = [
@@ -40,6 +43,8 @@ export async function recommendCommand(args: string[]): Promise<void> {
       paths: { type: 'string' },
       seed: { type: 'string' },
       threads: { type: 'string' },
+      policy: { type: 'string', multiple: true },
+      specialists: { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -65,10 +70,23 @@ export async function recommendCommand(args: string[]): Promise<void> {
   const regime = regimes.current?.label ?? 'unknown',
     grid = regimes.current?.grid ?? 'unknown';
   const given = raw as Record<string, unknown>;
+  // learned candidates (PPO, MAP-Elites specialists: MLP policy files) beside the classics, on the same paths
+  const learned: Array<{ type: string; file: string; name?: string }> = (values.policy ?? []).map((file) => {
+    const policy = readJsonFile(file, '--policy');
+    if ((policy as { type?: unknown } | null)?.type === 'flow')
+      throw new InputError(
+        `--policy ${file}: a FlowOE flow policy runs in tfjs only, not yet in the engine that evaluates candidates on common paths (docs/flowoe.md); give MLP policy files (PPO, MAP-Elites specialists)`,
+        'policy',
+      );
+    return { type: 'policy', file: resolve(file) };
+  });
+  // routing by the detected cell: the MAP-Elites specialist of the current volatility x liquidity cell joins in
+  const specialistFile = values.specialists !== undefined ? specialistFor(values.specialists, grid) : undefined;
+  if (specialistFile) learned.push({ type: 'policy', file: specialistFile, name: `specialist:${grid}` });
   const config = parseEvaluationConfig({
     name: `recommend-${data.series.symbol}`,
-    strategies: DEFAULT_CANDIDATES,
     ...given,
+    strategies: [...((given.strategies as unknown[] | undefined) ?? DEFAULT_CANDIDATES), ...learned],
     market: calibration.market,
     evaluation: {
       paths,
@@ -77,13 +95,14 @@ export async function recommendCommand(args: string[]): Promise<void> {
     },
   });
 
+  const policies = loadPolicies(config, dirname(resolve(values.order)));
   const history = await openHistory(values);
   const meta = history ? trainMetaSelector(await history.winners()) : undefined;
   const predicted = meta?.predict(regime);
   const executor = await executorFor(threads);
   let result;
   try {
-    result = await evaluate(config, { executor, paths });
+    result = await evaluate(config, { executor, paths, policies });
   } finally {
     await executor.close();
   }
@@ -160,6 +179,7 @@ export async function recommendCommand(args: string[]): Promise<void> {
         recommendation,
         alternatives,
         metaSelector: metaReport,
+        specialist: values.specialists === undefined ? undefined : { cell: grid, file: specialistFile ?? null },
         paths: result.paths,
         seed: result.seed,
       }),
@@ -172,6 +192,12 @@ export async function recommendCommand(args: string[]): Promise<void> {
     `market: calibrated Heston v0 ${p.v0.estimate.toPrecision(3)}, theta ${p.theta.estimate.toPrecision(3)} (vol ${calibration.volatility.annualised.estimate.toPrecision(3)}), daily volume ${calibration.market.dailyVolume.toLocaleString('en-US')}, half spread ${calibration.market.impact.spread.halfSpreadBps} bp`,
   );
   console.log(`regime now: ${regime} (${grid}) since ${regimes.current?.start ?? '-'}`);
+  if (values.specialists !== undefined)
+    console.log(
+      specialistFile
+        ? `specialist for ${grid}: ${specialistFile} (a candidate below as specialist:${grid})`
+        : `no specialist for ${grid} in ${values.specialists}`,
+    );
   if (metaReport) {
     console.log(
       metaReport.predicted

@@ -1,5 +1,5 @@
-// flowexec replay DATA.csv --order ORDER.json: static strategies executed on each real day of the data, IS with its
-// attribution per day and in total, and paired differences across days against the best.
+// flowexec replay DATA.csv --order ORDER.json: static and closed-loop strategies executed on each real day of the data,
+// IS with its attribution per day and in total, and paired differences across days against the best.
 import { REPLAY_USAGE } from './usage-data.js';
 import { InputError } from '../errors/input-error.js';
 import { parseCommand } from './args.js';
@@ -14,6 +14,8 @@ import { buildExecutionPlan } from '../eval/execution-plan.js';
 import { runReplay, type ReplayResult } from '../eval/replay.js';
 import { detectRegimes } from '../market/regime/detect.js';
 import { HISTORY_OPTIONS, openHistory, runId, VERSION } from './history-option.js';
+import { dirname, resolve } from 'node:path';
+import { loadPolicies } from './evaluate.js';
 
 const b = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '-');
 
@@ -84,7 +86,11 @@ export async function replayCommand(args: string[]): Promise<void> {
       'order.horizonMinutes',
     );
   }
-  const plan = buildExecutionPlan(config, { paths: 1000 });
+  // policy files of `policy` strategies, relative to the order file's folder (as evaluate reads them)
+  const plan = buildExecutionPlan(config, {
+    paths: 1000,
+    policies: loadPolicies(config, dirname(resolve(values.order))),
+  });
   const days = splitDays(data.series)
     .map((d) =>
       daySteps(data.series, d, data.session, config.order.startMinute, grid.stepMinutes, grid.steps, data.spreadBps),

@@ -1,4 +1,4 @@
-// Historical replay: static strategies executed against real days (real prices and volumes, the participation cap on
+// Historical replay: static and closed-loop strategies executed against real days (real prices and volumes, the participation cap on
 // the real volume, the configured temporary/permanent impact and the quoted spread on top), IS attributed per day.
 import { resolveImpact } from '../market/impact.js';
 import { isLogModel } from '../engine/model-params.js';
@@ -7,6 +7,7 @@ import { povSchedule, twapSchedule, vwapSchedule } from '../strategies/classic.j
 import { InputError } from '../errors/input-error.js';
 import type { EvaluationConfig } from './config.js';
 import type { ExecutionPlan, StaticStrategyPlan } from './plan.js';
+import { closedLoopQuantities, replayableClosedLoop } from './replay-closed-loop.js';
 
 /** One real day cut into the order's steps (see data/day-steps.ts; plain arrays so this layer reads no data files). */
 export interface ReplayDayInput {
@@ -55,13 +56,17 @@ const T975 = [
 ];
 export const t975 = (df: number) => (df >= 1 && df <= 30 ? T975[df - 1]! : 1.96);
 
-function replayOne(plan: ExecutionPlan, config: EvaluationConfig, index: number, day: ReplayDayInput): ReplayOutcome {
+/** Shares per step and what is left at the close: a static strategy's target through the real volume's cap. */
+function staticQuantities(
+  plan: ExecutionPlan,
+  config: EvaluationConfig,
+  index: number,
+  day: ReplayDayInput,
+): { qty: Float64Array; unfilledShares: number } {
   const s = plan.strategies[index] as StaticStrategyPlan,
     spec = config.strategies[index]!;
   const steps = plan.steps,
-    side = plan.side,
     shares = plan.orderShares;
-  const s0 = day.arrivalPrice;
   // the strategy's own target before any cap (VWAP follows the configured volume curve, not the day's volume; POV
   // trades its rate of the day's real volume); Almgren-Chriss: the planned schedule, its planned shortfall put last
   let target: Float64Array;
@@ -77,7 +82,20 @@ function replayOne(plan: ExecutionPlan, config: EvaluationConfig, index: number,
     target = s.costs.qty.slice();
     target[steps - 1] = target[steps - 1]! + s.unfilledShares;
   }
-  const { qty, unfilledShares } = applyParticipationCap(target, day.volume, plan.participationCap);
+  return applyParticipationCap(target, day.volume, plan.participationCap);
+}
+
+function replayOne(plan: ExecutionPlan, config: EvaluationConfig, index: number, day: ReplayDayInput): ReplayOutcome {
+  const steps = plan.steps,
+    side = plan.side,
+    shares = plan.orderShares;
+  const s0 = day.arrivalPrice;
+  const strategy = plan.strategies[index]!;
+  let qty: Float64Array, unfilledShares: number;
+  if (strategy.kind === 'closed-loop') {
+    qty = closedLoopQuantities(plan, strategy, day);
+    unfilledShares = Math.max(0, shares - qty.reduce((a, b) => a + b, 0));
+  } else ({ qty, unfilledShares } = staticQuantities(plan, config, index, day));
   const sigma0 =
     plan.model.kind === 'heston'
       ? Math.sqrt(plan.model.v0)
@@ -134,13 +152,13 @@ function replayOne(plan: ExecutionPlan, config: EvaluationConfig, index: number,
 
 export function runReplay(plan: ExecutionPlan, config: EvaluationConfig, days: ReplayDayInput[]): ReplayResult {
   plan.strategies.forEach((s, i) => {
-    if (s.kind !== 'static')
+    if (s.kind !== 'static' && !replayableClosedLoop(s))
       throw new InputError(
-        `strategies.${i}: replay runs static strategies (twap, vwap, pov, almgren-chriss, schedule), not ${s.type}`,
+        `strategies.${i}: replay runs static strategies (twap, vwap, pov, almgren-chriss, schedule), adaptive-almgren-chriss and MLP policies, not ${s.type}`,
       );
   });
   if (days.length === 0) throw new InputError("replay: no day of the data has bars in the order's window");
-  const statics = plan.strategies as StaticStrategyPlan[];
+  const statics = plan.strategies;
   const names = statics.map((s) => s.name);
   const perDay = days.map((d) => ({
     date: d.date,

@@ -15,6 +15,7 @@ import { OBSERVATION_FEATURES } from '../engine/env-layout.js';
 import { mlpBlock, actionShift, actionFraction, type MlpWeights } from '../engine/mlp-layout.js';
 import { tfWasm, type Tf } from './tf.js';
 import { VecEnv } from './vec-env.js';
+import type { VecEnvLike } from './multi-vec-env.js';
 import { RunningStats } from './running-stats.js';
 import { gae } from './gae.js';
 import { Mlp, mlpWeights } from './policy-net.js';
@@ -90,13 +91,16 @@ export interface PpoRun {
    * tfjs (src/runtime/node-gradient-pool.ts) gives the same bits faster. Given this thread's tfjs and networks.
    */
   gradients?: GradientRunnerFactory;
+  /** The environment to train in instead of one VecEnv of `spec` (a MultiVecEnv for a generalist); settings.envs rows. */
+  env?: VecEnvLike;
 }
 
 export async function trainPpo(run: PpoRun): Promise<TrainedPolicy> {
   const tf = await tfWasm();
   const s = run.settings,
     now = run.now ?? (() => performance.now());
-  const env = new VecEnv(run.engine, run.spec, s.envs, run.terminalCostBps);
+  const env: VecEnvLike = run.env ?? new VecEnv(run.engine, run.spec, s.envs, run.terminalCostBps);
+  if (env.envs !== s.envs) throw new RangeError(`the env has ${env.envs} rows, settings.envs says ${s.envs}`);
   const B = s.envs,
     T = env.steps,
     n = B * T,

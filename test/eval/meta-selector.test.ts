@@ -35,4 +35,54 @@ test('prequential accuracy improves as the history grows, towards the 80% regula
   assert.ok(long.accuracy > short.accuracy);
 });
 
+/** mulberry32: the synthetic history's draws, a pure function of the seed. */
+function uniform(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const STRATEGIES = ['twap', 'vwap', 'pov-5%', 'pov-10%', 'almgren-chriss(lambda=10)', 'adaptive-ac', 'policy:ppo.json'];
+/** P(the regime's own winner wins a run): the best any selector can be right (the Bayes rate of this history). */
+const REGULARITY = 0.55;
+
+/** Noisy runs: a random regime; its winner with probability REGULARITY, else one of the 6 other strategies. */
+function noisyHistory(n: number, seed: number): PastWinner[] {
+  const u = uniform(seed);
+  return Array.from({ length: n }, () => {
+    const regime = REGIMES[Math.floor(u() * 4)]!;
+    if (u() < REGULARITY) return { regime, winner: WINNER[regime]! };
+    const others = STRATEGIES.filter((s) => s !== WINNER[regime]);
+    return { regime, winner: others[Math.floor(u() * others.length)]! };
+  });
+}
+
+test('on a noisy fixed-seed history, held-out accuracy rises with history size towards the Bayes rate', () => {
+  const SIZES = [2, 8, 32, 128, 512];
+  const REPLICATES = 40; // independent histories per size, so the curve is an average, not one draw's luck
+  const heldOut = noisyHistory(2000, 999);
+  const accuracy = SIZES.map((size) => {
+    let hits = 0;
+    for (let r = 0; r < REPLICATES; r++) {
+      const meta = trainMetaSelector(noisyHistory(size, 1000 + r));
+      for (const h of heldOut) if (meta.predict(h.regime)?.winner === h.winner) hits++;
+    }
+    return hits / (REPLICATES * heldOut.length);
+  });
+  // strictly rising until it reaches the Bayes rate (from 128 runs every regime's vote is settled: equal is right)
+  for (let i = 1; i < SIZES.length; i++) {
+    const ok = SIZES[i]! <= 128 ? accuracy[i]! > accuracy[i - 1]! : accuracy[i]! >= accuracy[i - 1]!;
+    assert.ok(ok, `accuracy ${accuracy.join(', ')} must rise with history size`);
+  }
+  // the held-out set's own noise: its share of regime winners has SE sqrt(p (1 - p) / 2000); 3 SE of it
+  const tolerance = 3 * Math.sqrt((REGULARITY * (1 - REGULARITY)) / heldOut.length);
+  assert.ok(Math.abs(accuracy.at(-1)! - REGULARITY) < tolerance, `512 runs: ${accuracy.at(-1)} vs ${REGULARITY}`);
+  assert.ok(accuracy[0]! < REGULARITY - 0.1, `2 runs: ${accuracy[0]} is still far from the Bayes rate`);
+});
+
 test.run();

@@ -12,10 +12,14 @@ export interface CliResult {
 
 const MAIN = new URL('../../src/cli/main.ts', import.meta.url).pathname;
 
+/**
+ * Runs flowexec with `args`. Runs are not recorded in the repository's .flowexec/ history (FLOWEXEC_NO_HISTORY=1
+ * unless `env` says otherwise); an explicit --history PATH still records there.
+ */
 export function flowexec(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
-      env: { ...process.env, ...env },
+      env: { FLOWEXEC_NO_HISTORY: '1', ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '',

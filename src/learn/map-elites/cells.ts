@@ -22,6 +22,15 @@ export function cellConfig(
   dailyVolume: number,
   fractions: number[][] = [new Array(STEPS).fill(1)],
 ): EvaluationConfig {
+  return cellConfigWith(
+    vol,
+    dailyVolume,
+    fractions.map((f, i) => ({ type: 'schedule', name: `s${i}`, fractions: f })),
+  );
+}
+
+/** The cell's evaluation config with any strategies (as config input). */
+export function cellConfigWith(vol: number, dailyVolume: number, strategies: unknown[]): EvaluationConfig {
   const theta = vol * vol;
   return parseEvaluationConfig({
     name: 'map-elites-cell',
@@ -48,7 +57,7 @@ export function cellConfig(
       },
     },
     order: { side: 'sell', shares: ORDER_SHARES, horizonMinutes: 390, steps: STEPS, participationCap: 0.3 },
-    strategies: fractions.map((f, i) => ({ type: 'schedule', name: `s${i}`, fractions: f })),
+    strategies,
     evaluation: { paths: 1000, riskAversion: RISK_AVERSION },
   });
 }
