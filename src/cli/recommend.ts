@@ -70,16 +70,12 @@ export async function recommendCommand(args: string[]): Promise<void> {
   const regime = regimes.current?.label ?? 'unknown',
     grid = regimes.current?.grid ?? 'unknown';
   const given = raw as Record<string, unknown>;
-  // learned candidates (PPO, MAP-Elites specialists: MLP policy files) beside the classics, on the same paths
-  const learned: Array<{ type: string; file: string; name?: string }> = (values.policy ?? []).map((file) => {
-    const policy = readJsonFile(file, '--policy');
-    if ((policy as { type?: unknown } | null)?.type === 'flow')
-      throw new InputError(
-        `--policy ${file}: a FlowOE flow policy runs in tfjs only, not yet in the engine that evaluates candidates on common paths (docs/flowoe.md); give MLP policy files (PPO, MAP-Elites specialists)`,
-        'policy',
-      );
-    return { type: 'policy', file: resolve(file) };
-  });
+  // learned candidates (PPO, MAP-Elites specialists, FlowOE: policy files, all run in the engine) beside the
+  // classics, on the same paths; each file is read and validated by loadPolicies below
+  const learned: Array<{ type: string; file: string; name?: string }> = (values.policy ?? []).map((file) => ({
+    type: 'policy',
+    file: resolve(file),
+  }));
   // routing by the detected cell: the MAP-Elites specialist of the current volatility x liquidity cell joins in
   const specialistFile = values.specialists !== undefined ? specialistFor(values.specialists, grid) : undefined;
   if (specialistFile) learned.push({ type: 'policy', file: specialistFile, name: `specialist:${grid}` });
