@@ -15,7 +15,7 @@
 // tBias[pad4(h1)], a[16], Philox words (4 groups x 16 floats), normals (4 groups x 32 floats).
 import * as E from '../rollout/env-layout';
 import { fillNormalsX4 } from '../rng/normal';
-import { stepConstantFeatures } from '../rollout/execution-env';
+import { stepConstantFeatures } from '../rollout/observe';
 import {
   dim, pad4, splat32, denseRelu, denseRow, firstLayerBias, firstLayerWeights, normaliseBlock, secondLayer,
   varyingCount, lastDecision, fractionsOfMu, mlpPrepare,

@@ -14,7 +14,7 @@
 // last step trades everything left, like every other strategy (the participation cap still applies).
 import { sigmoidF32x4 } from '../math/sigmoid-f32';
 import * as E from '../rollout/env-layout';
-import { stepConstantFeatures } from '../rollout/execution-env';
+import { stepConstantFeatures } from '../rollout/observe';
 
 // @ts-ignore: decorator
 @inline export function pad4(n: i32): usize {

@@ -6,7 +6,8 @@ import { adaptiveAcPaths } from '../policy/adaptive-ac';
 import { mlpPaths, mlpPrepare } from '../policy/mlp';
 import { povPaths } from '../policy/pov';
 import { flowPaths, flowPrepare } from '../policy/flow';
-import { envReset, stepPaths, observePaths, stepConstantFeatures } from './execution-env';
+import { envReset, stepPaths } from './execution-env';
+import { observePaths, stepConstantFeatures } from './observe';
 import * as E from './env-layout';
 
 // @ts-ignore: decorator

@@ -183,3 +183,9 @@
 @inline export function stateArray(env: usize, field: i32): usize {
   return region(env, E_OFF_STATE) + <usize>field * <usize>header(env, E_STATE_STRIDE);
 }
+
+/** The address of lane pair `pair` of a state array. */
+// @ts-ignore: decorator
+@inline export function at(array: usize, pair: i32): usize {
+  return array + (<usize>pair << 4);
+}

@@ -27,26 +27,24 @@
 // - stochastic volume (E_VOLUME_NOISE != 0): the market trades V_k u in step k, u = exp(psi - sigma_V^2 / 2)
 //   (v / theta)^(a / 2), psi an AR(1) with stationary standard deviation sigma_V and persistence phi, drawn from
 //   normal k of the path's stream 2; the cap, participation, temporary impact and a volume-measured transient
-//   impulse all use V_k u. u for step k is set when step k - 1 ends (envReset for step 0), so a policy sees it.
+//   impulse all use V_k u. u for step k is set when step k - 1 ends (envReset for step 0), so a policy sees it
+//   (volume-noise.ts).
 // Every path also accumulates the market VWAP of the unimpacted price, sum S_k V_k u / sum V_k u, and the window's
-// price sum (the benchmarks of every strategy's VWAP slippage and price advantage).
+// price sum (the benchmarks of every strategy's VWAP slippage and price advantage). The observations a policy sees
+// are observe.ts.
 import { expF64x2 } from '../math/exp';
 import { philoxRoundKeys, fillWordsX4 } from '../rng/philox';
 import { fillNormalsGroupsX4 } from '../rng/normal';
 import { logPriceStep, varianceStep } from '../heston/euler';
 import { qeStepF64x2, qeNextV, uniformF64x2 } from '../heston/qe';
-import { logF64x2 } from '../math/log';
 import { MODEL_HESTON_EULER, MODEL_HESTON_QE, MODEL_ABM, MODEL_GBM, P_X0, P_V0, P_DT, P_MU_DT, P_HALF_DT, P_KAPPA_THETA_DT,
   P_KAPPA_DT, P_XI, P_RHO, P_RHO_BAR, P_DRIFT_DT, P_VOL_SQRT_DT, P_NORMALS_F32, param, paramX2 } from '../market-params';
 import { temporaryPerShare } from '../impact/temporary';
 import { permanentFactor, permanentShift, permanentCost } from '../impact/permanent';
 import { transientSum, transientImpulse, transientDecay } from '../impact/transient';
 import * as E from './env-layout';
-
-// @ts-ignore: decorator
-@inline function at(array: usize, pair: i32): usize {
-  return array + (<usize>pair << 4);
-}
+import { at } from './env-layout';
+import { nextVolume } from './volume-noise';
 
 /** Puts every path at the start of the order: arrival price, full inventory, nothing accumulated. */
 export function envReset(env: usize): void {
@@ -67,41 +65,6 @@ export function envReset(env: usize): void {
   philoxRoundKeys(<u32>E.header(env, E.E_SEED_LO), <u32>E.header(env, E.E_SEED_HI), E.region(env, E.E_OFF_KEYS));
   store<f64>(env + (<usize>E.E_STEP << 3), 0.0);
   if (E.header(env, E.E_VOLUME_NOISE) != 0.0) nextVolume(env, 0, 0, paths);
-}
-
-/**
- * The market's volume multiplier u of step k (see the header) for paths first .. first + count - 1: psi moves one
- * AR(1) step (psi_0 is drawn from the stationary law), u = exp(psi - sigma_V^2 / 2) (max(v, 1e-4 theta) / theta)^(a / 2).
- * Normal k of the path's stream 2, four steps a Philox call.
- */
-function nextVolume(env: usize, k: i32, first: i32, count: i32): void {
-  const normals = E.region(env, E.E_OFF_VOLUME_NORMALS);
-  if ((k & 3) == 0) {
-    const stepsLeft = <i32>E.header(env, E.E_STEPS) - k;
-    fillNormalsGroupsX4(<u32>E.header(env, E.E_FIRST_PATH) + <u32>first, count >> 2, k >> 2, min(2, (stepsLeft + 1) >> 1), 2,
-      <u32>E.header(env, E.E_SEED_LO), <u32>E.header(env, E.E_SEED_HI), E.region(env, E.E_OFF_KEYS),
-      E.region(env, E.E_OFF_WORDS) + (<usize>(first >> 2) << 6), normals + (<usize>(first >> 2) << 7),
-      param(E.region(env, E.E_OFF_PARAMS), P_NORMALS_F32) != 0.0);
-  }
-  const sigma = E.header(env, E.E_VOLUME_NOISE), phi = E.header(env, E.E_VOLUME_PERSISTENCE);
-  const elasticity = E.header(env, E.E_VOLUME_ELASTICITY), inverseTheta = E.header(env, E.E_OBS_VARIANCE_SCALE);
-  const keep = f64x2.splat(k == 0 ? 0.0 : phi), shock = f64x2.splat(k == 0 ? sigma : sigma * Math.sqrt(1.0 - phi * phi));
-  const bias = f64x2.splat(-0.5 * sigma * sigma), halfA = f64x2.splat(0.5 * elasticity);
-  const withVariance = elasticity != 0.0 && inverseTheta > 0.0;
-  const invTheta = f64x2.splat(inverseTheta), floor = f64x2.splat(1e-4);
-  const psis = E.stateArray(env, E.S_VOLUME_LOG), us = E.stateArray(env, E.S_VOLUME_MULT), vs = E.stateArray(env, E.S_V);
-  const phase = <usize>(k & 3) << 5;
-  for (let p = first >> 1; p < (first + count) >> 1; p++) {
-    const z = v128.load(normals + (<usize>(p >> 1) << 7) + phase + (<usize>(p & 1) << 4));
-    const psi = f64x2.add(f64x2.mul(keep, v128.load(at(psis, p))), f64x2.mul(shock, z));
-    v128.store(at(psis, p), psi);
-    let logU = f64x2.add(psi, bias);
-    if (withVariance) {
-      const level = f64x2.pmax(floor, f64x2.mul(v128.load(at(vs, p)), invTheta));
-      logU = f64x2.add(logU, f64x2.mul(halfA, logF64x2(level)));
-    }
-    v128.store(at(us, p), expF64x2(logU));
-  }
 }
 
 /**
@@ -367,68 +330,4 @@ export function stepPaths(env: usize, k: i32, first: i32, count: i32): void {
       v128.store(at(xs, p), f64x2.add(f64x2.add(v128.load(at(xs, p)), drift), f64x2.mul(vol, z)));
     }
   }
-}
-
-/**
- * Bit i set when observation feature i holds one value on every path at a step: time left always, volume level
- * when volume is deterministic, variance under the Brownian models (it is 1), the transient state without transient components (0).
- * A policy network folds these into its first layer once per step (policy/mlp.ts).
- */
-export function stepConstantFeatures(env: usize): i32 {
-  return E.FEATURE_TIME_LEFT | (E.header(env, E.E_VOLUME_NOISE) != 0.0 ? 0 : E.FEATURE_VOLUME_LEVEL)
-    | (E.header(env, E.E_OBS_VARIANCE_SCALE) > 0.0 ? 0 : E.FEATURE_VARIANCE)
-    | (E.header(env, E.E_COMPONENTS) == 0.0 ? E.FEATURE_TRANSIENT : 0);
-}
-
-/** Both lanes rounded to f32, stored as two consecutive f32. */
-// @ts-ignore: decorator
-@inline function storeF32Pair(ptr: usize, v: v128): void {
-  v128.store64_lane(ptr, f32x4.demote_f64x2_zero(v), 0);
-}
-
-/** Observations for the next decision (step E_STEP) of every path (see observePaths). */
-export function envObserve(env: usize): void {
-  observePaths(env, <i32>E.header(env, E.E_STEP), 0, <i32>E.header(env, E.E_PATHS));
-}
-
-/**
- * Observations for decision k of paths first .. first + count - 1 (even), f32, feature-major (OBSERVATION_FEATURES
- * arrays of B): time left (N - k) / N; inventory left q / X; variance v / theta (1 for the Brownian models);
- * price move since arrival in units of sigma over the horizon; the market's step volume (V_k u) over the average step volume;
- * transient impact state in units of s0 sigma0 sqrt(dt).
- */
-export function observePaths(env: usize, k: i32, first: i32, count: i32): void {
-  const steps = <i32>E.header(env, E.E_STEPS);
-  const paths = <i32>E.header(env, E.E_PATHS);
-  const components = <i32>E.header(env, E.E_COMPONENTS);
-  const params = E.region(env, E.E_OFF_PARAMS);
-  const out = E.region(env, E.E_OFF_OBSERVATIONS);
-  const plane = <usize>paths << 2;
-  const timeLeft = f64x2.splat(<f64>(steps - k) / <f64>steps);
-  const invShares = f64x2.splat(1.0 / E.header(env, E.E_SHARES));
-  const varianceScale = E.header(env, E.E_OBS_VARIANCE_SCALE);
-  const priceScale = f64x2.splat(E.header(env, E.E_OBS_PRICE_SCALE));
-  const x0 = f64x2.splat(param(params, P_X0));
-  const volume = load<f64>(E.region(env, E.E_OFF_VOLUME) + (<usize>min(k, steps - 1) << 3));
-  const volumeLevel = f64x2.splat(volume / E.header(env, E.E_MEAN_VOLUME));
-  const transientScale = f64x2.splat(E.header(env, E.E_OBS_TRANSIENT_SCALE));
-  const xs = E.stateArray(env, E.S_X), vs = E.stateArray(env, E.S_V), qs = E.stateArray(env, E.S_Q);
-  const us = E.stateArray(env, E.S_VOLUME_MULT), stochasticVolume = E.header(env, E.E_VOLUME_NOISE) != 0.0;
-  const d0 = E.stateArray(env, E.S_TRANSIENT_0);
-  const stride = <usize>E.header(env, E.E_STATE_STRIDE);
-  const one = f64x2.splat(1.0);
-  let p = first >> 1;
-  const pairTo = (first + count) >> 1;
-  if (p < pairTo) do { // a do-while, so that V8 hoists the loop-invariant divisions (see stepPaths)
-    const o = <usize>p << 3; // two f32 per pair
-    const d = transientSum(d0, stride, components, p);
-    const variance = varianceScale > 0.0 ? f64x2.mul(v128.load(at(vs, p)), f64x2.splat(varianceScale)) : one;
-    storeF32Pair(out + o, timeLeft);
-    storeF32Pair(out + plane + o, f64x2.mul(v128.load(at(qs, p)), invShares));
-    storeF32Pair(out + 2 * plane + o, variance);
-    storeF32Pair(out + 3 * plane + o, f64x2.mul(f64x2.sub(v128.load(at(xs, p)), x0), priceScale));
-    storeF32Pair(out + 4 * plane + o, stochasticVolume ? f64x2.mul(volumeLevel, v128.load(at(us, p))) : volumeLevel);
-    storeF32Pair(out + 5 * plane + o, f64x2.mul(d, transientScale));
-    p++;
-  } while (p < pairTo);
 }
