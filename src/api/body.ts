@@ -45,19 +45,22 @@ async function readBounded(request: Request, maxBytes: number): Promise<Uint8Arr
   return bytes;
 }
 
+/** A body's bytes as UTF-8 text; a 400 when they are not UTF-8. */
+function decodeUtf8(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ApiError(400, 'malformed_json', 'body: not valid UTF-8', 'body');
+  }
+}
+
 /** The parsed JSON body of a request that must carry one. */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
   const type = request.headers.get('content-type') ?? '';
   if (!JSON_TYPE.test(type)) {
     throw new ApiError(415, 'unsupported_media_type', 'content-type: must be application/json', 'content-type');
   }
-  const bytes = await readBounded(request, maxBytes);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new ApiError(400, 'malformed_json', 'body: not valid UTF-8', 'body');
-  }
+  const text = decodeUtf8(await readBounded(request, maxBytes));
   if (text.trim() === '') throw new ApiError(400, 'malformed_json', 'body: empty (expected a JSON object)', 'body');
   try {
     return JSON.parse(text);
@@ -83,13 +86,7 @@ export async function readCsvBody(request: Request, maxBytes: number): Promise<s
   if (!CSV_TYPE.test(type)) {
     throw new ApiError(415, 'unsupported_media_type', 'content-type: must be text/csv', 'content-type');
   }
-  const bytes = await readBounded(request, maxBytes);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new ApiError(400, 'malformed_json', 'body: not valid UTF-8', 'body');
-  }
+  const text = decodeUtf8(await readBounded(request, maxBytes));
   if (text.trim() === '') throw new ApiError(422, 'invalid_request', 'body: empty (expected a CSV of bars)', 'body');
   return text;
 }

@@ -3,6 +3,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { trainMetaSelector, type PastWinner } from '../../src/eval/meta-selector.js';
+import { resampleRng } from '../../src/market/calibration/resample-rng.js';
 
 const WINNER: Record<string, string> = { HH: 'pov-5%', HL: 'almgren-chriss(lambda=10)', LH: 'vwap', LL: 'twap' };
 const REGIMES = Object.keys(WINNER);
@@ -35,17 +36,8 @@ test('prequential accuracy improves as the history grows, towards the 80% regula
   assert.ok(long.accuracy > short.accuracy);
 });
 
-/** mulberry32: the synthetic history's draws, a pure function of the seed. */
-function uniform(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The synthetic history's draws, a pure function of the seed (the project's seeded mulberry32). */
+const uniform = resampleRng;
 
 const STRATEGIES = ['twap', 'vwap', 'pov-5%', 'pov-10%', 'almgren-chriss(lambda=10)', 'adaptive-ac', 'policy:ppo.json'];
 /** P(the regime's own winner wins a run): the best any selector can be right (the Bayes rate of this history). */
